@@ -1,0 +1,114 @@
+// Composes a resolved pack into the document model: each section's template is
+// rendered to Markdown, parsed into blocks, and placed by the section's layout.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Block, Document } from '../model/document.js';
+import { plainText } from '../model/document.js';
+import type { ResolvedPack } from '../resolve/resolve-pack.js';
+import { dateToTimestamp } from '../resolve/format.js';
+import type { PackLocation } from '../load/project.js';
+import { markdownToBlocks } from './markdown.js';
+import { findTemplate, templateCandidates, templateDiagnostic } from './templates.js';
+import { relativeName } from '../load/yaml-file.js';
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'section'
+  );
+}
+
+/** Places a cover section's blocks: # is the title, ## the subtitle, paragraphs are taglines. */
+function coverBlocks(blocks: Block[]): Block[] {
+  return blocks.map((block) => {
+    if (block.type !== 'heading') return block.type === 'paragraph' ? { ...block, style: 'tagline' } : block;
+    return { type: 'paragraph', style: block.level === 1 ? 'title' : 'subtitle', children: block.children };
+  });
+}
+
+export function composeDocument(
+  root: string,
+  location: PackLocation,
+  resolved: ResolvedPack,
+): { document?: Document; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const blocks: Block[] = [];
+  const usedIds = new Set<string>();
+  resolved.pack.sections.forEach((section, index) => {
+    const template = findTemplate(root, location.dir, section.template);
+    if (template === undefined) {
+      diagnostics.push({
+        code: 'template-not-found',
+        severity: 'error',
+        message: `template "${section.template}" not found`,
+        file: relativeName(root, location.packFile),
+        line: 0,
+        column: 0,
+        hint: `looked for ${templateCandidates(root, location.dir, section.template).map((c) => relativeName(root, c)).join(' and ')}`,
+      });
+      return;
+    }
+    if ('code' in template) {
+      diagnostics.push(template);
+      return;
+    }
+    let markdown: string;
+    try {
+      markdown = template.render({ ...resolved, section });
+    } catch (error) {
+      diagnostics.push(templateDiagnostic(template.file, error, 'template-field'));
+      return;
+    }
+    const parsed = markdownToBlocks(markdown);
+    for (const construct of parsed.unsupported) {
+      diagnostics.push({
+        code: 'unsupported-markdown',
+        severity: 'error',
+        message: `section "${section.template}" renders ${construct}, which packs cannot print`,
+        file: template.file,
+        line: 0,
+        column: 0,
+        hint: 'use headings, paragraphs, lists, tables, **bold**, *italic*, links and <!-- page-break -->',
+      });
+    }
+    // Every section starts on a new page.
+    if (index > 0) blocks.push({ type: 'pageBreak' });
+    if (section.layout === 'cover') {
+      blocks.push(...coverBlocks(parsed.blocks));
+    } else if (section.layout === 'contents') {
+      const heading = parsed.blocks.find((b) => b.type === 'heading');
+      blocks.push({ type: 'contents', title: heading?.type === 'heading' ? plainText(heading.children) : 'Contents' });
+    } else {
+      for (const block of parsed.blocks) {
+        if (block.type === 'heading') {
+          const base = slug(plainText(block.children));
+          let id = base;
+          for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+          usedIds.add(id);
+          blocks.push({ ...block, id });
+        } else {
+          blocks.push(block);
+        }
+      }
+    }
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+  const p = resolved.pack;
+  return {
+    diagnostics,
+    document: {
+      meta: {
+        title: p.subtitle,
+        subject: p.title,
+        author: p.author,
+        language: p.language,
+        keywords: [resolved.role.title, resolved.organisation.name],
+        date: dateToTimestamp(p.date),
+        footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
+      },
+      blocks,
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Turns the Markdown a template renders into document-model blocks, using
+// marked's lexer (GitHub-flavoured: tables, autolinks). Only the constructs the
+// document model can carry are accepted; anything else is reported, never dropped.
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Block, Inline } from '../model/document.js';
+
+/** `<!-- page-break -->` on a line of its own forces a new page. */
+const PAGE_BREAK = /^<!--\s*page-break\s*-->\s*$/;
+const BR = /^<br\s*\/?>$/i;
+
+export interface MarkdownResult {
+  blocks: Block[];
+  /** Constructs the model cannot carry, named for a person ("a code block"). */
+  unsupported: string[];
+}
+
+export function markdownToBlocks(markdown: string): MarkdownResult {
+  const unsupported: string[] = [];
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+
+  const inlines = (list: Token[] | undefined): Inline[] => {
+    const out: Inline[] = [];
+    for (const token of list ?? []) {
+      switch (token.type) {
+        case 'text':
+        case 'escape': {
+          const t = token as Tokens.Text;
+          if (t.tokens && t.tokens.length > 0) out.push(...inlines(t.tokens));
+          else out.push({ type: 'text', text: decodeEntities(t.text) });
+          break;
+        }
+        case 'strong':
+          out.push({ type: 'strong', children: inlines((token as Tokens.Strong).tokens) });
+          break;
+        case 'em':
+          out.push({ type: 'emphasis', children: inlines((token as Tokens.Em).tokens) });
+          break;
+        case 'link':
+          out.push({ type: 'link', href: (token as Tokens.Link).href, children: inlines((token as Tokens.Link).tokens) });
+          break;
+        case 'br':
+          out.push({ type: 'break' });
+          break;
+        case 'codespan':
+          out.push({ type: 'text', text: decodeEntities((token as Tokens.Codespan).text) });
+          break;
+        case 'html':
+          if (BR.test((token as Tokens.HTML).text.trim())) out.push({ type: 'break' });
+          else unsupported.push(`HTML "${(token as Tokens.HTML).text.trim()}"`);
+          break;
+        default:
+          unsupported.push(`inline ${token.type}`);
+      }
+    }
+    return mergeText(out);
+  };
+
+  const blocks = (list: Token[]): Block[] => {
+    const out: Block[] = [];
+    for (const token of list) {
+      switch (token.type) {
+        case 'space':
+          break;
+        case 'heading': {
+          const t = token as Tokens.Heading;
+          if (t.depth > 3) unsupported.push(`a level-${t.depth} heading (use #, ## or ###)`);
+          out.push({ type: 'heading', level: Math.min(t.depth, 3) as 1 | 2 | 3, id: '', children: inlines(t.tokens) });
+          break;
+        }
+        case 'paragraph':
+          out.push({ type: 'paragraph', style: 'normal', children: inlines((token as Tokens.Paragraph).tokens) });
+          break;
+        case 'text': {
+          // Text directly inside a tight list item.
+          const t = token as Tokens.Text;
+          out.push({ type: 'paragraph', style: 'normal', children: inlines(t.tokens ?? [{ type: 'text', raw: t.raw, text: t.text } as Tokens.Text]) });
+          break;
+        }
+        case 'list': {
+          const t = token as Tokens.List;
+          out.push({ type: 'list', ordered: t.ordered, items: t.items.map((item) => blocks(item.tokens)) });
+          break;
+        }
+        case 'table': {
+          const t = token as Tokens.Table;
+          out.push({
+            type: 'table',
+            header: t.header.map((cell) => inlines(cell.tokens)),
+            rows: t.rows.map((row) => row.map((cell) => inlines(cell.tokens))),
+          });
+          break;
+        }
+        case 'html': {
+          const html = (token as Tokens.HTML).text.trim();
+          if (PAGE_BREAK.test(html)) out.push({ type: 'pageBreak' });
+          else if (!/^<!--[\s\S]*-->$/.test(html)) unsupported.push(`HTML "${html.slice(0, 40)}"`);
+          break;
+        }
+        default:
+          unsupported.push(`a ${token.type} block`);
+      }
+    }
+    return out;
+  };
+
+  return { blocks: blocks(tokens), unsupported };
+}
+
+/** Joins neighbouring text runs, so writers see one run per stretch of plain text. */
+function mergeText(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    const last = out[out.length - 1];
+    if (inline.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + inline.text };
+    else out.push(inline);
+  }
+  return out;
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' };
+
+/** marked escapes &, <, >, " and ' in text; the document model wants the characters themselves. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => entities[name]!);
+}

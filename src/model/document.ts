@@ -1,0 +1,66 @@
+// The document model: the one shape every writer reads. It is a closed set of
+// node types, tagged by `type`, and it holds no logic. Compose builds it from
+// templates; writers turn it into bytes and never see YAML, zod or Handlebars.
+
+/** Inline content: the runs of text inside a block. */
+export type Inline =
+  /** Plain text, exactly as it is to be printed. */
+  | { type: 'text'; text: string }
+  /** Bold text. */
+  | { type: 'strong'; children: Inline[] }
+  /** Italic text. */
+  | { type: 'emphasis'; children: Inline[] }
+  /** A hyperlink: `href` is a URL, a `mailto:` address, or `#id` for a heading in this document. */
+  | { type: 'link'; href: string; children: Inline[] }
+  /** A line break inside a paragraph or a table cell. */
+  | { type: 'break' };
+
+/** How a paragraph is presented. Body text is `normal`; the others are for cover pages and notes. */
+export type ParagraphStyle = 'normal' | 'title' | 'subtitle' | 'tagline' | 'note' | 'signature' | 'caption';
+
+/** Block content: what a page is made of. */
+export type Block =
+  /** A heading. Level 1 starts a section (contents entry, bookmark); level 2 a subsection (bookmark). */
+  | { type: 'heading'; level: 1 | 2 | 3; id: string; children: Inline[] }
+  /** A paragraph of body text. */
+  | { type: 'paragraph'; style: ParagraphStyle; children: Inline[] }
+  /** A bulleted or numbered list; each item is a list of blocks. */
+  | { type: 'list'; ordered: boolean; items: Block[][] }
+  /** A table whose first row is a header row (repeated on every page it spans). */
+  | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
+  /** A forced page break. */
+  | { type: 'pageBreak' }
+  /** The table of contents: one entry per level-1 heading after it, with its page number. */
+  | { type: 'contents'; title: string };
+
+/** What a document says about itself: written to the PDF information and the .docx properties. */
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  author: string;
+  /** BCP 47 language tag, e.g. `en-GB`. */
+  language: string;
+  /** Keywords for the document properties. */
+  keywords: string[];
+  /** The timestamp written into the files; fixed by the inputs so that builds are reproducible. */
+  date: Date;
+  /** Text of the running footer, printed beside the page number. */
+  footer: string;
+}
+
+/** A whole document: metadata and the blocks in reading order. */
+export interface Document {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+/** The plain text of some inlines, as a reader would see it. */
+export function plainText(inlines: Inline[]): string {
+  let text = '';
+  for (const inline of inlines) {
+    if (inline.type === 'text') text += inline.text;
+    else if (inline.type === 'break') text += '\n';
+    else text += plainText(inline.children);
+  }
+  return text;
+}

@@ -1,0 +1,90 @@
+// The orchestrator: load → validate → resolve → compose → write, for each pack.
+// It is the only place that writes files, and it writes a pack's outputs only
+// when every step succeeded, each through a temporary file renamed into place.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { findPacks, type PackLocation } from '../load/project.js';
+import type { Document } from '../model/document.js';
+import { composeDocument } from '../compose/compose.js';
+import { loadPartials } from '../compose/templates.js';
+import { resolvePack } from '../resolve/resolve-pack.js';
+import { DataFileCache, loadPack } from '../validate/load-pack.js';
+import { checkReferences } from '../validate/references.js';
+import { writers, type Format } from '../writers/index.js';
+
+export interface PackPlan {
+  location: PackLocation;
+  diagnostics: Diagnostic[];
+  /** The composed document, when the pack is valid. */
+  document?: Document;
+}
+
+/** Picks the packs to work on: all of them, or those named. Unknown names are returned, not thrown. */
+export async function selectPacks(root: string, ids: readonly string[]) {
+  const all = await findPacks(root);
+  if (ids.length === 0) return { packs: all, unknown: [] as string[], all };
+  const unknown = ids.filter((id) => !all.some((p) => p.id === id));
+  return { packs: all.filter((p) => ids.includes(p.id)), unknown, all };
+}
+
+/** Runs every check on a pack and, if it passes, composes its document. Writes nothing. */
+export async function planPack(root: string, location: PackLocation, cache: DataFileCache): Promise<PackPlan> {
+  const diagnostics: Diagnostic[] = [...loadPartials(root)];
+  const loaded = await loadPack(location, cache);
+  diagnostics.push(...loaded.diagnostics);
+  if (!loaded.pack || hasErrors(diagnostics)) return { location, diagnostics };
+  diagnostics.push(...checkReferences(loaded.pack));
+  if (hasErrors(diagnostics)) return { location, diagnostics };
+  const { resolved, diagnostics: resolveDiagnostics } = resolvePack(loaded.pack);
+  diagnostics.push(...resolveDiagnostics);
+  if (hasErrors(diagnostics)) return { location, diagnostics };
+  const composed = composeDocument(root, location, resolved);
+  diagnostics.push(...composed.diagnostics);
+  if (!composed.document || hasErrors(diagnostics)) return { location, diagnostics };
+  return { location, diagnostics, document: composed.document };
+}
+
+export interface BuiltOutput {
+  format: Format;
+  file: string;
+  bytes: number;
+  /** Pages, for formats that know them (PDF). */
+  pages?: number;
+}
+
+export interface PackBuild extends PackPlan {
+  outputs: BuiltOutput[];
+  milliseconds: number;
+}
+
+/** Counts the pages of a PDF from its page objects. */
+export function countPdfPages(bytes: Uint8Array): number {
+  return Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+}
+
+export async function buildPack(
+  root: string,
+  location: PackLocation,
+  cache: DataFileCache,
+  options: { outDir: string; formats: readonly Format[] },
+): Promise<PackBuild> {
+  const started = performance.now();
+  const plan = await planPack(root, location, cache);
+  const outputs: BuiltOutput[] = [];
+  if (plan.document) {
+    // Render every format before writing any, so a pack never has one new file and one old.
+    const rendered = [];
+    for (const format of options.formats) {
+      rendered.push({ format, bytes: await writers[format](plan.document) });
+    }
+    await mkdir(options.outDir, { recursive: true });
+    for (const { format, bytes } of rendered) {
+      const file = path.join(options.outDir, `${location.id}.${format}`);
+      await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true });
+      outputs.push({ format, file, bytes: bytes.byteLength, ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}) });
+    }
+  }
+  return { ...plan, outputs, milliseconds: performance.now() - started };
+}

@@ -1,0 +1,178 @@
+// Resolves a validated pack into the one object its templates see: the data
+// it draws on, merged, with every derived figure (formatted money, dates,
+// weekdays, the behaviours of cited levels) computed here once.
+//
+// Precedence: the pack's own files (role, remuneration, timeline, letter) say
+// what is specific to it; shared files (organisation, framework, values) say
+// what packs have in common. Nothing is overridden silently: each fact has one
+// home, and the pack names which shared edition it uses.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt } from '../load/yaml-file.js';
+import { compile, errorMessage } from '../compose/handlebars.js';
+import type { LoadedPack } from '../validate/load-pack.js';
+import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from './lookup.js';
+import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from './format.js';
+
+const perPeriod = { year: 'p.a.', month: 'per month' } as const;
+
+function money(amount: number, period?: keyof typeof perPeriod) {
+  return { amount, text: formatMoney(amount), ...(period ? { perPeriod: `${formatMoney(amount)} ${perPeriod[period]}` } : {}) };
+}
+
+function resolveFrameworkCompetency(competency: Competency, pack: LoadedPack) {
+  const framework = pack.framework.data;
+  const cluster = competency.cluster === null ? null : (findCluster(framework, competency.cluster) ?? null);
+  return {
+    id: competency.id,
+    name: competency.name,
+    cluster: cluster?.name ?? null,
+    description: competency.description,
+    whyItMatters: competency.whyItMatters,
+  };
+}
+
+function resolveRole(pack: LoadedPack) {
+  const role = pack.role.data;
+  const framework = pack.framework.data;
+  const cited = role.behaviours.competencies.map((entry) => {
+    // Validation has already proved these exist.
+    const competency = findCompetency(framework, entry.competency)!;
+    const level = findLevel(framework, entry.level)!;
+    const atLevel = behavioursAt(framework, competency, level, false)[0]?.behaviours ?? [];
+    const upToLevel = behavioursAt(framework, competency, level, framework.cumulative).map((group) => ({
+      level: group.level.name,
+      behaviours: group.behaviours,
+    }));
+    return {
+      ...resolveFrameworkCompetency(competency, pack),
+      level: { id: level.id, name: level.name, title: level.title, grades: level.grades },
+      behaviours: atLevel,
+      cumulativeBehaviours: upToLevel,
+    };
+  });
+  const clusters = framework.clusters
+    .map((cluster) => ({
+      name: cluster.name,
+      competencies: cited.filter((c) => c.cluster === cluster.name),
+    }))
+    .filter((cluster) => cluster.competencies.length > 0);
+  const values = role.behaviours.values.map((v) => findValue(pack.values!.data, v)!);
+  return {
+    ...role,
+    behaviours: {
+      ...role.behaviours,
+      competencies: cited,
+      clusters: clusters.length > 0 ? clusters : null,
+      values,
+    },
+  };
+}
+
+function resolveFramework(pack: LoadedPack) {
+  const framework = pack.framework.data;
+  const competencies = framework.competencies.map((c) => resolveFrameworkCompetency(c, pack));
+  return {
+    ...framework,
+    competencies,
+    clusters: framework.clusters.map((cluster) => ({
+      ...cluster,
+      competencies: competencies.filter((c) => c.cluster === cluster.name),
+    })),
+  };
+}
+
+function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle) {
+  if (!pack.remuneration) return null;
+  const r = pack.remuneration.data;
+  const items = r.salary.items.map((item) => ({ ...item, ...money(item.amount, item.period) }));
+  return {
+    ...r,
+    salary: {
+      ...r.salary,
+      effectiveDateText: formatDate(r.salary.effectiveDate, dateStyle),
+      items,
+      /** Basic pay and every allowance paid to all, added up. */
+      total: money(items.reduce((sum, item) => sum + item.amount, 0), 'year'),
+      conditional: r.salary.conditional && {
+        ...r.salary.conditional,
+        options: r.salary.conditional.options.map((option) => ({
+          ...option,
+          condition: `For officers who joined ${option.joined === 'before' ? 'before' : 'on or after'} ${formatDate(option.date, dateStyle)}`,
+          amount: option.amount === null ? null : money(option.amount, option.period),
+        })),
+      },
+    },
+    vehicle: r.vehicle && { ...r.vehicle, allowance: money(r.vehicle.allowance, 'year') },
+    accommodation: r.accommodation && {
+      ...r.accommodation,
+      relocation: {
+        maximum: money(r.accommodation.relocation.maximum),
+        taxExempt: money(r.accommodation.relocation.taxExempt),
+      },
+      rental: {
+        monthlyMaximum: money(r.accommodation.rental.monthlyMaximum),
+        nightlyMaximum: money(r.accommodation.rental.nightlyMaximum),
+        maximumYears: { value: r.accommodation.rental.maximumYears, words: numberInWords(r.accommodation.rental.maximumYears) },
+        estateMonths: { value: r.accommodation.rental.estateMonths, words: numberInWords(r.accommodation.rental.estateMonths) },
+      },
+    },
+  };
+}
+
+function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Diagnostic[]) {
+  if (!pack.timeline) return null;
+  const { file, data } = pack.timeline;
+  const stages = data.stages.map((stage, index) => {
+    const facts = {
+      date: stage.date === null ? null : formatDate(stage.date, dateStyle),
+      weekday: stage.date === null ? null : weekday(stage.date),
+      time: stage.time === null ? null : formatTime(stage.time),
+    };
+    // Stage text may say {{date}}, {{time}} and {{weekday}}: the stage's own facts, so a
+    // date is typed once, in `date:`, and every sentence that mentions it follows.
+    const paragraphs = stage.paragraphs.map((paragraph, p) => {
+      try {
+        return compile(paragraph)(facts);
+      } catch (error) {
+        diagnostics.push(
+          diagnosticAt(file, ['stages', index, 'paragraphs', p], {
+            code: 'template-field',
+            severity: 'error',
+            message: `stage text: ${errorMessage(error)}`,
+            hint: 'stage text may use {{date}}, {{time}} and {{weekday}}, and only when the stage has them',
+          }),
+        );
+        return paragraph;
+      }
+    });
+    return { ...stage, ...facts, number: index + 1, paragraphs };
+  });
+  const closing = data.applications && stages.find((s) => s.id === data.applications!.closingStage);
+  return {
+    stages,
+    applications: data.applications && {
+      ...data.applications,
+      /** The closing date and time, from the closing stage: never typed twice. */
+      closingDate: closing?.date ?? null,
+      closingTime: closing?.time ?? null,
+    },
+  };
+}
+
+export function resolvePack(pack: LoadedPack) {
+  const diagnostics: Diagnostic[] = [];
+  const p = pack.pack.data;
+  const resolved = {
+    pack: { ...p, dateText: formatDate(p.date, p.dateStyle) },
+    organisation: pack.organisation.data,
+    letter: pack.letter?.data ?? null,
+    role: resolveRole(pack),
+    framework: resolveFramework(pack),
+    values: pack.values?.data ?? null,
+    remuneration: resolveRemuneration(pack, p.dateStyle),
+    timeline: resolveTimeline(pack, p.dateStyle, diagnostics),
+  };
+  return { resolved, diagnostics };
+}
+
+export type ResolvedPack = ReturnType<typeof resolvePack>['resolved'];

@@ -1,0 +1,59 @@
+// Organisation content: what a pack says about the employer, shared by every
+// pack of that organisation and edition.
+import { z } from 'zod';
+import { id, paragraphs, text } from './common.js';
+
+const titled = z.strictObject({ title: text, text });
+
+export const organisationSchema = z.strictObject({
+  id,
+  name: text,
+  shortName: text,
+  about: z.strictObject({
+    title: text,
+    topics: z.array(z.strictObject({ heading: text.nullable().default(null), paragraphs })).min(1),
+  }),
+  strategy: z
+    .strictObject({
+      heading: text,
+      intro: text.nullable().default(null),
+      /** The "plan on a page": mission, priorities, capabilities, vision. */
+      table: z
+        .strictObject({
+          mission: text,
+          priorities: z.array(titled).min(1),
+          capabilitiesIntro: text,
+          capabilities: z.array(titled).min(1),
+          vision: text,
+          values: text,
+          success: text,
+        })
+        .nullable()
+        .default(null),
+      paragraphs: paragraphs.default([]),
+      items: z.array(text).default([]),
+      closing: paragraphs.default([]),
+    })
+    .nullable()
+    .default(null),
+  transformation: z.strictObject({ heading: text, paragraphs }).nullable().default(null),
+  structure: z
+    .strictObject({
+      title: text,
+      heading: text.nullable().default(null),
+      groups: z
+        .array(
+          z.strictObject({
+            intro: text,
+            functions: z.array(z.strictObject({ name: text, description: text })).min(1),
+          }),
+        )
+        .min(1),
+      paragraphs: paragraphs.default([]),
+      chartCaption: text.nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+});
+
+export type Organisation = z.infer<typeof organisationSchema>;

@@ -1,0 +1,40 @@
+// pack.yaml: what a pack is called, which data it draws on, and which
+// sections it prints in which order.
+import { z } from 'zod';
+import { fileRef, id, isoDate, text } from './common.js';
+
+export const sectionLayouts = ['body', 'cover', 'contents'] as const;
+
+export const packSchema = z.strictObject({
+  id,
+  title: text,
+  subtitle: text,
+  tagline: text.nullable().default(null),
+  author: text,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en-GB').default('en-GB'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
+  /** The date of this version; it is the timestamp written into the outputs. */
+  date: isoDate,
+  /** How dates are printed: `ordinal` gives "11th January 2021", `plain` gives "11 January 2021". */
+  dateStyle: z.enum(['ordinal', 'plain']).default('plain'),
+  data: z.strictObject({
+    organisation: fileRef,
+    framework: fileRef,
+    values: fileRef.nullable().default(null),
+    role: fileRef,
+    letter: fileRef.nullable().default(null),
+    remuneration: fileRef.nullable().default(null),
+    timeline: fileRef.nullable().default(null),
+  }),
+  sections: z
+    .array(
+      z.strictObject({
+        /** A template in the pack's templates/ folder or in the project's templates/sections/. */
+        template: id,
+        layout: z.enum(sectionLayouts).default('body'),
+      }),
+    )
+    .min(1),
+});
+
+export type PackFile = z.infer<typeof packSchema>;

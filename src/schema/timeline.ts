@@ -1,0 +1,32 @@
+// The selection timeline: stages in order, each with its date and time and
+// what it asks of the candidate. Stage text may say {{date}}, {{time}} and
+// {{when}}; they are filled in from the stage's own date and time.
+import { z } from 'zod';
+import { email, id, isoDate, paragraphs, text, time } from './common.js';
+
+export const timelineSchema = z.strictObject({
+  stages: z
+    .array(
+      z.strictObject({
+        id,
+        name: text,
+        date: isoDate.nullable().default(null),
+        time: time.nullable().default(null),
+        /** A few words for the summary table, e.g. "Closing date for applications". */
+        summary: text,
+        paragraphs: paragraphs.min(1),
+      }),
+    )
+    .min(1),
+  applications: z
+    .strictObject({
+      email,
+      /** The stage whose date and time is the closing date, usually `application`. */
+      closingStage: id,
+      documents: z.array(text).min(1),
+    })
+    .nullable()
+    .default(null),
+});
+
+export type Timeline = z.infer<typeof timelineSchema>;

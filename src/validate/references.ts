@@ -1,0 +1,210 @@
+// Checks what ties a pack's files together: every competency, level, cluster
+// and value a role cites exists in the framework and values set the pack uses;
+// ids are unique; the timeline's stages are in order.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
+import { competencyNames, findCluster, findCompetency, findLevel, findValue } from '../resolve/lookup.js';
+import type { LoadedPack } from './load-pack.js';
+import { closest } from './suggest.js';
+
+function duplicateIds(file: YamlFile, items: { id: string | number }[], at: PathSegment[], what: string): Diagnostic[] {
+  const seen = new Set<string>();
+  const found: Diagnostic[] = [];
+  items.forEach((item, index) => {
+    const key = String(item.id);
+    if (seen.has(key)) {
+      found.push(
+        diagnosticAt(file, [...at, index, 'id'], {
+          code: 'duplicate-id',
+          severity: 'error',
+          message: `${what} id "${key}" is used more than once`,
+          hint: 'give each one its own id',
+        }),
+      );
+    }
+    seen.add(key);
+  });
+  return found;
+}
+
+function checkFramework(pack: LoadedPack): Diagnostic[] {
+  const { file, data: framework } = pack.framework;
+  const found: Diagnostic[] = [
+    ...duplicateIds(file, framework.competencies, ['competencies'], 'competency'),
+    ...duplicateIds(file, framework.levels, ['levels'], 'level'),
+    ...duplicateIds(file, framework.clusters, ['clusters'], 'cluster'),
+  ];
+  framework.competencies.forEach((competency, i) => {
+    if (competency.cluster !== null && !findCluster(framework, competency.cluster)) {
+      found.push(
+        diagnosticAt(file, ['competencies', i, 'cluster'], {
+          code: 'unknown-cluster',
+          severity: 'error',
+          message: `unknown cluster "${competency.cluster}" in framework ${framework.id}`,
+          hint: `clusters: ${framework.clusters.map((c) => c.id).join(', ') || 'none are declared'}`,
+        }),
+      );
+    }
+    if (competency.cluster === null && framework.clusters.length > 0) {
+      found.push(
+        diagnosticAt(file, ['competencies', i], {
+          code: 'missing-cluster',
+          severity: 'error',
+          message: `competency "${competency.name}" has no cluster, but framework ${framework.id} groups competencies in clusters`,
+          hint: `add \`cluster:\` with one of ${framework.clusters.map((c) => c.id).join(', ')}`,
+        }),
+      );
+    }
+    competency.levels.forEach((entry, j) => {
+      if (!findLevel(framework, entry.level)) {
+        found.push(
+          diagnosticAt(file, ['competencies', i, 'levels', j, 'level'], {
+            code: 'unknown-level',
+            severity: 'error',
+            message: `level ${entry.level} is not a level of framework ${framework.id}`,
+            hint: `levels: ${framework.levels.map((l) => l.id).join(', ')}`,
+          }),
+        );
+      }
+    });
+  });
+  return found;
+}
+
+function checkRole(pack: LoadedPack): Diagnostic[] {
+  const { file, data: role } = pack.role;
+  const framework = pack.framework.data;
+  const found: Diagnostic[] = [];
+  role.behaviours.competencies.forEach((cited, i) => {
+    const at = ['behaviours', 'competencies', i];
+    const competency = findCompetency(framework, cited.competency);
+    if (!competency) {
+      const guess = closest(cited.competency, competencyNames(framework));
+      found.push(
+        diagnosticAt(file, [...at, 'competency'], {
+          code: 'unknown-competency',
+          severity: 'error',
+          message: `unknown competency "${cited.competency}" in framework ${framework.id}`,
+          hint: guess
+            ? `did you mean "${guess}"?`
+            : `the competencies of ${framework.id} are: ${framework.competencies.map((c) => c.name).join('; ')}`,
+        }),
+      );
+      return;
+    }
+    const level = findLevel(framework, cited.level);
+    if (!level) {
+      found.push(
+        diagnosticAt(file, [...at, 'level'], {
+          code: 'unknown-level',
+          severity: 'error',
+          message: `level ${cited.level} does not exist for "${competency.name}" in framework ${framework.id}`,
+          hint: `levels: ${framework.levels.map((l) => l.id).join(', ')}`,
+        }),
+      );
+    }
+    if (cited.cluster !== null) {
+      const cluster = findCluster(framework, cited.cluster);
+      const actual = competency.cluster === null ? undefined : findCluster(framework, competency.cluster);
+      if (!cluster || cluster !== actual) {
+        found.push(
+          diagnosticAt(file, [...at, 'cluster'], {
+            code: 'wrong-cluster',
+            severity: 'error',
+            message: cluster
+              ? `"${competency.name}" is not in cluster "${cluster.name}" in framework ${framework.id}`
+              : `unknown cluster "${cited.cluster}" in framework ${framework.id}`,
+            hint: actual ? `"${competency.name}" is in "${actual.name}"` : 'this framework has no clusters; remove `cluster`',
+          }),
+        );
+      }
+    }
+  });
+  role.behaviours.values.forEach((cited, i) => {
+    const at = ['behaviours', 'values', i];
+    const values = pack.values?.data;
+    if (!values) {
+      found.push(
+        diagnosticAt(file, at, {
+          code: 'unknown-value',
+          severity: 'error',
+          message: `value "${cited}" is cited, but the pack names no values set`,
+          hint: 'add `values:` under `data:` in pack.yaml',
+        }),
+      );
+    } else if (!findValue(values, cited)) {
+      const guess = closest(cited, values.values.items.flatMap((v) => [v.name, v.id]));
+      found.push(
+        diagnosticAt(file, at, {
+          code: 'unknown-value',
+          severity: 'error',
+          message: `unknown value "${cited}" in values set ${values.id}`,
+          hint: guess ? `did you mean "${guess}"?` : `values: ${values.values.items.map((v) => v.name).join(', ')}`,
+        }),
+      );
+    }
+  });
+  return found;
+}
+
+function checkTimeline(pack: LoadedPack): Diagnostic[] {
+  if (!pack.timeline) return [];
+  const { file, data: timeline } = pack.timeline;
+  const found = duplicateIds(file, timeline.stages, ['stages'], 'stage');
+  let previous: { name: string; at: string } | undefined;
+  timeline.stages.forEach((stage, i) => {
+    if (stage.date === null) return;
+    const at = `${stage.date}T${stage.time ?? '00:00'}`;
+    if (previous && at <= previous.at) {
+      found.push(
+        diagnosticAt(file, ['stages', i, 'date'], {
+          code: 'timeline-order',
+          severity: 'error',
+          message: `stage "${stage.name}" (${stage.date}) is not after stage "${previous.name}" (${previous.at.slice(0, 10)})`,
+          hint: 'stages must be listed in order, each on a later date than the one before',
+        }),
+      );
+    }
+    previous = { name: stage.name, at };
+  });
+  const closing = timeline.applications?.closingStage;
+  if (closing !== undefined) {
+    const stage = timeline.stages.find((s) => s.id === closing);
+    if (!stage || stage.date === null) {
+      found.push(
+        diagnosticAt(file, ['applications', 'closingStage'], {
+          code: 'unknown-stage',
+          severity: 'error',
+          message: stage ? `closing stage "${closing}" has no date` : `unknown stage "${closing}"`,
+          hint: `stages: ${timeline.stages.map((s) => s.id).join(', ')}`,
+        }),
+      );
+    }
+  }
+  return found;
+}
+
+function checkRemuneration(pack: LoadedPack): Diagnostic[] {
+  if (!pack.remuneration) return [];
+  const { file, data } = pack.remuneration;
+  const found = duplicateIds(file, data.salary.items, ['salary', 'items'], 'pay item');
+  const options = data.salary.conditional?.options ?? [];
+  const itemIds = new Set(data.salary.items.map((item) => item.id));
+  options.forEach((option, i) => {
+    if (itemIds.has(option.id)) {
+      found.push(
+        diagnosticAt(file, ['salary', 'conditional', 'options', i, 'id'], {
+          code: 'duplicate-id',
+          severity: 'error',
+          message: `pay item id "${option.id}" is used more than once`,
+          hint: 'give each one its own id',
+        }),
+      );
+    }
+  });
+  return [...found, ...duplicateIds(file, options, ['salary', 'conditional', 'options'], 'pay item')];
+}
+
+export function checkReferences(pack: LoadedPack): Diagnostic[] {
+  return [...checkFramework(pack), ...checkRole(pack), ...checkTimeline(pack), ...checkRemuneration(pack)];
+}

@@ -1,0 +1,82 @@
+// Checks a loaded file against the zod schema of its kind, turning each zod
+// issue into a diagnostic at the position of the YAML node it is about.
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt, type YamlFile } from '../load/yaml-file.js';
+import { closest } from './suggest.js';
+
+type Issue = z.core.$ZodIssue;
+
+function describePath(segments: readonly PropertyKey[]): string {
+  return segments
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`))
+    .join('');
+}
+
+function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys: (p: readonly PropertyKey[]) => string[]): Diagnostic[] {
+  const at = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
+  const where = describePath(at);
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(issue.path);
+    return issue.keys.map((key) => {
+      const guess = closest(key, known);
+      return diagnosticAt(
+        file,
+        [...at, key],
+        {
+          code: 'unknown-field',
+          severity: 'error',
+          message: `\`${key}\` is not a field of ${where ? `${kind} ${where}` : kind}`,
+          hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${known.join(', ')}`,
+        },
+        true,
+      );
+    });
+  }
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  return [
+    diagnosticAt(file, at, {
+      code: missing ? 'missing-field' : 'invalid-value',
+      severity: 'error',
+      message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
+    }),
+  ];
+}
+
+/** Lists the keys an object schema accepts at a path, for did-you-mean hints. */
+function keysAt(schema: z.ZodType, segments: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  const unwrap = (s: unknown): unknown => {
+    let node = s as { def?: { type?: string; innerType?: unknown; element?: unknown; options?: unknown[] } };
+    for (let guard = 0; guard < 10 && node?.def; guard++) {
+      const type = node.def.type;
+      if (type === 'optional' || type === 'nullable' || type === 'default' || type === 'pipe') {
+        node = (node.def.innerType ?? (node.def as { in?: unknown }).in) as typeof node;
+      } else if (type === 'union') {
+        node = (node.def.options ?? []).find((o) => (o as typeof node)?.def?.type === 'object') as typeof node;
+      } else break;
+    }
+    return node;
+  };
+  for (const segment of segments) {
+    const node = unwrap(current) as { def?: { type?: string; element?: unknown }; shape?: Record<string, unknown> };
+    if (node?.def?.type === 'array') current = node.def.element;
+    else if (node?.shape) current = node.shape[String(segment)];
+    else return [];
+  }
+  const node = unwrap(current) as { shape?: Record<string, unknown> };
+  return node?.shape ? Object.keys(node.shape) : [];
+}
+
+export function checkSchema<S extends z.ZodType>(
+  file: YamlFile,
+  kind: string,
+  schema: S,
+): { ok: true; data: z.infer<S> } | { ok: false; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(file.data);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    diagnostics: result.error.issues.flatMap((issue) => issueToDiagnostic(file, kind, issue, (p) => keysAt(schema, p))),
+  };
+}

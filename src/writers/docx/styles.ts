@@ -1,0 +1,62 @@
+// The look of the .docx: page geometry and paragraph styles, in one place.
+// Sizes are in Word's units: half-points for text, twips (1/20 pt) for space.
+import type { IStylesOptions } from 'docx';
+
+/** Arial is on every Word and LibreOffice installation (or metric-compatible Liberation Sans). */
+export const FONT = 'Arial';
+
+const mm = (n: number) => Math.round((n / 25.4) * 1440);
+
+export const PAGE = {
+  width: mm(210),
+  height: mm(297),
+  margin: { top: mm(22), bottom: mm(24), left: mm(22), right: mm(22), header: mm(10), footer: mm(10) },
+  get textWidth() {
+    return this.width - this.margin.left - this.margin.right;
+  },
+};
+
+const HEADING = '002D62';
+const ACCENT = '0B5CAB';
+const MUTED = '555555';
+
+export function docxStyles(language: string): IStylesOptions {
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 21, color: '1A1A1A', language: { value: language } },
+        paragraph: { spacing: { after: 160, line: 300 } },
+      },
+      heading1: {
+        run: { font: FONT, size: 40, bold: true, color: HEADING },
+        paragraph: { spacing: { before: 0, after: 280 }, keepNext: true },
+      },
+      heading2: {
+        run: { font: FONT, size: 28, bold: true, color: HEADING },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+      },
+      heading3: {
+        run: { font: FONT, size: 23, bold: true, color: ACCENT },
+        paragraph: { spacing: { before: 160, after: 80 }, keepNext: true },
+      },
+      title: {
+        run: { font: FONT, size: 56, bold: true, color: HEADING },
+        paragraph: { spacing: { before: 3600, after: 360 } },
+      },
+      hyperlink: { run: { color: ACCENT, underline: {} } },
+    },
+    paragraphStyles: [
+      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 36, color: ACCENT }, paragraph: { spacing: { after: 600 } } },
+      { id: 'Tagline', name: 'Tagline', basedOn: 'Normal', run: { size: 26, color: MUTED } },
+      { id: 'Note', name: 'Note', basedOn: 'Normal', run: { italics: true, color: MUTED } },
+      { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 40 } } },
+      { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { italics: true, size: 19, color: MUTED } },
+      { id: 'ListItem', name: 'List Paragraph', basedOn: 'Normal', paragraph: { spacing: { after: 80 } } },
+      { id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { bold: true, color: HEADING }, paragraph: { spacing: { after: 0 } } },
+      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { after: 0 } } },
+      { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } } },
+      { id: 'ContentsTitle', name: 'TOC Heading', basedOn: 'Normal', run: { size: 40, bold: true, color: HEADING }, paragraph: { spacing: { after: 280 } } },
+      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },
+    ],
+  };
+}

@@ -1,0 +1,150 @@
+// The PDF writer: document model → pdfmake document definition → bytes.
+// It reads only the document model and returns bytes; it never touches files
+// other than the fonts it embeds.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Block, Document, Inline } from '../../model/document.js';
+import { plainText } from '../../model/document.js';
+import { pdfStyles, pageMargins, colours } from './styles.js';
+
+const require = createRequire(import.meta.url);
+const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
+const fonts = {
+  Roboto: {
+    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
+    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
+    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
+    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
+  },
+};
+const fontFiles = new Set(Object.values(fonts.Roboto));
+
+pdfmake.setFonts(fonts);
+// No network, and no local files but the fonts: a pack cannot make the writer read anything else.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)));
+
+type Content = Record<string, unknown> | string;
+
+// pdfmake keeps named destinations in an array, so an id like "values" or "map"
+// collides with Array.prototype's methods; a prefix keeps every id clear of them.
+const destination = (id: string) => `h-${id}`;
+
+function inlines(list: Inline[], inherited: Record<string, unknown> = {}): Content[] {
+  return list.map((inline): Content => {
+    switch (inline.type) {
+      case 'text':
+        return { text: inline.text, ...inherited };
+      case 'break':
+        return { text: '\n', ...inherited };
+      case 'strong':
+        return { text: inlines(inline.children, { ...inherited, bold: true }) };
+      case 'emphasis':
+        return { text: inlines(inline.children, { ...inherited, italics: true }) };
+      case 'link': {
+        const target = inline.href.startsWith('#')
+          ? { linkToDestination: destination(inline.href.slice(1)) }
+          : { link: inline.href };
+        return { text: inlines(inline.children, { ...inherited, ...target }), color: colours.link, decoration: 'underline' };
+      }
+    }
+  });
+}
+
+/** Level-1 heading ids seen so far, so that subsections nest under their section in the bookmarks. */
+interface OutlineState {
+  section?: string;
+}
+
+function block(node: Block, outline: OutlineState): Content {
+  switch (node.type) {
+    case 'heading': {
+      const text = plainText(node.children);
+      const base = { text: inlines(node.children), style: `h${node.level}`, id: destination(node.id), headlineLevel: node.level };
+      if (node.level === 1) {
+        outline.section = destination(node.id);
+        return { ...base, tocItem: true, outline: true, outlineText: text };
+      }
+      if (node.level === 2) {
+        return { ...base, outline: true, outlineText: text, ...(outline.section ? { outlineParentId: outline.section } : {}) };
+      }
+      return base;
+    }
+    case 'paragraph':
+      return { text: inlines(node.children), style: node.style === 'normal' ? 'body' : node.style };
+    case 'list': {
+      const items = node.items.map((item) => ({ stack: item.map((child) => block(child, outline)) }));
+      return node.ordered ? { ol: items, style: 'list' } : { ul: items, style: 'list' };
+    }
+    case 'table': {
+      const columns = node.header.length;
+      return {
+        style: 'table',
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: Array.from({ length: columns }, (_, i) => (i === columns - 1 ? '*' : 'auto')),
+          body: [
+            node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader' })),
+            ...node.rows.map((row) => row.map((cell) => ({ text: inlines(cell), style: 'tableCell' }))),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      };
+    }
+    case 'pageBreak':
+      return { text: '', pageBreak: 'after' };
+    case 'contents':
+      return {
+        toc: {
+          title: { text: node.title, style: 'h1' },
+          textStyle: 'tocEntry',
+          numberStyle: 'tocNumber',
+          textMargin: [0, 4, 0, 4],
+        },
+      };
+  }
+}
+
+/** Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over. */
+export function pdfDefinition(document: Document): Record<string, unknown> {
+  const outline: OutlineState = {};
+  const { meta } = document;
+  return {
+    pageSize: 'A4',
+    pageMargins,
+    language: meta.language,
+    info: {
+      title: meta.title,
+      subject: meta.subject,
+      author: meta.author,
+      keywords: meta.keywords.join(', '),
+      creator: meta.author,
+      producer: 'recruitment-packs',
+      creationDate: meta.date,
+      modDate: meta.date,
+    },
+    displayTitle: true,
+    compress: true,
+    content: document.blocks.map((node) => block(node, outline)),
+    footer: (currentPage: number, pageCount: number) =>
+      currentPage === 1
+        ? null
+        : {
+            margin: [pageMargins[0], 20, pageMargins[2], 0],
+            columns: [
+              { text: meta.footer, style: 'footer' },
+              { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right', width: 'auto' },
+            ],
+          },
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: colours.text },
+    styles: pdfStyles,
+  };
+}
+
+export async function writePdf(document: Document): Promise<Uint8Array> {
+  const definition = pdfDefinition(document);
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
