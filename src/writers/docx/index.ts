@@ -29,6 +29,7 @@ import {
 import { estimatePageNumbers } from 'docx/layout';
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
 import { docxStyles, FONT, PAGE } from './styles.js';
+import { withFixedTimestamps } from './reproducible.js';
 
 interface RunFormat {
   bold?: boolean;
@@ -229,7 +230,7 @@ export function docxDocument(document: Document): WordDocument {
 
 export async function writeDocx(document: Document): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(docxDocument(document));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return withFixedTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), document.meta.date);
 }
 
 export { FONT };

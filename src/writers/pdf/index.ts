@@ -84,7 +84,8 @@ function block(node: Block, outline: OutlineState): Content {
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: Array.from({ length: columns }, (_, i) => (i === columns - 1 ? '*' : 'auto')),
+          // Two columns are a label and its value; wider tables share the width evenly.
+          widths: columns === 2 ? ['auto', '*'] : Array.from({ length: columns }, () => '*'),
           body: [
             node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader' })),
             ...node.rows.map((row) => row.map((cell) => ({ text: inlines(cell), style: 'tableCell' }))),

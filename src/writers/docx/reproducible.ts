@@ -1,0 +1,43 @@
+// docx stamps the time of the build into docProps/core.xml and into every zip
+// entry, and gives hyperlink relationships random ids, so two builds of the same
+// pack would differ. This rewrites the dates with the document's own date and
+// numbers the random ids in order, so the same inputs give the same bytes.
+import JSZip from 'jszip';
+
+export async function withFixedTimestamps(docx: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(docx);
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = zip.file('docProps/core.xml');
+  if (core) {
+    const xml = (await core.async('string'))
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
+    zip.file('docProps/core.xml', xml);
+  }
+  await renumberRandomRelationshipIds(zip);
+  const names = Object.keys(zip.files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  const out = new JSZip();
+  for (const name of names) {
+    const entry = zip.files[name]!;
+    if (entry.dir) continue;
+    out.file(name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** docx's generated relationship ids look like `rIdbwkbymsejg8_8vzun6tno`; its fixed ones like `rId3`. */
+const RANDOM_ID = /\bId="(rId[A-Za-z0-9_-]*[a-zA-Z_-][A-Za-z0-9_-]*)"/g;
+
+async function renumberRandomRelationshipIds(zip: JSZip): Promise<void> {
+  for (const relsName of Object.keys(zip.files).filter((n) => /_rels\/[^/]+\.rels$/.test(n)).sort()) {
+    const partName = relsName.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    const rels = await zip.file(relsName)!.async('string');
+    const renames = new Map<string, string>();
+    for (const match of rels.matchAll(RANDOM_ID)) renames.set(match[1]!, `rIdLink${renames.size + 1}`);
+    if (renames.size === 0) continue;
+    const rename = (xml: string) => xml.replace(/"(rId[A-Za-z0-9_-]+)"/g, (whole, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : whole));
+    zip.file(relsName, rename(rels));
+    const part = zip.file(partName);
+    if (part) zip.file(partName, rename(await part.async('string')));
+  }
+}
