@@ -1,0 +1,67 @@
+// One source, two formats: every heading, paragraph, list item and table cell
+// of the document model is in the PDF, in the .docx, and in the PDF that
+// LibreOffice makes from the .docx (a real word processor opening the file).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planPack, selectPacks } from '../src/pipeline/build.js';
+import { DataFileCache } from '../src/validate/load-pack.js';
+import { plainText, type Block } from '../src/model/document.js';
+import { docxParagraphs, missingFrom, outputFile, pdfBodyText, projectRoot, squash } from './support/read-outputs.js';
+
+function texts(blocks: Block[]): string[] {
+  return blocks.flatMap((block): string[] => {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+        return [plainText(block.children)];
+      case 'list':
+        return block.items.flatMap((item) => texts(item));
+      case 'table':
+        return [...block.header, ...block.rows.flat()].map((cell) => plainText(cell));
+      case 'contents':
+        return [block.title];
+      case 'pageBreak':
+        return [];
+    }
+  });
+}
+
+const libreOfficeDir = mkdtempSync(path.join(tmpdir(), 'packs-lo-'));
+afterAll(() => rmSync(libreOfficeDir, { recursive: true, force: true }));
+
+for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
+  describe(`${packId}: the PDF and the Word file say the same thing`, () => {
+    let expected: string[] = [];
+    let footer = '';
+    beforeAll(async () => {
+      const { packs } = await selectPacks(projectRoot, [packId]);
+      const plan = await planPack(projectRoot, packs[0]!, new DataFileCache(projectRoot));
+      expect(plan.document).toBeDefined();
+      expected = texts(plan.document!.blocks).filter((t) => t.trim() !== '');
+      footer = plan.document!.meta.footer;
+    });
+
+    it('the PDF carries every text of the document', () => {
+      const pdf = pdfBodyText(outputFile(packId, 'pdf'), footer);
+      expect(missingFrom(pdf, expected)).toEqual([]);
+    });
+
+    it('the .docx carries every text of the document', async () => {
+      const docx = squash((await docxParagraphs(outputFile(packId, 'docx'))).map((p) => p.text).join('\n'));
+      expect(missingFrom(docx, expected)).toEqual([]);
+    });
+
+    it('LibreOffice opens the .docx and prints the same text', () => {
+      execFileSync(
+        'soffice',
+        ['--headless', `-env:UserInstallation=file://${libreOfficeDir}/profile`, '--convert-to', 'pdf', '--outdir', libreOfficeDir, outputFile(packId, 'docx')],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
+      const converted = pdfBodyText(path.join(libreOfficeDir, `${packId}.pdf`), footer);
+      expect(missingFrom(converted, expected)).toEqual([]);
+    });
+  });
+}
