@@ -55,10 +55,11 @@ export function composeDocument(
       return;
     }
     let markdown: string;
+    const context = { ...resolved, section };
     try {
-      markdown = template.render({ ...resolved, section });
+      markdown = template.render(context);
     } catch (error) {
-      diagnostics.push(templateDiagnostic(template.file, error, 'template-field'));
+      diagnostics.push(templateDiagnostic(template.file, error, 'template-error', template.source, context));
       return;
     }
     const parsed = markdownToBlocks(markdown);

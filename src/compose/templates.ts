@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { relativeName } from '../load/yaml-file.js';
-import { compile, errorMessage, errorPosition, handlebars, type CompiledTemplate } from './handlebars.js';
+import { compile, errorMessage, errorPosition, handlebars, knownHelpers, type CompiledTemplate } from './handlebars.js';
+import { closest } from '../validate/suggest.js';
 
 export const TEMPLATE_EXTENSION = '.md.hbs';
 
@@ -39,18 +40,62 @@ export function loadPartials(root: string): Diagnostic[] {
   return diagnostics;
 }
 
-export function templateDiagnostic(file: string, error: unknown, code: string): Diagnostic {
+/** The `a.b.c` expression a Handlebars error points at, read from the template source. */
+function expressionAt(source: string | undefined, line: number, column: number): string | undefined {
+  const text = source?.split(/\r?\n/)[line - 1];
+  if (text === undefined) return undefined;
+  return /^[@\w.\/-]+/.exec(text.slice(column - 1))?.[0];
+}
+
+/** The keys of the object at a dotted path in the data, for did-you-mean hints. */
+function keysAt(context: unknown, path: string[]): string[] {
+  let node = context;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return [];
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node) ? Object.keys(node) : [];
+}
+
+/**
+ * Turns a Handlebars error into a diagnostic at the template's line and column,
+ * saying which field or helper is unknown and, where it can, what was meant.
+ */
+export function templateDiagnostic(file: string, error: unknown, fallbackCode: string, source?: string, context?: unknown): Diagnostic {
   const position = errorPosition(error) ?? { line: 0, column: 0 };
-  return {
-    code,
-    severity: 'error',
-    message: errorMessage(error),
-    file,
-    ...position,
-    ...(code === 'template-field'
-      ? { hint: 'the field is not in the data this template is given; check its spelling, or add it to the data file' }
-      : {}),
-  };
+  const raw = errorMessage(error);
+  const at = { file, ...position };
+  const helper = /unknown helper (\S+)/.exec(raw);
+  if (helper) {
+    return {
+      code: 'unknown-helper',
+      severity: 'error',
+      message: `unknown helper "${helper[1]}"`,
+      ...at,
+      hint: `templates may use only ${Object.keys(knownHelpers).join(', ')}; compute values in the data instead`,
+    };
+  }
+  const partial = /The partial (\S+) could not be found/.exec(raw);
+  if (partial) {
+    return { code: 'partial-not-found', severity: 'error', message: `partial "${partial[1]}" not found`, ...at, hint: 'partials live in templates/partials/<name>.hbs' };
+  }
+  const field = /^"(.+?)" not defined in/.exec(raw);
+  if (field) {
+    const expression = expressionAt(source, position.line, position.column) ?? field[1]!;
+    const parts = expression.split('.');
+    const known = expression.startsWith('@') || expression.startsWith('this') ? [] : keysAt(context, parts.slice(0, -1));
+    const guess = closest(field[1]!, known);
+    return {
+      code: 'unknown-field',
+      severity: 'error',
+      message: `unknown field "${expression}" in template`,
+      ...at,
+      hint: guess
+        ? `did you mean "${[...parts.slice(0, -1), guess].join('.')}"?`
+        : 'the field is not in the data this template is given; check its spelling, or add it to the data file',
+    };
+  }
+  return { code: fallbackCode, severity: 'error', message: raw, ...at };
 }
 
 /** Candidate files for a section template, in precedence order. */

@@ -37,18 +37,22 @@ export function positionOf(file: YamlFile, offset: number): { line: number; colu
  */
 export function nodeAt(file: YamlFile, segments: readonly PathSegment[], pointAtKey = false): Node | null {
   let node: unknown = file.document.contents;
+  // The key of the mapping we are in: a missing field is reported at the key that should hold it.
+  let holderKey: Node | null = null;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     const last = i === segments.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return node;
+      if (!pair) return holderKey ?? node;
+      holderKey = pair.key as Node;
       if (last && pointAtKey) return pair.key as Node;
       if (pair.value === null) return pair.key as Node;
       node = pair.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined || item === null) return node;
+      holderKey = item as Node;
       node = item;
     } else {
       return (node as Node | null) ?? null;
@@ -108,13 +112,20 @@ export async function loadYamlFile(root: string, absolutePath: string): Promise<
   if (problems.length > 0) {
     return {
       ok: false,
-      diagnostics: problems.map((problem) => ({
-        code: problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-        severity: 'error' as const,
-        message: problem.message.split('\n')[0] ?? problem.message,
-        file,
-        ...positionOf(yamlFile, problem.pos[0]),
-      })),
+      diagnostics: problems.map((problem) => {
+        const at = { file, ...positionOf(yamlFile, problem.pos[0]) };
+        if (problem.code === 'DUPLICATE_KEY') {
+          const key = /^[^:\n]*/.exec(source.slice(problem.pos[0]))![0].trim();
+          return {
+            code: 'duplicate-key',
+            severity: 'error' as const,
+            message: `duplicate key "${key}": it is already set above in the same mapping`,
+            ...at,
+            hint: 'keep one of the two lines',
+          };
+        }
+        return { code: 'yaml-syntax', severity: 'error' as const, message: problem.message.split('\n')[0] ?? problem.message, ...at };
+      }),
     };
   }
   try {

@@ -34,7 +34,7 @@ export async function planPack(root: string, location: PackLocation, cache: Data
   const diagnostics: Diagnostic[] = [...loadPartials(root)];
   const loaded = await loadPack(location, cache);
   diagnostics.push(...loaded.diagnostics);
-  if (!loaded.pack || hasErrors(diagnostics)) return { location, diagnostics };
+  if (!loaded.pack) return { location, diagnostics };
   diagnostics.push(...checkReferences(loaded.pack));
   if (hasErrors(diagnostics)) return { location, diagnostics };
   const { resolved, diagnostics: resolveDiagnostics } = resolvePack(loaded.pack);

@@ -129,17 +129,24 @@ function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Di
       time: stage.time === null ? null : formatTime(stage.time),
     };
     // Stage text may say {{date}}, {{time}} and {{weekday}}: the stage's own facts, so a
-    // date is typed once, in `date:`, and every sentence that mentions it follows.
+    // date is typed once, in `date:`, and every sentence that mentions it follows. Only
+    // the facts the stage has are given, so {{time}} in a stage without a time is an error.
+    const known = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null));
     const paragraphs = stage.paragraphs.map((paragraph, p) => {
       try {
-        return compile(paragraph)(facts);
+        return compile(paragraph)(known);
       } catch (error) {
+        const field = /^"(.+?)" not defined/.exec(errorMessage(error))?.[1];
         diagnostics.push(
           diagnosticAt(file, ['stages', index, 'paragraphs', p], {
-            code: 'template-field',
+            code: 'stage-text',
             severity: 'error',
-            message: `stage text: ${errorMessage(error)}`,
-            hint: 'stage text may use {{date}}, {{time}} and {{weekday}}, and only when the stage has them',
+            message: field
+              ? `stage "${stage.id}" text uses {{${field}}}, but the stage has no ${field === 'weekday' ? 'date' : field}`
+              : `stage "${stage.id}" text: ${errorMessage(error)}`,
+            hint: field === 'date' || field === 'weekday' || field === 'time'
+              ? `add \`${field === 'weekday' ? 'date' : field}:\` to the stage, or take {{${field}}} out of the text`
+              : 'stage text may use {{date}}, {{time}} and {{weekday}}',
           }),
         );
         return paragraph;

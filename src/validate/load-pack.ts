@@ -6,6 +6,7 @@ import { diagnosticAt, loadYamlFile, type YamlFile } from '../load/yaml-file.js'
 import type { PackLocation } from '../load/project.js';
 import { schemas, type DataKind, type DataOf } from '../schema/index.js';
 import { checkSchema } from './schema-check.js';
+import { checkSectionTemplates } from './sections.js';
 
 /** A data file that passed its schema: the parsed data and the file, for positions. */
 export interface Checked<K extends DataKind> {
@@ -66,7 +67,7 @@ export async function loadPack(
   const packResult = await cache.load('pack', location.packFile);
   if (!packResult.checked) return { diagnostics: packResult.diagnostics };
   const pack = packResult.checked;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = checkSectionTemplates(cache.root, location, pack);
   if (pack.data.id !== location.id) {
     diagnostics.push(
       diagnosticAt(pack.file, ['id'], {
@@ -114,7 +115,9 @@ export async function loadPack(
   }
   const required: DataKey[] = ['organisation', 'framework', 'role'];
   const complete = required.every((key) => loaded[key]) && Object.values(loaded).every((v) => v !== undefined);
-  if (!complete || Object.keys(loaded).length !== Object.keys(dataKinds).length) return { diagnostics };
+  // A pack whose files all loaded is returned even with other findings (an id or
+  // template mistake), so that cross-file checks can still report theirs.
+  if (!complete) return { diagnostics };
   return {
     pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>) },
     diagnostics,

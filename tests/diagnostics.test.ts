@@ -1,0 +1,158 @@
+// Broken inputs, as recruiters and HR staff would break them, and the exact
+// diagnostics each one gets: where it is, what is wrong, and how to fix it.
+import { describe, expect, it } from 'vitest';
+import { copyProject, diagnosticLines, runCli, type Edit } from './support/project.js';
+
+function validate(edits: Edit[], pack = 'met-dac-2021') {
+  const run = runCli(['validate', pack], copyProject(edits));
+  return { ...run, lines: diagnosticLines(run.stderr) };
+}
+
+const role = 'packs/met-dac-2021/role.yaml';
+const pack = 'packs/met-dac-2021/pack.yaml';
+const timeline = 'packs/met-dac-2021/timeline.yaml';
+const remuneration = 'packs/met-dac-2021/remuneration.yaml';
+
+describe('diagnostics', () => {
+  it('a misspelt competency is reported at its line, with the name meant', () => {
+    const run = validate([{ file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' }]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      [
+        'packs/met-dac-2021/role.yaml:47:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
+        '    47 |     - competency: We are colaborative',
+        '       |                   ^',
+        '    hint: did you mean "We are collaborative"?',
+      ].join('\n'),
+    );
+  });
+
+  it('a competency from another edition of the framework is not accepted', () => {
+    // "We collaborate" is the police staff edition's name; the chief officers' edition says "We are collaborative".
+    const run = validate([{ file: role, find: '- competency: We are collaborative', replace: '- competency: We collaborate' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/role.yaml:47:19  error  unknown competency "We collaborate" in framework cvf-chief-officers  [unknown-competency]',
+    ]);
+  });
+
+  it('a competency may be cited by its stable id', () => {
+    const run = validate([{ file: role, find: '- competency: We are collaborative', replace: '- competency: collaborative' }]);
+    expect(run.status).toBe(0);
+  });
+
+  it('a level the framework does not have is reported with the levels it has', () => {
+    const run = validate([
+      { file: role, find: '- competency: We take ownership\n      cluster: Resolute, compassionate and committed\n      level: 3', replace: '- competency: We take ownership\n      cluster: Resolute, compassionate and committed\n      level: 4' },
+    ]);
+    expect(run.stderr).toContain(
+      'packs/met-dac-2021/role.yaml:46:14  error  level 4 does not exist for "We take ownership" in framework cvf-chief-officers  [unknown-level]\n' +
+        '    46 |       level: 4\n' +
+        '       |              ^\n' +
+        '    hint: levels: 1, 2, 3',
+    );
+  });
+
+  it('a cluster that is not the competency\'s is reported', () => {
+    const run = validate([
+      { file: role, find: '- competency: We take ownership\n      cluster: Resolute, compassionate and committed', replace: '- competency: We take ownership\n      cluster: Intelligent, creative and informed policing' },
+    ]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/role.yaml:45:16  error  "We take ownership" is not in cluster "Intelligent, creative and informed policing" in framework cvf-chief-officers  [wrong-cluster]',
+    ]);
+    expect(run.stderr).toContain('hint: "We take ownership" is in "Resolute, compassionate and committed"');
+  });
+
+  it('an unknown field gets a did-you-mean', () => {
+    const run = validate([{ file: remuneration, find: '  effectiveDate: 2020-09-01', replace: '  effectivedate: 2020-09-01' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/remuneration.yaml:16:1  error  remuneration is missing required field `salary.effectiveDate`  [missing-field]',
+      'packs/met-dac-2021/remuneration.yaml:18:3  error  `effectivedate` is not a field of remuneration salary  [unknown-field]',
+    ]);
+    expect(run.stderr).toContain('hint: did you mean `effectiveDate`?');
+  });
+
+  it('an impossible date and a time past midnight are reported where they are written', () => {
+    const run = validate([
+      { file: timeline, find: 'date: 2021-01-13', replace: 'date: 2021-02-31' },
+      { file: timeline, find: 'time: "12:00"', replace: 'time: "24:30"' },
+    ]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:8:11  error  stages[0].time must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:15:11  error  stages[1].date is not a real calendar date  [invalid-value]',
+    ]);
+  });
+
+  it('stages out of order are reported at the date that breaks the order', () => {
+    const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-12' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:23:11  error  stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)  [timeline-order]',
+    ]);
+  });
+
+  it('a stage text that uses a fact the stage does not have is reported', () => {
+    const run = validate([{ file: timeline, find: 'The final interview panel will be held **{{date}}**', replace: 'The final interview panel will be held **{{date}}** at {{time}}' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:26:9  error  stage "final-interview" text uses {{time}}, but the stage has no time  [stage-text]',
+    ]);
+    expect(run.stderr).toContain('hint: add `time:` to the stage, or take {{time}} out of the text');
+  });
+
+  it('a missing data file is reported at the line that names it', () => {
+    const run = validate([{ file: pack, find: 'letter: introduction.yaml', replace: 'letter: intro.yaml' }]);
+    expect(run.stderr).toContain(
+      'packs/met-dac-2021/pack.yaml:18:11  error  letter file not found: intro.yaml  [file-not-found]\n' +
+        '    18 |   letter: intro.yaml\n' +
+        '       |           ^\n',
+    );
+  });
+
+  it('a missing template is reported with the one meant, together with the other mistakes', () => {
+    const run = validate([
+      { file: pack, find: 'template: structure', replace: 'template: structur' },
+      { file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' },
+    ]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/pack.yaml:31:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
+      'packs/met-dac-2021/role.yaml:47:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
+    ]);
+    expect(run.stderr).toContain('hint: did you mean "structure"?');
+  });
+
+  it('a template that uses a field the data does not have is reported at the template', () => {
+    const run = validate([{ file: 'templates/sections/letter.md.hbs', find: '# {{letter.title}}', replace: '# {{letter.titel}}' }]);
+    expect(run.stderr).toContain(
+      'templates/sections/letter.md.hbs:2:5  error  unknown field "letter.titel" in template  [unknown-field]\n' +
+        '    2 | # {{letter.titel}}\n' +
+        '      |     ^\n' +
+        '    hint: did you mean "letter.title"?',
+    );
+  });
+
+  it('a template that calls an unknown helper is reported', () => {
+    const run = validate([{ file: 'templates/sections/letter.md.hbs', find: '# {{letter.title}}', replace: '# {{upper letter.title}}' }]);
+    expect(run.lines).toEqual(['templates/sections/letter.md.hbs:2:3  error  unknown helper "upper"  [unknown-helper]']);
+  });
+
+  it('a YAML duplicate key is an error at the second key', () => {
+    const run = validate([{ file: pack, find: 'version: 1.0.0', replace: 'version: 1.0.0\nversion: 1.0.1' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/pack.yaml:9:1  error  duplicate key "version": it is already set above in the same mapping  [duplicate-key]',
+    ]);
+  });
+
+  it('reports the mistakes of every pack, sorted by file and line', () => {
+    const root = copyProject([
+      { file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-12' },
+      { file: 'packs/met-deputy-director-project-delivery/role.yaml', find: '- competency: We collaborate', replace: '- competency: We are collaborative' },
+      { file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' },
+    ]);
+    const run = runCli(['validate'], root);
+    expect(run.status).toBe(1);
+    expect(diagnosticLines(run.stderr).map((l) => l.split('  ')[0])).toEqual([
+      'packs/met-dac-2021/role.yaml:47:19',
+      'packs/met-dac-2021/timeline.yaml:23:11',
+      'packs/met-deputy-director-project-delivery/role.yaml:25:19',
+    ]);
+    expect(run.stderr).toContain('3 errors, 0 warnings');
+  });
+});
