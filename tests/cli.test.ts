@@ -1,5 +1,5 @@
 // The `packs` command as a user runs it: what it prints, what it writes, and its exit codes.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,17 @@ describe('packs build', () => {
       ].join('\n'),
     );
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('gives byte-identical files for the same inputs, whatever else is built in the same run', () => {
+    const root = copyProject();
+    const alone = path.join(root, 'alone');
+    const together = path.join(root, 'together');
+    expect(runCli(['build', 'met-dac-2021', '--out', alone], root).status).toBe(0);
+    expect(runCli(['build', 'met-deputy-director-project-delivery', 'met-dac-2021', '--out', together], root).status).toBe(0);
+    for (const file of ['met-dac-2021.pdf', 'met-dac-2021.docx']) {
+      expect(readFileSync(path.join(alone, file)).equals(readFileSync(path.join(together, file))), file).toBe(true);
+    }
   });
 
   it('leaves no temporary files behind', () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
 import { DataFileCache } from '../src/validate/load-pack.js';
 import { plainText, type Block } from '../src/model/document.js';
-import { docxParagraphs, missingFrom, outputFile, pdfBodyText, projectRoot, squash } from './support/read-outputs.js';
+import { docxParagraphs, missingFrom, outputFile, pdfBodyText, pdfPages, projectRoot, squash } from './support/read-outputs.js';
 
 function texts(blocks: Block[]): string[] {
   return blocks.flatMap((block): string[] => {
@@ -36,12 +36,18 @@ for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
   describe(`${packId}: the PDF and the Word file say the same thing`, () => {
     let expected: string[] = [];
     let footer = '';
+    let contentsTitle = '';
+    let sectionTitles: string[] = [];
     beforeAll(async () => {
       const { packs } = await selectPacks(projectRoot, [packId]);
       const plan = await planPack(projectRoot, packs[0]!, new DataFileCache(projectRoot));
       expect(plan.document).toBeDefined();
       expected = texts(plan.document!.blocks).filter((t) => t.trim() !== '');
       footer = plan.document!.meta.footer;
+      const blocks = plan.document!.blocks;
+      contentsTitle = blocks.flatMap((b) => (b.type === 'contents' ? [b.title] : []))[0]!;
+      sectionTitles = blocks.flatMap((b) => (b.type === 'heading' && b.level === 1 ? [plainText(b.children)] : []));
+      expect(sectionTitles.length).toBeGreaterThanOrEqual(5);
     });
 
     it('the PDF carries every text of the document', () => {
@@ -60,8 +66,12 @@ for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
         ['--headless', `-env:UserInstallation=file://${libreOfficeDir}/profile`, '--convert-to', 'pdf', '--outdir', libreOfficeDir, outputFile(packId, 'docx')],
         { stdio: 'pipe', timeout: 120_000 },
       );
-      const converted = pdfBodyText(path.join(libreOfficeDir, `${packId}.pdf`), footer);
-      expect(missingFrom(converted, expected)).toEqual([]);
+      const convertedFile = path.join(libreOfficeDir, `${packId}.pdf`);
+      expect(missingFrom(pdfBodyText(convertedFile, footer), expected)).toEqual([]);
+      // The contents page shows its entries without anyone updating fields.
+      const contents = pdfPages(convertedFile).find((page) => page.trimStart().startsWith(contentsTitle));
+      expect(contents).toBeDefined();
+      expect(missingFrom(squash(contents!), sectionTitles)).toEqual([]);
     });
   });
 }

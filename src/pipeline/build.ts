@@ -26,7 +26,9 @@ export async function selectPacks(root: string, ids: readonly string[]) {
   const all = await findPacks(root);
   if (ids.length === 0) return { packs: all, unknown: [] as string[], all };
   const unknown = ids.filter((id) => !all.some((p) => p.id === id));
-  return { packs: all.filter((p) => ids.includes(p.id)), unknown, all };
+  // In the order they were named, each once.
+  const packs = [...new Set(ids)].flatMap((id) => all.filter((p) => p.id === id));
+  return { packs, unknown, all };
 }
 
 /** Runs every check on a pack and, if it passes, composes its document. Writes nothing. */
