@@ -1,20 +1,19 @@
 // Checks that every section a pack lists names a template that exists, before
 // anything is rendered, and points at the `template:` line if not.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, relativeName } from '../load/yaml-file.js';
 import type { PackLocation } from '../load/project.js';
-import { templateCandidates } from '../compose/templates.js';
+import { TEMPLATE_EXTENSION, templateCandidates } from '../compose/templates.js';
 import type { Checked } from './load-pack.js';
 import { closest } from './suggest.js';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 
 function availableTemplates(root: string, location: PackLocation): string[] {
   const names = new Set<string>();
   for (const dir of [path.join(location.dir, 'templates'), path.join(root, 'templates', 'sections')]) {
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir)) if (file.endsWith('.md.hbs')) names.add(file.slice(0, -'.md.hbs'.length));
+    for (const file of readdirSync(dir)) if (file.endsWith(TEMPLATE_EXTENSION)) names.add(file.slice(0, -TEMPLATE_EXTENSION.length));
   }
   return [...names].sort();
 }

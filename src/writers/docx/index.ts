@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
-import { docxStyles, FONT, PAGE } from './styles.js';
+import { docxStyles, PAGE } from './styles.js';
 import { withFixedTimestamps } from './reproducible.js';
 
 interface RunFormat {
@@ -233,4 +233,3 @@ export async function writeDocx(document: Document): Promise<Uint8Array> {
   return withFixedTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), document.meta.date);
 }
 
-export { FONT };

@@ -1,7 +1,8 @@
 // docx stamps the time of the build into docProps/core.xml and into every zip
-// entry, and gives hyperlink relationships random ids, so two builds of the same
-// pack would differ. This rewrites the dates with the document's own date and
-// numbers the random ids in order, so the same inputs give the same bytes.
+// entry, gives hyperlink relationships random ids, and numbers bookmarks with a
+// counter shared by the whole process (so a pack's ids depend on what was built
+// before it). This rewrites the dates with the document's own date and numbers
+// the ids in order of appearance, so the same inputs give the same bytes.
 import JSZip from 'jszip';
 
 export async function withFixedTimestamps(docx: Uint8Array, date: Date): Promise<Uint8Array> {
@@ -15,6 +16,8 @@ export async function withFixedTimestamps(docx: Uint8Array, date: Date): Promise
     zip.file('docProps/core.xml', xml);
   }
   await renumberRandomRelationshipIds(zip);
+  const body = zip.file('word/document.xml');
+  if (body) zip.file('word/document.xml', renumberBookmarks(await body.async('string')));
   const names = Object.keys(zip.files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   const out = new JSZip();
   for (const name of names) {
@@ -40,4 +43,21 @@ async function renumberRandomRelationshipIds(zip: JSZip): Promise<void> {
     const part = zip.file(partName);
     if (part) zip.file(partName, rename(await part.async('string')));
   }
+}
+
+/** Numbers bookmark ids and docx's `_Toc` bookmark names from 1, in the order they appear. */
+export function renumberBookmarks(xml: string): string {
+  const ids = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const match of xml.matchAll(/<w:bookmarkStart\b[^>]*?\bw:id="(\d+)"/g)) {
+    if (!ids.has(match[1]!)) ids.set(match[1]!, String(ids.size + 1));
+  }
+  for (const match of xml.matchAll(/_Toc(\d+)/g)) {
+    if (!names.has(match[1]!)) names.set(match[1]!, String(names.size + 1));
+  }
+  return xml
+    .replace(/<w:bookmark(?:Start|End)\b[^>]*>/g, (tag) =>
+      tag.replace(/\bw:id="(\d+)"/, (whole, id: string) => (ids.has(id) ? `w:id="${ids.get(id)}"` : whole)),
+    )
+    .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${names.get(n)}`);
 }
