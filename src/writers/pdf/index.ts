@@ -61,7 +61,10 @@ function block(node: Block, outline: OutlineState): Content {
   switch (node.type) {
     case 'heading': {
       const text = plainText(node.children);
-      const base = { text: inlines(node.children), style: `h${node.level}`, id: destination(node.id), headlineLevel: node.level };
+      // Plain heading text is given as a string, not as runs: pdfmake counts runs as nodes of
+      // their own, and the keep-with-next rule below must see the heading as one node.
+      const plain = node.children.every((child) => child.type === 'text');
+      const base = { text: plain ? text : inlines(node.children), style: `h${node.level}`, id: destination(node.id), headlineLevel: node.level };
       if (node.level === 1) {
         outline.section = destination(node.id);
         return { ...base, tocItem: true, outline: true, outlineText: text };
@@ -108,6 +111,13 @@ function block(node: Block, outline: OutlineState): Content {
   }
 }
 
+/** What pdfmake tells a page-break rule about a node. */
+interface PdfNodeInfo {
+  headlineLevel?: number;
+  style?: string;
+  columns?: unknown;
+}
+
 /** Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over. */
 export function pdfDefinition(document: Document): Record<string, unknown> {
   const outline: OutlineState = {};
@@ -129,6 +139,11 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
     displayTitle: true,
     compress: true,
     content: document.blocks.map((node) => block(node, outline)),
+    // Keep a heading with what follows it: one left alone at the foot of a page moves to the
+    // next. The footer's nodes count as "on the page" for pdfmake, so they are left out.
+    pageBreakBefore: (node: PdfNodeInfo, page: { getFollowingNodesOnPage(): PdfNodeInfo[] }) =>
+      node.headlineLevel !== undefined &&
+      page.getFollowingNodesOnPage().every((next) => next.style === 'footer' || next.columns !== undefined),
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
