@@ -30,6 +30,7 @@ import { estimatePageNumbers } from 'docx/layout';
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
 import { docxStyles, PAGE } from './styles.js';
 import { withFixedTimestamps } from './reproducible.js';
+import { columnPercents } from '../table-layout.js';
 
 interface RunFormat {
   bold?: boolean;
@@ -126,7 +127,7 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         break;
       case 'table': {
         const columns = node.header.length;
-        const widths = Array.from({ length: columns }, (_, i) => (columns === 1 ? 100 : i === columns - 1 ? 100 - 35 * (columns - 1) : 35));
+        const widths = columnPercents(columns);
         out.push(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },

@@ -7,6 +7,7 @@ import pdfmake from 'pdfmake';
 import type { Block, Document, Inline } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins, colours } from './styles.js';
+import { columnPercents } from '../table-layout.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
@@ -87,8 +88,7 @@ function block(node: Block, outline: OutlineState): Content {
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          // Two columns are a label and its value; wider tables share the width evenly.
-          widths: columns === 2 ? ['auto', '*'] : Array.from({ length: columns }, () => '*'),
+          widths: columnPercents(columns).map((percent) => `${percent}%`),
           body: [
             node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader' })),
             ...node.rows.map((row) => row.map((cell) => ({ text: inlines(cell), style: 'tableCell' }))),
