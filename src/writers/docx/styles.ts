@@ -1,6 +1,6 @@
 // The look of the .docx: page geometry and paragraph styles, in one place.
 // Sizes are in Word's units: half-points for text, twips (1/20 pt) for space.
-import type { IStylesOptions } from 'docx';
+import { LineRuleType, type IStylesOptions } from 'docx';
 
 /** Arial is on every Word and LibreOffice installation (or metric-compatible Liberation Sans). */
 export const FONT = 'Arial';
@@ -25,7 +25,8 @@ export function docxStyles(language: string): IStylesOptions {
     default: {
       document: {
         run: { font: FONT, size: 21, color: '1A1A1A', language: { value: language } },
-        paragraph: { spacing: { after: 160, line: 300 } },
+        // lineRule written out: LibreOffice reads a bare `line` as an exact height, and wrapped titles overlap.
+        paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO } },
       },
       heading1: {
         run: { font: FONT, size: 40, bold: true, color: HEADING },
