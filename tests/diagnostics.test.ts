@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { copyProject, diagnosticLines, runCli, type Edit } from './support/project.js';
 
 function validate(edits: Edit[], pack = 'met-dac-2021') {
-  const run = runCli(['validate', pack], copyProject(edits));
+  const run = runCli(['validate', pack, '--today', '2020-12-01'], copyProject(edits));
   return { ...run, lines: diagnosticLines(run.stderr) };
 }
 
@@ -19,8 +19,8 @@ describe('diagnostics', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
       [
-        'packs/met-dac-2021/role.yaml:47:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
-        '    47 |     - competency: We are colaborative',
+        'packs/met-dac-2021/role.yaml:48:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
+        '    48 |     - competency: We are colaborative',
         '       |                   ^',
         '    hint: did you mean "We are collaborative"?',
       ].join('\n'),
@@ -31,7 +31,7 @@ describe('diagnostics', () => {
     // "We collaborate" is the police staff edition's name; the chief officers' edition says "We are collaborative".
     const run = validate([{ file: role, find: '- competency: We are collaborative', replace: '- competency: We collaborate' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/role.yaml:47:19  error  unknown competency "We collaborate" in framework cvf-chief-officers  [unknown-competency]',
+      'packs/met-dac-2021/role.yaml:48:19  error  unknown competency "We collaborate" in framework cvf-chief-officers  [unknown-competency]',
     ]);
   });
 
@@ -45,8 +45,8 @@ describe('diagnostics', () => {
       { file: role, find: '- competency: We take ownership\n      cluster: Resolute, compassionate and committed\n      level: 3', replace: '- competency: We take ownership\n      cluster: Resolute, compassionate and committed\n      level: 4' },
     ]);
     expect(run.stderr).toContain(
-      'packs/met-dac-2021/role.yaml:46:14  error  level 4 does not exist for "We take ownership" in framework cvf-chief-officers  [unknown-level]\n' +
-        '    46 |       level: 4\n' +
+      'packs/met-dac-2021/role.yaml:47:14  error  level 4 does not exist for "We take ownership" in framework cvf-chief-officers  [unknown-level]\n' +
+        '    47 |       level: 4\n' +
         '       |              ^\n' +
         '    hint: levels: 1, 2, 3',
     );
@@ -57,7 +57,7 @@ describe('diagnostics', () => {
       { file: role, find: '- competency: We take ownership\n      cluster: Resolute, compassionate and committed', replace: '- competency: We take ownership\n      cluster: Intelligent, creative and informed policing' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/role.yaml:45:16  error  "We take ownership" is not in cluster "Intelligent, creative and informed policing" in framework cvf-chief-officers  [wrong-cluster]',
+      'packs/met-dac-2021/role.yaml:46:16  error  "We take ownership" is not in cluster "Intelligent, creative and informed policing" in framework cvf-chief-officers  [wrong-cluster]',
     ]);
     expect(run.stderr).toContain('hint: "We take ownership" is in "Resolute, compassionate and committed"');
   });
@@ -65,8 +65,8 @@ describe('diagnostics', () => {
   it('an unknown field gets a did-you-mean', () => {
     const run = validate([{ file: remuneration, find: '  effectiveDate: 2020-09-01', replace: '  effectivedate: 2020-09-01' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/remuneration.yaml:16:1  error  remuneration is missing required field `salary.effectiveDate`  [missing-field]',
-      'packs/met-dac-2021/remuneration.yaml:18:3  error  `effectivedate` is not a field of remuneration salary  [unknown-field]',
+      'packs/met-dac-2021/remuneration.yaml:17:1  error  remuneration is missing required field `salary.effectiveDate`  [missing-field]',
+      'packs/met-dac-2021/remuneration.yaml:19:3  error  `effectivedate` is not a field of remuneration salary  [unknown-field]',
     ]);
     expect(run.stderr).toContain('hint: did you mean `effectiveDate`?');
   });
@@ -77,22 +77,22 @@ describe('diagnostics', () => {
       { file: timeline, find: 'time: "12:00"', replace: 'time: "24:30"' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:8:11  error  stages[0].time must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
-      'packs/met-dac-2021/timeline.yaml:15:11  error  stages[1].date is not a real calendar date  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:9:11  error  stages[0].time must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:16:11  error  stages[1].date is not a real calendar date  [invalid-value]',
     ]);
   });
 
   it('stages out of order are reported at the date that breaks the order', () => {
     const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-12' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:23:11  error  stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)  [timeline-order]',
+      'packs/met-dac-2021/timeline.yaml:24:11  error  stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)  [timeline-order]',
     ]);
   });
 
   it('a stage text that uses a fact the stage does not have is reported', () => {
     const run = validate([{ file: timeline, find: 'The final interview panel will be held **{{date}}**', replace: 'The final interview panel will be held **{{date}}** at {{time}}' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:26:9  error  stage "final-interview" text uses {{time}}, but the stage has no time  [stage-text]',
+      'packs/met-dac-2021/timeline.yaml:27:9  error  stage "final-interview" text uses {{time}}, but the stage has no time  [stage-text]',
     ]);
     expect(run.stderr).toContain('hint: add `time:` to the stage, or take {{time}} out of the text');
   });
@@ -100,8 +100,8 @@ describe('diagnostics', () => {
   it('a missing data file is reported at the line that names it', () => {
     const run = validate([{ file: pack, find: 'letter: introduction.yaml', replace: 'letter: intro.yaml' }]);
     expect(run.stderr).toContain(
-      'packs/met-dac-2021/pack.yaml:18:11  error  letter file not found: intro.yaml  [file-not-found]\n' +
-        '    18 |   letter: intro.yaml\n' +
+      'packs/met-dac-2021/pack.yaml:19:11  error  letter file not found: intro.yaml  [file-not-found]\n' +
+        '    19 |   letter: intro.yaml\n' +
         '       |           ^\n',
     );
   });
@@ -112,8 +112,8 @@ describe('diagnostics', () => {
       { file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/pack.yaml:31:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
-      'packs/met-dac-2021/role.yaml:47:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
+      'packs/met-dac-2021/pack.yaml:32:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
+      'packs/met-dac-2021/role.yaml:48:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
     ]);
     expect(run.stderr).toContain('hint: did you mean "structure"?');
   });
@@ -136,7 +136,7 @@ describe('diagnostics', () => {
   it('a YAML duplicate key is an error at the second key', () => {
     const run = validate([{ file: pack, find: 'version: 1.0.0', replace: 'version: 1.0.0\nversion: 1.0.1' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/pack.yaml:9:1  error  duplicate key "version": it is already set above in the same mapping  [duplicate-key]',
+      'packs/met-dac-2021/pack.yaml:10:1  error  duplicate key "version": it is already set above in the same mapping  [duplicate-key]',
     ]);
   });
 
@@ -146,12 +146,12 @@ describe('diagnostics', () => {
       { file: 'packs/met-deputy-director-project-delivery/role.yaml', find: '- competency: We collaborate', replace: '- competency: We are collaborative' },
       { file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' },
     ]);
-    const run = runCli(['validate'], root);
+    const run = runCli(['validate', '--today', '2020-12-01'], root);
     expect(run.status).toBe(1);
     expect(diagnosticLines(run.stderr).map((l) => l.split('  ')[0])).toEqual([
-      'packs/met-dac-2021/role.yaml:47:19',
-      'packs/met-dac-2021/timeline.yaml:23:11',
-      'packs/met-deputy-director-project-delivery/role.yaml:25:19',
+      'packs/met-dac-2021/role.yaml:48:19',
+      'packs/met-dac-2021/timeline.yaml:24:11',
+      'packs/met-deputy-director-project-delivery/role.yaml:26:19',
     ]);
     expect(run.stderr).toContain('3 errors, 0 warnings');
   });

@@ -1,9 +1,9 @@
 // The `packs` command line. This is the only module that prints or decides an
 // exit code: 0 success, 1 a pack is invalid, 2 the command was used wrongly.
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildPack, planPack, selectPacks } from '../pipeline/build.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildPack, planPack, selectPacks, type BuiltOutput } from '../pipeline/build.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import { formats, type Format } from '../writers/index.js';
 import { formatBytes, formatSeconds, printDiagnostics } from './report.js';
@@ -26,6 +26,64 @@ const defaultIo: Io = {
 
 class UsageError extends Error {}
 
+interface CheckFlags {
+  today: string;
+  strict: boolean;
+  format: 'text' | 'json';
+}
+
+/** The options `build` and `validate` share. */
+const checkOptions = {
+  today: () =>
+    new Option('--today <YYYY-MM-DD>', 'the day to check dates against: dates before it are warned about')
+      .default(localToday(), 'today')
+      .argParser((value: string) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+          throw new InvalidArgumentError('give a date as YYYY-MM-DD, like 2021-01-04');
+        }
+        return value;
+      }),
+  strict: () => new Option('--strict', 'treat warnings as errors: a pack with a warning is not built').default(false),
+  format: () => new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'),
+};
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+interface PackReport {
+  id: string;
+  built: boolean;
+  diagnostics: Diagnostic[];
+  outputs?: BuiltOutput[];
+  milliseconds?: number;
+}
+
+function buildLine(pack: PackReport): string {
+  if (!pack.built) return `✗ ${pack.id}  not built: see the ${hasErrors(pack.diagnostics) ? 'errors' : 'warnings (--strict)'} below`;
+  const outputs = pack.outputs ?? [];
+  const pages = outputs.find((o) => o.pages !== undefined)?.pages;
+  const sizes = outputs.map((o) => `${o.format.toUpperCase()} ${formatBytes(o.bytes)}`).join('  ');
+  return `✓ ${pack.id}  ${pages === undefined ? '' : `${pages} pages  `}${sizes}  ${formatSeconds(pack.milliseconds ?? 0)}`;
+}
+
+/** The machine-readable report: every pack's result and every diagnostic, sorted. */
+function jsonReport(report: PackReport[]) {
+  const diagnostics = sortDiagnostics(uniqueDiagnostics(report.flatMap((r) => r.diagnostics)));
+  return {
+    packs: report.map((r) => ({
+      id: r.id,
+      ok: r.built,
+      ...(r.outputs ? { outputs: r.outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages === undefined ? {} : { pages: o.pages }) })) } : {}),
+    })),
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    diagnostics,
+  };
+}
+
 async function choosePacks(root: string, ids: string[]) {
   const selection = await selectPacks(root, ids);
   if (selection.unknown.length > 0) {
@@ -46,32 +104,26 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   cli
     .command('build')
-    .description('build packs into output/<pack-id>.pdf and output/<pack-id>.docx')
+    .description('check packs, then build the valid ones into output/<pack-id>.pdf and output/<pack-id>.docx')
     .argument('[pack-id...]', 'the packs to build (default: every pack under packs/)')
     .option('--root <dir>', 'the project folder', '.')
     .option('--out <dir>', 'where to write the files', 'output')
-    .addOption(new Option('--format <format...>', 'formats to write').choices(formats).default(formats))
-    .action(async (ids: string[], options: { root: string; out: string; format: Format[] }) => {
+    .addOption(new Option('--only <format...>', 'write only these formats').choices(formats).default(formats))
+    .addOption(checkOptions.today())
+    .addOption(checkOptions.strict())
+    .addOption(checkOptions.format())
+    .action(async (ids: string[], options: CheckFlags & { root: string; out: string; only: Format[] }) => {
       const projectRoot = root(options);
       const packs = await choosePacks(projectRoot, ids);
       const cache = new DataFileCache(projectRoot);
       const outDir = path.resolve(io.cwd, options.out);
-      const diagnostics: Diagnostic[] = [];
-      let failed = 0;
+      const report: PackReport[] = [];
       for (const location of packs) {
-        const result = await buildPack(projectRoot, location, cache, { outDir, formats: options.format });
-        diagnostics.push(...result.diagnostics);
-        if (result.outputs.length === 0) {
-          failed++;
-          io.stdout(`✗ ${location.id}  not built: see the errors below\n`);
-          continue;
-        }
-        const pages = result.outputs.find((o) => o.pages !== undefined)?.pages;
-        const sizes = result.outputs.map((o) => `${o.format.toUpperCase()} ${formatBytes(o.bytes)}`).join('  ');
-        io.stdout(`✓ ${location.id}  ${pages === undefined ? '' : `${pages} pages  `}${sizes}  ${formatSeconds(result.milliseconds)}\n`);
+        const result = await buildPack(projectRoot, location, cache, { outDir, formats: options.only, today: options.today, strict: options.strict });
+        report.push({ id: location.id, built: result.outputs.length > 0, diagnostics: result.diagnostics, outputs: result.outputs, milliseconds: result.milliseconds });
+        if (options.format === 'text') io.stdout(buildLine(report.at(-1)!) + '\n');
       }
-      printDiagnostics(projectRoot, diagnostics, io.stderr);
-      setExit(failed > 0 || hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK);
+      finish(projectRoot, report, options);
     });
 
   cli
@@ -79,19 +131,31 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('run every check on packs without writing anything')
     .argument('[pack-id...]', 'the packs to check (default: every pack under packs/)')
     .option('--root <dir>', 'the project folder', '.')
-    .action(async (ids: string[], options: { root: string }) => {
+    .addOption(checkOptions.today())
+    .addOption(checkOptions.strict())
+    .addOption(checkOptions.format())
+    .action(async (ids: string[], options: CheckFlags & { root: string }) => {
       const projectRoot = root(options);
       const packs = await choosePacks(projectRoot, ids);
       const cache = new DataFileCache(projectRoot);
-      const diagnostics: Diagnostic[] = [];
+      const report: PackReport[] = [];
       for (const location of packs) {
-        const plan = await planPack(projectRoot, location, cache);
-        diagnostics.push(...plan.diagnostics);
-        io.stdout(`${hasErrors(plan.diagnostics) ? '✗' : '✓'} ${location.id}\n`);
+        const plan = await planPack(projectRoot, location, cache, { today: options.today });
+        const valid = plan.document !== undefined && !(options.strict && plan.diagnostics.length > 0);
+        report.push({ id: location.id, built: valid, diagnostics: plan.diagnostics });
+        if (options.format === 'text') io.stdout(`${valid ? '✓' : '✗'} ${location.id}\n`);
       }
-      printDiagnostics(projectRoot, diagnostics, io.stderr);
-      setExit(hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK);
+      finish(projectRoot, report, options);
     });
+
+  /** Prints the diagnostics (or the whole report as JSON) and sets the exit code. */
+  function finish(projectRoot: string, report: PackReport[], options: CheckFlags): void {
+    const diagnostics = report.flatMap((r) => r.diagnostics);
+    if (options.format === 'json') io.stdout(JSON.stringify(jsonReport(report), null, 2) + '\n');
+    else printDiagnostics(projectRoot, diagnostics, io.stderr);
+    const failed = report.some((r) => !r.built) || hasErrors(diagnostics) || (options.strict && diagnostics.length > 0);
+    setExit(failed ? EXIT_INVALID : EXIT_OK);
+  }
 
   cli
     .command('list')

@@ -7,6 +7,7 @@ import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { dateToTimestamp } from '../resolve/format.js';
 import type { PackLocation } from '../load/project.js';
 import { markdownToBlocks } from './markdown.js';
+import { checkTemplateFields } from './template-check.js';
 import { findTemplate, templateCandidates, templateDiagnostic } from './templates.js';
 import { relativeName } from '../load/yaml-file.js';
 
@@ -56,6 +57,12 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
+    // Every field on every branch, before rendering (which only sees the branches this pack takes).
+    const unknownFields = checkTemplateFields(template.file, template.source, context);
+    if (unknownFields.length > 0) {
+      diagnostics.push(...unknownFields);
+      return;
+    }
     try {
       markdown = template.render(context);
     } catch (error) {

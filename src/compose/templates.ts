@@ -18,6 +18,11 @@ export interface SectionTemplate {
 }
 
 const compiled = new Map<string, SectionTemplate | Diagnostic>();
+/**
+ * Each registered partial's file (relative to the project root) and source. Handlebars replaces
+ * a partial's source with its compiled function once used, so the checks keep their own copy.
+ */
+export const partialSources = new Map<string, { file: string; source: string }>();
 let partialsLoadedFrom: string | undefined;
 
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
@@ -32,7 +37,9 @@ export function loadPartials(root: string): Diagnostic[] {
     const source = readFileSync(absolute, 'utf8');
     try {
       handlebars.parse(source);
-      handlebars.registerPartial(name.replace(/\.hbs$/, ''), source);
+      const partialName = name.replace(/\.hbs$/, '');
+      handlebars.registerPartial(partialName, source);
+      partialSources.set(partialName, { file: relativeName(root, absolute), source });
     } catch (error) {
       diagnostics.push(templateDiagnostic(relativeName(root, absolute), error, 'template-syntax'));
     }

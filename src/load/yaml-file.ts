@@ -2,7 +2,7 @@
 // that any later finding can be pointed at the line and column of its node.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Files bigger than this are refused: no data file a person writes is this large. */
@@ -73,30 +73,83 @@ export function diagnosticAt(
   return { ...fields, file: file.file, ...positionOf(file, offset) };
 }
 
-export type LoadResult = { ok: true; file: YamlFile } | { ok: false; diagnostics: Diagnostic[] };
+export type LoadResult =
+  | { ok: true; file: YamlFile; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** No data file needs more aliases than this; more is a "billion laughs" bomb. */
+export const MAX_ALIASES = 100;
+
+const SYNTAX_HINT = 'check the indentation, and put text containing ": " or starting with a special character in quotes';
+
+/** Turns the yaml library's complaints into diagnostics people can act on. */
+function parseProblem(yamlFile: YamlFile, problem: { code: string; message: string; pos: [number, number] }): Diagnostic {
+  const at = { file: yamlFile.file, ...positionOf(yamlFile, problem.pos[0]) };
+  const text = yamlFile.source.slice(problem.pos[0], problem.pos[1]);
+  switch (problem.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:\n]*/.exec(yamlFile.source.slice(problem.pos[0]))![0].trim();
+      return {
+        code: 'duplicate-key',
+        severity: 'error',
+        message: `duplicate key "${key}": it is already set above in the same mapping`,
+        ...at,
+        hint: 'keep one of the two lines',
+      };
+    }
+    case 'TAG_RESOLVE_FAILED':
+      return {
+        code: 'unknown-tag',
+        severity: 'error',
+        message: `unknown tag ${/^!\S*/.exec(text)?.[0] ?? text}`,
+        ...at,
+        hint: 'data files use plain YAML values; remove the tag',
+      };
+    default:
+      return { code: 'yaml-syntax', severity: 'error', message: problem.message.split('\n')[0] ?? problem.message, ...at, hint: SYNTAX_HINT };
+  }
+}
+
+/** Where the first alias (*name) is, to point at when a file has too many. */
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
 
 /**
- * Reads and parses a YAML file with the YAML 1.2 core schema: no `yes`/`no`
- * booleans, no merge keys, no custom tags; duplicate keys are errors.
+ * Reads and parses a YAML file with the YAML 1.2 core schema whatever its
+ * %YAML directive says: no `yes`/`no` booleans, no merge keys, no custom tags;
+ * duplicate keys are errors, and aliases are limited.
  */
 export async function loadYamlFile(root: string, absolutePath: string): Promise<LoadResult> {
   const file = relativeName(root, absolutePath);
-  const at = (code: string, message: string, hint?: string): LoadResult => ({
+  const fail = (code: string, message: string, hint?: string): LoadResult => ({
     ok: false,
     diagnostics: [{ code, severity: 'error', message, file, line: 0, column: 0, ...(hint ? { hint } : {}) }],
   });
   let size: number;
   try {
     const info = await stat(absolutePath);
-    if (!info.isFile()) return at('file-not-found', `${file} is not a file`);
+    if (!info.isFile()) return fail('file-not-found', `${file} is not a file`);
     size = info.size;
   } catch {
-    return at('file-not-found', `file not found: ${file}`, 'check the path; it is relative to the file that names it');
+    return fail('file-not-found', `file not found: ${file}`, 'check the path; it is relative to the file that names it');
   }
   if (size > MAX_FILE_BYTES) {
-    return at('file-too-large', `${file} is ${size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`);
+    return fail('file-too-large', `${file} is ${size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`, 'check that this is the right file');
   }
-  const source = await readFile(absolutePath, 'utf8');
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(absolutePath));
+  } catch {
+    return fail('invalid-encoding', `${file} is not UTF-8 text`, 'save the file as UTF-8 text');
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     version: '1.2',
@@ -108,30 +161,37 @@ export async function loadYamlFile(root: string, absolutePath: string): Promise<
     keepSourceTokens: false,
   });
   const yamlFile: YamlFile = { file, absolutePath, source, document, lineCounter, data: undefined };
+  const diagnostics: Diagnostic[] = [];
+  const directive = /^%YAML[ \t]+(\S+)/m.exec(source);
+  if (directive && directive[1] !== '1.2') {
+    diagnostics.push({
+      code: 'yaml-version',
+      severity: 'warning',
+      message: `the %YAML ${directive[1]} directive is ignored: data files are read as YAML 1.2 (so "No" stays text and "<<" is an ordinary key)`,
+      file,
+      ...positionOf(yamlFile, directive.index),
+      hint: 'remove the %YAML line',
+    });
+  }
   const problems = [...document.errors, ...document.warnings];
-  if (problems.length > 0) {
+  if (problems.length > 0) return { ok: false, diagnostics: [...diagnostics, ...problems.map((p) => parseProblem(yamlFile, p))] };
+  try {
+    yamlFile.data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
     return {
       ok: false,
-      diagnostics: problems.map((problem) => {
-        const at = { file, ...positionOf(yamlFile, problem.pos[0]) };
-        if (problem.code === 'DUPLICATE_KEY') {
-          const key = /^[^:\n]*/.exec(source.slice(problem.pos[0]))![0].trim();
-          return {
-            code: 'duplicate-key',
-            severity: 'error' as const,
-            message: `duplicate key "${key}": it is already set above in the same mapping`,
-            ...at,
-            hint: 'keep one of the two lines',
-          };
-        }
-        return { code: 'yaml-syntax', severity: 'error' as const, message: problem.message.split('\n')[0] ?? problem.message, ...at };
-      }),
+      diagnostics: [
+        ...diagnostics,
+        {
+          code: 'too-many-aliases',
+          severity: 'error',
+          message: `${file} expands its aliases (*name) too many times`,
+          file,
+          ...positionOf(yamlFile, firstAliasOffset(document)),
+          hint: 'write the values out instead of repeating aliases',
+        },
+      ],
     };
   }
-  try {
-    yamlFile.data = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return at('yaml-syntax', `cannot read ${file}: ${(error as Error).message}`);
-  }
-  return { ok: true, file: yamlFile };
+  return { ok: true, file: yamlFile, diagnostics };
 }

@@ -31,13 +31,18 @@ export async function selectPacks(root: string, ids: readonly string[]) {
   return { packs, unknown, all };
 }
 
+export interface CheckOptions {
+  /** The day to check dates against (YYYY-MM-DD): dates before it are warned about. No check when absent. */
+  today?: string;
+}
+
 /** Runs every check on a pack and, if it passes, composes its document. Writes nothing. */
-export async function planPack(root: string, location: PackLocation, cache: DataFileCache): Promise<PackPlan> {
+export async function planPack(root: string, location: PackLocation, cache: DataFileCache, options: CheckOptions = {}): Promise<PackPlan> {
   const diagnostics: Diagnostic[] = [...loadPartials(root)];
   const loaded = await loadPack(location, cache);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.pack) return { location, diagnostics };
-  diagnostics.push(...checkReferences(loaded.pack));
+  diagnostics.push(...checkReferences(loaded.pack, options));
   if (hasErrors(diagnostics)) return { location, diagnostics };
   const { resolved, diagnostics: resolveDiagnostics } = resolvePack(loaded.pack);
   diagnostics.push(...resolveDiagnostics);
@@ -70,12 +75,14 @@ export async function buildPack(
   root: string,
   location: PackLocation,
   cache: DataFileCache,
-  options: { outDir: string; formats: readonly Format[] },
+  options: CheckOptions & { outDir: string; formats: readonly Format[]; strict?: boolean },
 ): Promise<PackBuild> {
   const started = performance.now();
-  const plan = await planPack(root, location, cache);
+  const plan = await planPack(root, location, cache, options);
   const outputs: BuiltOutput[] = [];
-  if (plan.document) {
+  // With --strict a warning stops the pack like an error does.
+  const stopped = options.strict === true && plan.diagnostics.length > 0;
+  if (plan.document && !stopped) {
     // Render every format before writing any, so a pack never has one new file and one old.
     const rendered = [];
     for (const format of options.formats) {

@@ -2,7 +2,8 @@
 // against the schema of its kind. Shared files are read once per build.
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, loadYamlFile, type YamlFile } from '../load/yaml-file.js';
+import { diagnosticAt, loadYamlFile, positionOf, type YamlFile } from '../load/yaml-file.js';
+import { schemaFileName } from '../schema/json-schema.js';
 import type { PackLocation } from '../load/project.js';
 import { schemas, type DataKind, type DataOf } from '../schema/index.js';
 import { checkSchema } from './schema-check.js';
@@ -40,14 +41,34 @@ export class DataFileCache {
       result = (async () => {
         const loaded = await loadYamlFile(this.root, absolutePath);
         if (!loaded.ok) return { diagnostics: loaded.diagnostics };
+        loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind));
         const checked = checkSchema(loaded.file, kind, schemas[kind]);
-        if (!checked.ok) return { diagnostics: checked.diagnostics };
-        return { checked: { file: loaded.file, data: checked.data } as Checked<DataKind>, diagnostics: [] };
+        if (!checked.ok) return { diagnostics: [...loaded.diagnostics, ...checked.diagnostics] };
+        return { checked: { file: loaded.file, data: checked.data } as Checked<DataKind>, diagnostics: loaded.diagnostics };
       })();
       this.results.set(key, result);
     }
     return result as Promise<{ checked?: Checked<K>; diagnostics: Diagnostic[] }>;
   }
+}
+
+/**
+ * A data file may name its JSON Schema for editors (`# yaml-language-server: $schema=...`);
+ * naming another kind's schema would have the editor suggest the wrong fields.
+ */
+function checkSchemaComment(file: YamlFile, kind: DataKind): Diagnostic[] {
+  const match = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(file.source);
+  if (!match || path.posix.basename(match[1]!) === schemaFileName(kind)) return [];
+  return [
+    {
+      code: 'wrong-schema',
+      severity: 'warning',
+      message: `this ${kind} file names the schema ${path.posix.basename(match[1]!)}`,
+      file: file.file,
+      ...positionOf(file, match.index),
+      hint: `name ${schemaFileName(kind)}, so that editors suggest the fields of a ${kind} file`,
+    },
+  ];
 }
 
 const dataKinds: Record<DataKey, DataKind> = {
@@ -67,7 +88,7 @@ export async function loadPack(
   const packResult = await cache.load('pack', location.packFile);
   if (!packResult.checked) return { diagnostics: packResult.diagnostics };
   const pack = packResult.checked;
-  const diagnostics: Diagnostic[] = checkSectionTemplates(cache.root, location, pack);
+  const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...checkSectionTemplates(cache.root, location, pack)];
   if (pack.data.id !== location.id) {
     diagnostics.push(
       diagnosticAt(pack.file, ['id'], {

@@ -6,6 +6,7 @@ import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file
 import { competencyNames, findCluster, findCompetency, findLevel, findValue } from '../resolve/lookup.js';
 import type { LoadedPack } from './load-pack.js';
 import { closest } from './suggest.js';
+import { checkConflictingFigures, checkTypedDates } from './figures.js';
 
 function duplicateIds(file: YamlFile, items: { id: string | number }[], at: PathSegment[], what: string): Diagnostic[] {
   const seen = new Set<string>();
@@ -93,13 +94,18 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       return;
     }
     const level = findLevel(framework, cited.level);
-    if (!level) {
+    // Where a competency lists behaviours by level, only those levels exist for it.
+    const levelsOfCompetency =
+      competency.levels.length > 0
+        ? framework.levels.filter((l) => competency.levels.some((entry) => String(entry.level) === String(l.id)))
+        : framework.levels;
+    if (!level || !levelsOfCompetency.includes(level)) {
       found.push(
         diagnosticAt(file, [...at, 'level'], {
           code: 'unknown-level',
           severity: 'error',
           message: `level ${cited.level} does not exist for "${competency.name}" in framework ${framework.id}`,
-          hint: `levels: ${framework.levels.map((l) => l.id).join(', ')}`,
+          hint: `levels: ${levelsOfCompetency.map((l) => l.id).join(', ')}`,
         }),
       );
     }
@@ -147,10 +153,24 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
   return found;
 }
 
-function checkTimeline(pack: LoadedPack): Diagnostic[] {
+function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[] {
   if (!pack.timeline) return [];
   const { file, data: timeline } = pack.timeline;
   const found = duplicateIds(file, timeline.stages, ['stages'], 'stage');
+  if (today !== undefined) {
+    timeline.stages.forEach((stage, i) => {
+      if (stage.date !== null && stage.date < today) {
+        found.push(
+          diagnosticAt(file, ['stages', i, 'date'], {
+            code: 'date-in-past',
+            severity: 'warning',
+            message: `stage "${stage.name}" is on ${stage.date}, which is before today (${today})`,
+            hint: 'update the date; to check the pack as of another day, use --today YYYY-MM-DD',
+          }),
+        );
+      }
+    });
+  }
   let previous: { name: string; at: string } | undefined;
   timeline.stages.forEach((stage, i) => {
     if (stage.date === null) return;
@@ -205,6 +225,23 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
   return [...found, ...duplicateIds(file, options, ['salary', 'conditional', 'options'], 'pay item')];
 }
 
-export function checkReferences(pack: LoadedPack): Diagnostic[] {
-  return [...checkFramework(pack), ...checkRole(pack), ...checkTimeline(pack), ...checkRemuneration(pack)];
+function checkValues(pack: LoadedPack): Diagnostic[] {
+  if (!pack.values) return [];
+  const { file, data } = pack.values;
+  return [
+    ...duplicateIds(file, data.values.items, ['values', 'items'], 'value'),
+    ...duplicateIds(file, data.principles?.items ?? [], ['principles', 'items'], 'principle'),
+  ];
+}
+
+export function checkReferences(pack: LoadedPack, options: { today?: string } = {}): Diagnostic[] {
+  return [
+    ...checkFramework(pack),
+    ...checkValues(pack),
+    ...checkRole(pack),
+    ...checkTimeline(pack, options.today),
+    ...checkTypedDates(pack),
+    ...checkRemuneration(pack),
+    ...checkConflictingFigures(pack),
+  ];
 }

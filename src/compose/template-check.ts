@@ -1,0 +1,204 @@
+// Checks every field a template uses against the data it is given, on every
+// branch — not only the branches a pack happens to take when it renders. A
+// typo inside an {{#if}} that is false for this pack is still a typo.
+//
+// It walks the template's syntax tree with the data: {{#each}} and {{#with}}
+// step into the value, ../ steps back out, {{> partial value}} walks the
+// partial with that value. Where the data is null (an optional part the pack
+// leaves out) there is nothing to check against, and the walk stops there.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { closest } from '../validate/suggest.js';
+import { handlebars, knownHelpers } from './handlebars.js';
+import { partialSources } from './templates.js';
+
+// Handlebars' syntax tree, as far as this walk reads it.
+interface Position {
+  start: { line: number; column: number };
+}
+interface PathExpression {
+  type: 'PathExpression';
+  data: boolean;
+  depth: number;
+  parts: string[];
+  original: string;
+  loc: Position;
+}
+interface Expression {
+  type: string;
+  loc: Position;
+}
+interface Statement {
+  type: string;
+  path?: Expression;
+  name?: Expression;
+  params?: Expression[];
+  program?: { body: Statement[] } | null;
+  inverse?: { body: Statement[] } | null;
+  loc: Position;
+}
+
+/** What we know of the value a scope points at: its value, or `unknown` when the data cannot say. */
+type Scope = { known: true; value: unknown } | { known: false };
+
+const UNKNOWN: Scope = { known: false };
+
+/** Every element of a list as one object, so that `{{#each}}` is checked against all of them at once. */
+function representative(list: unknown[]): Scope {
+  const objects = list.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object' && !Array.isArray(item));
+  if (objects.length === 0) return list.length > 0 ? { known: true, value: list[0] } : UNKNOWN;
+  const merged: Record<string, unknown> = {};
+  for (const object of objects) {
+    for (const [key, value] of Object.entries(object)) {
+      // Keep a value that tells more (not null, not an empty list) when elements differ.
+      const current = merged[key];
+      if (!(key in merged) || current === null || (Array.isArray(current) && current.length === 0)) merged[key] = value;
+    }
+  }
+  return { known: true, value: merged };
+}
+
+/** A short description of a value's shape, so a partial is walked once for each kind of value it is given. */
+function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    const element = representative(value);
+    return `[${element.known ? shapeOf(element.value) : ''}]`;
+  }
+  if (isRecord(value)) return `{${Object.keys(value).join(',')}}`;
+  return value === null ? 'null' : typeof value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function checkTemplateFields(file: string, source: string, context: unknown): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const partialsWalked = new Set<string>();
+
+  const report = (inFile: string, node: PathExpression, missing: string, parentValue: unknown, usable: string[]) => {
+    const key = `${inFile}:${node.loc.start.line}:${node.loc.start.column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!isRecord(parentValue)) {
+      const what = Array.isArray(parentValue) ? 'a list (use {{#each}} to go through it)' : `${typeof parentValue === 'string' ? 'text' : typeof parentValue}, not something with fields`;
+      found.push({
+        code: 'unknown-field',
+        severity: 'error',
+        message: `unknown field "${node.original}" in template`,
+        file: inFile,
+        line: node.loc.start.line,
+        column: node.loc.start.column + 1,
+        hint: `${usable.length > 0 ? usable.join('.') : 'the value here'} is ${what}`,
+      });
+      return;
+    }
+    const guess = closest(missing, Object.keys(parentValue));
+    const prefix = usable.length > 0 ? `${usable.join('.')}.` : '';
+    found.push({
+      code: 'unknown-field',
+      severity: 'error',
+      message: `unknown field "${node.original}" in template`,
+      file: inFile,
+      line: node.loc.start.line,
+      column: node.loc.start.column + 1,
+      hint: guess
+        ? `did you mean "${node.original.replace(/[^./]+$/, '')}${guess}"?`
+        : `the data here has ${Object.keys(parentValue).map((k) => `${prefix}${k}`).join(', ') || 'no fields'}`,
+    });
+  };
+
+  /** The value a path points at, reporting it if the data says it does not exist. */
+  const resolve = (node: Expression, scopes: Scope[], root: Scope, inFile: string): Scope => {
+    if (node.type !== 'PathExpression') return UNKNOWN; // literals
+    const path = node as PathExpression;
+    let scope: Scope;
+    let parts = path.parts;
+    if (path.data) {
+      if (parts[0] !== 'root') return UNKNOWN; // @index, @first, @key: supplied by Handlebars
+      scope = root;
+      parts = parts.slice(1);
+    } else {
+      scope = scopes[scopes.length - 1 - path.depth] ?? UNKNOWN;
+    }
+    const walked: string[] = [];
+    for (const part of parts) {
+      if (!scope.known) return UNKNOWN;
+      const value = scope.value;
+      if (value === null || value === undefined) return UNKNOWN; // left out by this pack: nothing to check against
+      if (!isRecord(value) || !Object.hasOwn(value, part)) {
+        report(inFile, path, part, value, walked);
+        return UNKNOWN;
+      }
+      walked.push(part);
+      scope = { known: true, value: value[part] };
+    }
+    return scope;
+  };
+
+  const walk = (body: Statement[], scopes: Scope[], root: Scope, inFile: string): void => {
+    for (const statement of body) {
+      switch (statement.type) {
+        case 'MustacheStatement':
+        case 'SubExpression': {
+          const name = (statement.path as PathExpression | undefined)?.original;
+          const isHelperCall = (statement.params?.length ?? 0) > 0;
+          if (isHelperCall) {
+            // Unknown helpers are reported by the compiler (knownHelpersOnly); check the arguments.
+            for (const param of statement.params ?? []) resolve(param, scopes, root, inFile);
+          } else if (statement.path && !(name !== undefined && name in knownHelpers)) {
+            resolve(statement.path, scopes, root, inFile);
+          }
+          break;
+        }
+        case 'BlockStatement': {
+          const helper = (statement.path as PathExpression).original;
+          const argument = statement.params?.[0];
+          const value = argument ? resolve(argument, scopes, root, inFile) : UNKNOWN;
+          let inner: Scope = UNKNOWN;
+          if (helper === 'each') {
+            inner = value.known && Array.isArray(value.value) ? representative(value.value) : value.known && isRecord(value.value) ? representative(Object.values(value.value)) : UNKNOWN;
+          } else if (helper === 'with') {
+            inner = value.known && value.value !== null ? value : UNKNOWN;
+          }
+          const pushes = helper === 'each' || helper === 'with';
+          if (statement.program) walk(statement.program.body, pushes ? [...scopes, inner] : scopes, root, inFile);
+          if (statement.inverse) walk(statement.inverse.body, scopes, root, inFile);
+          break;
+        }
+        case 'PartialStatement': {
+          const partialName = (statement.name as PathExpression | undefined)?.original;
+          const argument = statement.params?.[0];
+          const value = argument ? resolve(argument, scopes, root, inFile) : (scopes[scopes.length - 1] ?? UNKNOWN);
+          const partial = partialName === undefined ? undefined : partialSources.get(partialName);
+          if (!partial) {
+            found.push({
+              code: 'partial-not-found',
+              severity: 'error',
+              message: `partial "${partialName}" not found`,
+              file: inFile,
+              line: statement.loc.start.line,
+              column: statement.loc.start.column + 1,
+              hint: `partials are templates/partials/<name>.hbs; there are: ${[...partialSources.keys()].sort().join(', ') || 'none'}`,
+            });
+            break;
+          }
+          // A partial is checked with each distinct kind of value once; missing partials are reported when rendering.
+          const key = `${partialName}:${value.known ? shapeOf(value.value) : '?'}`;
+          if (value.known && !partialsWalked.has(key)) {
+            partialsWalked.add(key);
+            walk((handlebars.parse(partial.source) as unknown as { body: Statement[] }).body, [value], root, partial.file);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+
+  const program = handlebars.parse(source) as unknown as { body: Statement[] };
+  const root: Scope = { known: true, value: context };
+  walk(program.body, [root], root, file);
+  return found;
+}
