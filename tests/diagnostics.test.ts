@@ -62,10 +62,29 @@ describe('diagnostics', () => {
     expect(run.stderr).toContain('hint: "We take ownership" is in "Resolute, compassionate and committed"');
   });
 
+  it('a value that is not in the pack\'s values set is reported with the values there are', () => {
+    const run = validate([{ file: role, find: '  values: []', replace: '  values: [professionalism, honesty]' }]);
+    expect(run.stderr).toContain(
+      'packs/met-dac-2021/role.yaml:60:29  error  unknown value "honesty" in values set met-values-2020  [unknown-value]\n' +
+        '    60 |   values: [professionalism, honesty]\n' +
+        '       |                             ^\n' +
+        '    hint: values: Professionalism, Integrity, Courage, Compassion',
+    );
+    expect(run.lines).toHaveLength(1);
+  });
+
+  it('a YAML syntax error is reported where it is, with what to check', () => {
+    const run = validate([{ file: timeline, find: '    name: Shortlisting', replace: '    name: Shortlisting: first round' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:15:11  error  Nested mappings are not allowed in compact mappings  [yaml-syntax]',
+    ]);
+    expect(run.stderr).toContain('hint: check the indentation, and put text containing ": " or starting with a special character in quotes');
+  });
+
   it('an unknown field gets a did-you-mean', () => {
     const run = validate([{ file: remuneration, find: '  effectiveDate: 2020-09-01', replace: '  effectivedate: 2020-09-01' }]);
+    // Only the misspelt key is reported: the "missing effectiveDate" it causes would say the same thing again.
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/remuneration.yaml:17:1  error  remuneration is missing required field `salary.effectiveDate`  [missing-field]',
       'packs/met-dac-2021/remuneration.yaml:19:3  error  `effectivedate` is not a field of remuneration salary  [unknown-field]',
     ]);
     expect(run.stderr).toContain('hint: did you mean `effectiveDate`?');

@@ -39,5 +39,6 @@ export function errorPosition(error: unknown): { line: number; column: number } 
 
 /** The first line of a Handlebars error message, without its code excerpt. */
 export function errorMessage(error: unknown): string {
-  return String((error as Error).message ?? error).split('\n')[0]!;
+  // Handlebars ends some messages with " - line:column"; the diagnostic gives the position itself.
+  return String((error as Error).message ?? error).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
 }

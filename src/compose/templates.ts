@@ -102,7 +102,11 @@ export function templateDiagnostic(file: string, error: unknown, fallbackCode: s
         : 'the field is not in the data this template is given; check its spelling, or add it to the data file',
     };
   }
-  return { code: fallbackCode, severity: 'error', message: raw, ...at };
+  const hint =
+    fallbackCode === 'template-syntax'
+      ? 'each {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its own {{/...}}, closed in reverse order, and each {{ needs }}'
+      : undefined;
+  return { code: fallbackCode, severity: 'error', message: raw, ...at, ...(hint ? { hint } : {}) };
 }
 
 /** Candidate files for a section template, in precedence order. */

@@ -144,11 +144,28 @@ export async function loadYamlFile(root: string, absolutePath: string): Promise<
   if (size > MAX_FILE_BYTES) {
     return fail('file-too-large', `${file} is ${size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`, 'check that this is the right file');
   }
+  const bytes = await readFile(absolutePath);
   let source: string;
   try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(absolutePath));
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('invalid-encoding', `${file} is not UTF-8 text`, 'save the file as UTF-8 text');
+    // Point at the first byte that is not UTF-8: where the decoder had to put a replacement character.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))).split('\n');
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'invalid-encoding',
+          severity: 'error',
+          message: `${file} is not UTF-8 text`,
+          file,
+          line: before.length,
+          column: before[before.length - 1]!.length + 1,
+          hint: 'save the file as UTF-8 text (in Excel or Word, choose "UTF-8" when saving)',
+        },
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {

@@ -10,7 +10,7 @@ import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
 import { loadPartials } from '../compose/templates.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
-import { DataFileCache, loadPack } from '../validate/load-pack.js';
+import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { checkReferences } from '../validate/references.js';
 import { writers, type Format } from '../writers/index.js';
 
@@ -43,8 +43,9 @@ export async function planPack(root: string, location: PackLocation, cache: Data
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.pack) return { location, diagnostics };
   diagnostics.push(...checkReferences(loaded.pack, options));
-  if (hasErrors(diagnostics)) return { location, diagnostics };
-  const { resolved, diagnostics: resolveDiagnostics } = resolvePack(loaded.pack);
+  const complete = completePack(loaded.pack);
+  if (!complete || hasErrors(diagnostics)) return { location, diagnostics };
+  const { resolved, diagnostics: resolveDiagnostics } = resolvePack(complete);
   diagnostics.push(...resolveDiagnostics);
   if (hasErrors(diagnostics)) return { location, diagnostics };
   const composed = composeDocument(root, location, resolved);

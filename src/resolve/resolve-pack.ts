@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../load/yaml-file.js';
 import { compile, errorMessage } from '../compose/handlebars.js';
-import type { LoadedPack } from '../validate/load-pack.js';
+import type { CompletePack as LoadedPack } from '../validate/load-pack.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from './lookup.js';
 import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from './format.js';
 

@@ -4,15 +4,16 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment } from '../load/yaml-file.js';
 import { formatDate, formatMoney } from '../resolve/format.js';
-import type { LoadedPack } from './load-pack.js';
+import { usable, type LoadedPack } from './load-pack.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WRITTEN_DATE = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/gi;
 
 /** Dates written out in stage text ("11th January 2021") should be {{date}}, so they follow the stage's date. */
 export function checkTypedDates(pack: LoadedPack): Diagnostic[] {
-  if (!pack.timeline) return [];
-  const { file, data } = pack.timeline;
+  const checked = usable(pack.timeline, ['stages']);
+  if (!checked) return [];
+  const { file, data } = checked;
   const found: Diagnostic[] = [];
   data.stages.forEach((stage, i) => {
     stage.paragraphs.forEach((paragraph, p) => {
@@ -49,8 +50,9 @@ function* strings(value: unknown, at: PathSegment[] = []): Generator<[string, Pa
  * other than the item's: the same figure stated twice with different values.
  */
 export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
-  if (!pack.remuneration) return [];
-  const { file, data } = pack.remuneration;
+  const checked = usable(pack.remuneration, ['salary']);
+  if (!checked) return [];
+  const { file, data } = checked;
   const items = [...data.salary.items, ...(data.salary.conditional?.options ?? [])].filter(
     (item): item is typeof item & { amount: number } => item.amount !== null,
   );

@@ -15,9 +15,46 @@ export interface Checked<K extends DataKind> {
   data: DataOf<K>;
 }
 
+/**
+ * A data file that was read, with the top-level fields that passed their schema.
+ * `complete` is false when some did not: the checks that need only the good
+ * fields still run, so that one mistake does not hide the others.
+ */
+export interface Partly<K extends DataKind> {
+  file: YamlFile;
+  data: Partial<DataOf<K>>;
+  complete: boolean;
+}
+
 type DataKey = keyof DataOf<'pack'>['data'];
 
+/**
+ * The file with the fields a check needs, if they all passed their schema —
+ * so that a check runs whenever what it reads is sound, whatever else is wrong.
+ */
+export function usable<K extends DataKind, F extends keyof DataOf<K>>(
+  part: Partly<K> | null | undefined,
+  fields: readonly F[],
+): { file: YamlFile; data: Pick<DataOf<K>, F> & Partial<DataOf<K>> } | undefined {
+  if (!part || !fields.every((field) => part.data[field] !== undefined)) return undefined;
+  return part as { file: YamlFile; data: Pick<DataOf<K>, F> & Partial<DataOf<K>> };
+}
+
+/** A pack as far as it could be loaded: a file is null when the pack names none, undefined when it could not be read. */
 export interface LoadedPack {
+  location: PackLocation;
+  pack: Partly<'pack'>;
+  organisation?: Partly<'organisation'> | null;
+  framework?: Partly<'framework'> | null;
+  role?: Partly<'role'> | null;
+  values?: Partly<'values'> | null;
+  letter?: Partly<'letter'> | null;
+  remuneration?: Partly<'remuneration'> | null;
+  timeline?: Partly<'timeline'> | null;
+}
+
+/** A pack whose every file passed its schema: what resolve works on. */
+export interface CompletePack {
   location: PackLocation;
   pack: Checked<'pack'>;
   organisation: Checked<'organisation'>;
@@ -29,12 +66,25 @@ export interface LoadedPack {
   timeline: Checked<'timeline'> | null;
 }
 
+const requiredFiles = ['organisation', 'framework', 'role'] as const;
+
+/** The pack with every file complete, or undefined if any file is missing or has a schema error. */
+export function completePack(pack: LoadedPack): CompletePack | undefined {
+  const files = ['pack', ...Object.keys(dataKinds)] as (keyof LoadedPack)[];
+  for (const key of files) {
+    const file = pack[key] as Partly<DataKind> | null | undefined;
+    if (file === undefined || (file !== null && !file.complete)) return undefined;
+    if (file === null && (requiredFiles as readonly string[]).includes(key)) return undefined;
+  }
+  return pack as unknown as CompletePack;
+}
+
 /** Caches each file's load-and-check result for the length of one build. */
 export class DataFileCache {
-  private readonly results = new Map<string, Promise<{ checked?: Checked<DataKind>; diagnostics: Diagnostic[] }>>();
+  private readonly results = new Map<string, Promise<{ checked?: Partly<DataKind>; diagnostics: Diagnostic[] }>>();
   constructor(readonly root: string) {}
 
-  load<K extends DataKind>(kind: K, absolutePath: string): Promise<{ checked?: Checked<K>; diagnostics: Diagnostic[] }> {
+  load<K extends DataKind>(kind: K, absolutePath: string): Promise<{ checked?: Partly<K>; diagnostics: Diagnostic[] }> {
     const key = `${kind}\0${absolutePath}`;
     let result = this.results.get(key);
     if (!result) {
@@ -43,12 +93,14 @@ export class DataFileCache {
         if (!loaded.ok) return { diagnostics: loaded.diagnostics };
         loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind));
         const checked = checkSchema(loaded.file, kind, schemas[kind]);
-        if (!checked.ok) return { diagnostics: [...loaded.diagnostics, ...checked.diagnostics] };
-        return { checked: { file: loaded.file, data: checked.data } as Checked<DataKind>, diagnostics: loaded.diagnostics };
+        return {
+          checked: { file: loaded.file, data: checked.data, complete: checked.ok } as Partly<DataKind>,
+          diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
+        };
       })();
       this.results.set(key, result);
     }
-    return result as Promise<{ checked?: Checked<K>; diagnostics: Diagnostic[] }>;
+    return result as Promise<{ checked?: Partly<K>; diagnostics: Diagnostic[] }>;
   }
 }
 
@@ -89,7 +141,7 @@ export async function loadPack(
   if (!packResult.checked) return { diagnostics: packResult.diagnostics };
   const pack = packResult.checked;
   const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...checkSectionTemplates(cache.root, location, pack)];
-  if (pack.data.id !== location.id) {
+  if (pack.data.id !== undefined && pack.data.id !== location.id) {
     diagnostics.push(
       diagnosticAt(pack.file, ['id'], {
         code: 'pack-id-mismatch',
@@ -99,9 +151,11 @@ export async function loadPack(
       }),
     );
   }
-  const loaded: Partial<Record<DataKey, Checked<DataKind> | null>> = {};
+  const loaded: Partial<Record<DataKey, Partly<DataKind> | null>> = {};
+  const refs = pack.data.data;
+  if (!refs) return { pack: { location, pack }, diagnostics };
   for (const key of Object.keys(dataKinds) as DataKey[]) {
-    const ref = pack.data.data[key];
+    const ref = refs[key];
     if (ref === null) {
       loaded[key] = null;
       continue;
@@ -134,13 +188,6 @@ export async function loadPack(
     diagnostics.push(...result.diagnostics);
     loaded[key] = result.checked ?? undefined;
   }
-  const required: DataKey[] = ['organisation', 'framework', 'role'];
-  const complete = required.every((key) => loaded[key]) && Object.values(loaded).every((v) => v !== undefined);
-  // A pack whose files all loaded is returned even with other findings (an id or
-  // template mistake), so that cross-file checks can still report theirs.
-  if (!complete) return { diagnostics };
-  return {
-    pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>) },
-    diagnostics,
-  };
+  // Returned as far as it loaded, so that every check that can run does.
+  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>) }, diagnostics };
 }

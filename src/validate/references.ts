@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
 import { competencyNames, findCluster, findCompetency, findLevel, findValue } from '../resolve/lookup.js';
-import type { LoadedPack } from './load-pack.js';
+import { usable, type LoadedPack } from './load-pack.js';
 import { closest } from './suggest.js';
 import { checkConflictingFigures, checkTypedDates } from './figures.js';
 
@@ -28,8 +28,12 @@ function duplicateIds(file: YamlFile, items: { id: string | number }[], at: Path
   return found;
 }
 
+const frameworkFields = ['id', 'competencies', 'levels', 'clusters'] as const;
+
 function checkFramework(pack: LoadedPack): Diagnostic[] {
-  const { file, data: framework } = pack.framework;
+  const checked = usable(pack.framework, frameworkFields);
+  if (!checked) return [];
+  const { file, data: framework } = checked;
   const found: Diagnostic[] = [
     ...duplicateIds(file, framework.competencies, ['competencies'], 'competency'),
     ...duplicateIds(file, framework.levels, ['levels'], 'level'),
@@ -73,8 +77,11 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
 }
 
 function checkRole(pack: LoadedPack): Diagnostic[] {
-  const { file, data: role } = pack.role;
-  const framework = pack.framework.data;
+  const checkedRole = usable(pack.role, ['behaviours']);
+  const checkedFramework = usable(pack.framework, frameworkFields);
+  if (!checkedRole || !checkedFramework) return [];
+  const { file, data: role } = checkedRole;
+  const framework = checkedFramework.data;
   const found: Diagnostic[] = [];
   role.behaviours.competencies.forEach((cited, i) => {
     const at = ['behaviours', 'competencies', i];
@@ -128,7 +135,9 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
   });
   role.behaviours.values.forEach((cited, i) => {
     const at = ['behaviours', 'values', i];
-    const values = pack.values?.data;
+    if (pack.values === undefined) return; // the values file could not be read: reported there
+    const values = usable(pack.values, ['id', 'values'])?.data;
+    if (pack.values !== null && !values) return;
     if (!values) {
       found.push(
         diagnosticAt(file, at, {
@@ -154,8 +163,9 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
 }
 
 function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[] {
-  if (!pack.timeline) return [];
-  const { file, data: timeline } = pack.timeline;
+  const checked = usable(pack.timeline, ['stages']);
+  if (!checked) return [];
+  const { file, data: timeline } = checked;
   const found = duplicateIds(file, timeline.stages, ['stages'], 'stage');
   if (today !== undefined) {
     timeline.stages.forEach((stage, i) => {
@@ -205,8 +215,9 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
 }
 
 function checkRemuneration(pack: LoadedPack): Diagnostic[] {
-  if (!pack.remuneration) return [];
-  const { file, data } = pack.remuneration;
+  const checked = usable(pack.remuneration, ['salary']);
+  if (!checked) return [];
+  const { file, data } = checked;
   const found = duplicateIds(file, data.salary.items, ['salary', 'items'], 'pay item');
   const options = data.salary.conditional?.options ?? [];
   const itemIds = new Set(data.salary.items.map((item) => item.id));
@@ -226,8 +237,9 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
 }
 
 function checkValues(pack: LoadedPack): Diagnostic[] {
-  if (!pack.values) return [];
-  const { file, data } = pack.values;
+  const checked = usable(pack.values, ['values']);
+  if (!checked) return [];
+  const { file, data } = checked;
   return [
     ...duplicateIds(file, data.values.items, ['values', 'items'], 'value'),
     ...duplicateIds(file, data.principles?.items ?? [], ['principles', 'items'], 'principle'),

@@ -33,7 +33,7 @@ function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys
       );
     });
   }
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const missing = issue.code === 'invalid_type' && !hasValueAt(file.data, at);
   return [
     diagnosticAt(file, at, {
       code: missing ? 'missing-field' : 'invalid-value',
@@ -41,6 +41,31 @@ function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys
       message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
     }),
   ];
+}
+
+/** Whether the data has a value (even null) at a path: a key that is absent is a missing field. */
+function hasValueAt(data: unknown, segments: readonly (string | number)[]): boolean {
+  let node = data;
+  for (const segment of segments) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return false;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return true;
+}
+
+/**
+ * A misspelt key gives two findings — an unknown field and the missing field it
+ * was meant to be. The unknown field, with its did-you-mean, says it all.
+ */
+function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const meant = new Set(
+    diagnostics.flatMap((d) => (d.code === 'unknown-field' ? [/did you mean `([^`]+)`/.exec(d.hint ?? '')?.[1]] : [])).filter(Boolean),
+  );
+  return diagnostics.filter((d) => {
+    if (d.code !== 'missing-field') return true;
+    const field = /`(?:[^`]*\.)?([^`.\]]+)`$/.exec(d.message)?.[1];
+    return !(field && meant.has(field));
+  });
 }
 
 /** Lists the keys an object schema accepts at a path, for did-you-mean hints. */
@@ -68,15 +93,32 @@ function keysAt(schema: z.ZodType, segments: readonly PropertyKey[]): string[] {
   return node?.shape ? Object.keys(node.shape) : [];
 }
 
+/** The top-level fields of some data that pass their own schema, when the whole does not. */
+function passingFields(schema: z.ZodType, data: unknown): Record<string, unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape || data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+  const passing: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(shape)) {
+    const result = fieldSchema.safeParse((data as Record<string, unknown>)[key]);
+    if (result.success) passing[key] = result.data;
+  }
+  return passing;
+}
+
+/**
+ * Checks data against its schema. When it fails, `data` still holds the
+ * top-level fields that pass on their own, for the checks that need only them.
+ */
 export function checkSchema<S extends z.ZodType>(
   file: YamlFile,
   kind: string,
   schema: S,
-): { ok: true; data: z.infer<S> } | { ok: false; diagnostics: Diagnostic[] } {
+): { ok: true; data: z.infer<S>; diagnostics: [] } | { ok: false; data: Partial<z.infer<S>>; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(file.data);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, diagnostics: [] };
   return {
     ok: false,
-    diagnostics: result.error.issues.flatMap((issue) => issueToDiagnostic(file, kind, issue, (p) => keysAt(schema, p))),
+    data: passingFields(schema, file.data) as Partial<z.infer<S>>,
+    diagnostics: withoutEchoes(result.error.issues.flatMap((issue) => issueToDiagnostic(file, kind, issue, (p) => keysAt(schema, p)))),
   };
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, relativeName } from '../load/yaml-file.js';
 import type { PackLocation } from '../load/project.js';
 import { TEMPLATE_EXTENSION, templateCandidates } from '../compose/templates.js';
-import type { Checked } from './load-pack.js';
+import type { Partly } from './load-pack.js';
 import { closest } from './suggest.js';
 
 function availableTemplates(root: string, location: PackLocation): string[] {
@@ -18,9 +18,9 @@ function availableTemplates(root: string, location: PackLocation): string[] {
   return [...names].sort();
 }
 
-export function checkSectionTemplates(root: string, location: PackLocation, pack: Checked<'pack'>): Diagnostic[] {
+export function checkSectionTemplates(root: string, location: PackLocation, pack: Partly<'pack'>): Diagnostic[] {
   const found: Diagnostic[] = [];
-  pack.data.sections.forEach((section, i) => {
+  (pack.data.sections ?? []).forEach((section, i) => {
     const candidates = templateCandidates(root, location.dir, section.template);
     if (candidates.some((candidate) => existsSync(candidate))) return;
     const guess = closest(section.template, availableTemplates(root, location));

@@ -1,0 +1,63 @@
+// One small fixture per rule under tests/fixtures/<rule>/: the files that
+// differ from tests/fixtures/base (a complete, valid pack), and expected.txt —
+// exactly what `packs validate` prints for it, ending with its exit status.
+// `args`, when present, holds the options to run with (default: --today 2021-01-01).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './support/read-outputs.js';
+
+const fixtures = path.join(projectRoot, 'tests', 'fixtures');
+const rules = readdirSync(fixtures).filter((name) => name !== 'base').sort();
+
+function project(overlay?: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'packs-rule-'));
+  cpSync(path.join(fixtures, 'base'), root, { recursive: true });
+  cpSync(path.join(projectRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
+  if (overlay) {
+    cpSync(overlay, root, { recursive: true, filter: (source) => !/[\\/](expected\.txt|args)$/.test(source) });
+  }
+  return root;
+}
+
+function validate(root: string, args: string[]): string {
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'validate', '--root', root, ...args], {
+    encoding: 'utf8',
+  });
+  return `${run.stderr}[exit ${run.status}]\n`;
+}
+
+describe('the base fixture', () => {
+  it('is a valid pack, so that each rule fixture differs from it by its one mistake', () => {
+    const root = project();
+    expect(validate(root, ['--today', '2021-01-01'])).toBe('[exit 0]\n');
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe.each(rules)('rule fixture %s', (rule) => {
+  it('prints exactly the diagnostics in its expected.txt', () => {
+    const dir = path.join(fixtures, rule);
+    const argsFile = path.join(dir, 'args');
+    const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/) : ['--today', '2021-01-01'];
+    const root = project(dir);
+    expect(validate(root, args)).toBe(readFileSync(path.join(dir, 'expected.txt'), 'utf8'));
+    rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('files that are too big', () => {
+  it('are refused before they are parsed', () => {
+    const root = project();
+    const big = `# padding\n${'introduction:\n' + '  - x\n'.repeat(300_000)}`;
+    writeFileSync(path.join(root, 'packs/shared/values.yaml'), big);
+    const out = validate(root, ['--today', '2021-01-01']);
+    expect(out).toBe(
+      `packs/shared/values.yaml  error  packs/shared/values.yaml is ${Buffer.byteLength(big)} bytes; data files may be at most 1048576 bytes  [file-too-large]\n` +
+        '    hint: check that this is the right file\n\n1 error, 0 warnings\n[exit 1]\n',
+    );
+    rmSync(root, { recursive: true, force: true });
+  });
+});
