@@ -4,7 +4,7 @@
 // in one process), as medians of several runs, with peak memory. It prints
 // figures; it asserts nothing. Targets live in the issues, not in tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packId = process.argv[2] ?? 'met-dac-2021';
 const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const manyPacks = Number(process.env.BENCH_MANY_PACKS ?? 200);
 const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 7);
 
 const median = (values) => {
@@ -62,6 +63,26 @@ try {
     warm.total.push(t3 - t0);
   }
 
+  // Validating many packs: copies of the pack (each its own folder and id) sharing the shared data.
+  const campaign = mkdtempSync(path.join(tmpdir(), 'packs-bench-campaign-'));
+  cpSync(path.join(root, 'templates'), path.join(campaign, 'templates'), { recursive: true });
+  cpSync(path.join(root, 'packs', 'shared'), path.join(campaign, 'packs', 'shared'), { recursive: true });
+  for (let i = 1; i <= manyPacks; i++) {
+    const id = `${packId}-${String(i).padStart(3, '0')}`;
+    const dir = path.join(campaign, 'packs', id);
+    cpSync(path.join(root, 'packs', packId), dir, { recursive: true });
+    const packFile = path.join(dir, 'pack.yaml');
+    writeFileSync(packFile, readFileSync(packFile, 'utf8').replace(/^id: .*$/m, `id: ${id}`));
+  }
+  const validateRuns = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [path.join(root, 'bin', 'packs.js'), 'validate', '--root', campaign, '--format', 'json'], { encoding: 'utf8' });
+    validateRuns.push(performance.now() - started);
+    if (run.status !== 0) throw new Error(`validate failed:\n${run.stdout.slice(0, 2000)}`);
+  }
+  rmSync(campaign, { recursive: true, force: true });
+
   console.log(`Pack: ${packId}, both formats (PDF and .docx)`);
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
   console.log('');
@@ -71,6 +92,7 @@ try {
   console.log(`  PDF writer                         ${seconds(median(warm.pdf))}`);
   console.log(`  Word writer                        ${seconds(median(warm.docx))}`);
   console.log(`peak memory (one cold build, RSS)    ${megabytes(coldPeakKb)}`);
+  console.log(`validate ${manyPacks} packs (fresh process, median of 3)  ${seconds(median(validateRuns))}`);
   console.log(`warm process RSS after runs          ${megabytes(process.memoryUsage().rss / 1024)}`);
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // The `packs` command as a user runs it: what it prints, what it writes, and its exit codes.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,65 @@ describe('packs build', () => {
     for (const file of ['met-dac-2021.pdf', 'met-dac-2021.docx']) {
       expect(readFileSync(path.join(alone, file)).equals(readFileSync(path.join(together, file))), file).toBe(true);
     }
+  });
+
+  it('leaves the previous outputs of a pack untouched when it becomes invalid', () => {
+    const root = copyProject();
+    expect(runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root).status).toBe(0);
+    const before = readFileSync(path.join(root, 'output', 'met-dac-2021.pdf'));
+    const timeline = path.join(root, 'packs/met-dac-2021/timeline.yaml');
+    writeFileSync(timeline, readFileSync(timeline, 'utf8').replace('date: 2021-01-20', 'date: 2021-01-12'));
+    const run = runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root);
+    expect(run.status).toBe(1);
+    expect(readFileSync(path.join(root, 'output', 'met-dac-2021.pdf')).equals(before)).toBe(true);
+  });
+
+  it('prints the diagnostics as JSON for other tools with --format json', () => {
+    const root = copyProject([{ file: 'packs/met-dac-2021/timeline.yaml', find: 'date: 2021-01-20', replace: 'date: 2021-01-12' }]);
+    const run = runCli(['validate', '--format', 'json', '--today', '2021-01-12'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.packs).toEqual([
+      { id: 'met-dac-2021', ok: false },
+      { id: 'met-deputy-director-project-delivery', ok: true },
+    ]);
+    expect(report.errors).toBe(1);
+    expect(report.warnings).toBe(1);
+    expect(report.diagnostics).toEqual([
+      {
+        code: 'date-in-past',
+        severity: 'warning',
+        message: 'stage "Application Pack" is on 2021-01-11, which is before today (2021-01-12)',
+        hint: 'update the date; to check the pack as of another day, use --today YYYY-MM-DD',
+        file: 'packs/met-dac-2021/timeline.yaml',
+        line: 8,
+        column: 11,
+      },
+      {
+        code: 'timeline-order',
+        severity: 'error',
+        message: 'stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)',
+        hint: 'stages must be listed in order, each on a later date than the one before',
+        file: 'packs/met-dac-2021/timeline.yaml',
+        line: 24,
+        column: 11,
+      },
+    ]);
+  });
+
+  it('fails on warnings only with --strict', () => {
+    const root = copyProject();
+    expect(runCli(['validate', 'met-dac-2021', '--today', '2021-01-12'], root).status).toBe(0);
+    const strict = runCli(['validate', 'met-dac-2021', '--today', '2021-01-12', '--strict'], root);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toBe('✗ met-dac-2021\n');
+  });
+
+  it('refuses a --today that is not a date, with exit 2', () => {
+    const run = runCli(['validate', '--today', '12/01/2021']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("option '--today <YYYY-MM-DD>' argument '12/01/2021' is invalid. give a date as YYYY-MM-DD, like 2021-01-04");
   });
 
   it('leaves no temporary files behind', () => {

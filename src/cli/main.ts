@@ -6,6 +6,7 @@ import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '
 import { buildPack, planPack, selectPacks, type BuiltOutput } from '../pipeline/build.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import { formats, type Format } from '../writers/index.js';
+import { isoDate } from '../schema/common.js';
 import { formatBytes, formatSeconds, printDiagnostics } from './report.js';
 
 export const EXIT_OK = 0;
@@ -38,7 +39,7 @@ const checkOptions = {
     new Option('--today <YYYY-MM-DD>', 'the day to check dates against: dates before it are warned about')
       .default(localToday(), 'today')
       .argParser((value: string) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+        if (!isoDate.safeParse(value).success) {
           throw new InvalidArgumentError('give a date as YYYY-MM-DD, like 2021-01-04');
         }
         return value;
