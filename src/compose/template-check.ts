@@ -71,6 +71,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** What to say about a field that is not there: the field meant, or what the value is instead. */
+function unknownFieldHint(expression: string, missing: string, parentValue: unknown, usable: string[]): string {
+  const where = usable.length > 0 ? usable.join('.') : 'the value here';
+  if (Array.isArray(parentValue)) return `${where} is a list (use {{#each}} to go through it)`;
+  if (!isRecord(parentValue)) return `${where} is ${typeof parentValue === 'string' ? 'text' : typeof parentValue}, not something with fields`;
+  const guess = closest(missing, Object.keys(parentValue));
+  if (guess) return `did you mean "${expression.replace(/[^./]+$/, '')}${guess}"?`;
+  const prefix = usable.length > 0 ? `${usable.join('.')}.` : '';
+  return `the data here has ${Object.keys(parentValue).map((k) => `${prefix}${k}`).join(', ') || 'no fields'}`;
+}
+
 export function checkTemplateFields(file: string, source: string, context: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -80,21 +91,6 @@ export function checkTemplateFields(file: string, source: string, context: unkno
     const key = `${inFile}:${node.loc.start.line}:${node.loc.start.column}`;
     if (seen.has(key)) return;
     seen.add(key);
-    if (!isRecord(parentValue)) {
-      const what = Array.isArray(parentValue) ? 'a list (use {{#each}} to go through it)' : `${typeof parentValue === 'string' ? 'text' : typeof parentValue}, not something with fields`;
-      found.push({
-        code: 'unknown-field',
-        severity: 'error',
-        message: `unknown field "${node.original}" in template`,
-        file: inFile,
-        line: node.loc.start.line,
-        column: node.loc.start.column + 1,
-        hint: `${usable.length > 0 ? usable.join('.') : 'the value here'} is ${what}`,
-      });
-      return;
-    }
-    const guess = closest(missing, Object.keys(parentValue));
-    const prefix = usable.length > 0 ? `${usable.join('.')}.` : '';
     found.push({
       code: 'unknown-field',
       severity: 'error',
@@ -102,9 +98,7 @@ export function checkTemplateFields(file: string, source: string, context: unkno
       file: inFile,
       line: node.loc.start.line,
       column: node.loc.start.column + 1,
-      hint: guess
-        ? `did you mean "${node.original.replace(/[^./]+$/, '')}${guess}"?`
-        : `the data here has ${Object.keys(parentValue).map((k) => `${prefix}${k}`).join(', ') || 'no fields'}`,
+      hint: unknownFieldHint(node.original, missing, parentValue, usable),
     });
   };
 
