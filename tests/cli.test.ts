@@ -24,7 +24,7 @@ describe('packs build', () => {
 
   it('writes nothing for an invalid pack, exits 1, and still builds the valid one', () => {
     const root = copyProject([
-      { file: 'packs/met-dac-2021/remuneration.yaml', find: 'amount: 156693', replace: 'amount: -156693' },
+      { file: 'packs/shared/pay-scales/met-chief-officers.yaml', find: 'basic: 156693', replace: 'basic: -156693' },
     ]);
     const out = path.join(root, 'out');
     const run = runCli(['build', '--out', out, '--today', '2020-12-01'], root);
@@ -37,9 +37,9 @@ describe('packs build', () => {
     ]);
     expect(run.stderr).toBe(
       [
-        'packs/met-dac-2021/remuneration.yaml:23:15  error  salary.items[0].amount must not be negative  [invalid-value]',
-        '    23 |       amount: -156693',
-        '       |               ^',
+        'packs/shared/pay-scales/met-chief-officers.yaml:26:18  error  grades[0].rates[0].amounts.basic must not be negative  [invalid-value]',
+        '    26 |           basic: -156693',
+        '       |                  ^',
         '',
         '1 error, 0 warnings',
         '',

@@ -82,12 +82,12 @@ describe('diagnostics', () => {
   });
 
   it('an unknown field gets a did-you-mean', () => {
-    const run = validate([{ file: remuneration, find: '  effectiveDate: 2020-09-01', replace: '  effectivedate: 2020-09-01' }]);
-    // Only the misspelt key is reported: the "missing effectiveDate" it causes would say the same thing again.
+    const run = validate([{ file: remuneration, find: '  grade: deputy-assistant-commissioner', replace: '  grades: deputy-assistant-commissioner' }]);
+    // Only the misspelt key is reported: the "missing grade" it causes would say the same thing again.
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/remuneration.yaml:19:3  error  `effectivedate` is not a field of remuneration salary  [unknown-field]',
+      'packs/met-dac-2021/remuneration.yaml:22:3  error  `grades` is not a field of remuneration salary  [unknown-field]',
     ]);
-    expect(run.stderr).toContain('hint: did you mean `effectiveDate`?');
+    expect(run.stderr).toContain('hint: did you mean `grade`?');
   });
 
   it('an impossible date and a time past midnight are reported where they are written', () => {
@@ -131,7 +131,7 @@ describe('diagnostics', () => {
       { file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/pack.yaml:32:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
+      'packs/met-dac-2021/pack.yaml:33:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
       'packs/met-dac-2021/role.yaml:48:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
     ]);
     expect(run.stderr).toContain('hint: did you mean "structure"?');

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../load/yaml-file.js';
 import { compile, errorMessage } from '../compose/handlebars.js';
 import type { CompletePack as LoadedPack } from '../validate/load-pack.js';
+import { amountOf, figureLabel, findGrade, rateInForce } from './pay.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from './lookup.js';
 import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from './format.js';
 
@@ -84,22 +85,39 @@ function resolveFramework(pack: LoadedPack) {
 function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle) {
   if (!pack.remuneration) return null;
   const r = pack.remuneration.data;
-  const items = r.salary.items.map((item) => ({ ...item, ...money(item.amount, item.period) }));
+  // Validation has proved the scale, the grade, a rate in force and every figure exist.
+  const scale = pack.payScale!.data;
+  const grade = findGrade(scale, r.salary.grade)!;
+  const rate = rateInForce(grade, r.salary.on)!;
+  const source = { scale: scale.name, file: pack.payScale!.file.file, grade: grade.name, from: rate.from };
+  const figure = (id: string) => ({
+    id,
+    label: figureLabel(scale, id)!,
+    ...money(amountOf(rate, id)!, scale.period),
+    source,
+  });
+  const items = r.salary.items.map(figure);
   return {
     ...r,
     salary: {
       ...r.salary,
-      effectiveDateText: formatDate(r.salary.effectiveDate, dateStyle),
+      gradeName: grade.name,
+      effectiveDate: rate.from,
+      effectiveDateText: formatDate(rate.from, dateStyle),
       items,
-      /** Basic pay and every allowance paid to all, added up. */
-      total: money(items.reduce((sum, item) => sum + item.amount, 0), 'year'),
+      /** The figures printed, added up: computed, never typed. */
+      total: money(items.reduce((sum, item) => sum + item.amount, 0), scale.period),
       conditional: r.salary.conditional && {
         ...r.salary.conditional,
-        options: r.salary.conditional.options.map((option) => ({
-          ...option,
-          condition: `For officers who joined ${option.joined === 'before' ? 'before' : 'on or after'} ${formatDate(option.date, dateStyle)}`,
-          amount: option.amount === null ? null : money(option.amount, option.period),
-        })),
+        options: r.salary.conditional.options.map((option) => {
+          const resolved = option.figure === null ? null : figure(option.figure);
+          return {
+            ...option,
+            condition: `For officers who joined ${option.joined === 'before' ? 'before' : 'on or after'} ${formatDate(option.date, dateStyle)}`,
+            label: option.label ?? resolved?.label ?? '',
+            amount: resolved,
+          };
+        }),
       },
     },
     vehicle: r.vehicle && { ...r.vehicle, allowance: money(r.vehicle.allowance, 'year') },
@@ -176,6 +194,7 @@ export function resolvePack(pack: LoadedPack) {
     role: resolveRole(pack),
     framework: resolveFramework(pack),
     values: pack.values?.data ?? null,
+    payScale: pack.payScale?.data ?? null,
     remuneration: resolveRemuneration(pack, p.dateStyle),
     timeline: resolveTimeline(pack, p.dateStyle, diagnostics),
   };

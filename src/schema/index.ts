@@ -4,6 +4,7 @@ import { frameworkSchema } from './framework.js';
 import { letterSchema } from './letter.js';
 import { organisationSchema } from './organisation.js';
 import { packSchema } from './pack.js';
+import { payScaleSchema } from './pay-scale.js';
 import { remunerationSchema } from './remuneration.js';
 import { roleSchema } from './role.js';
 import { timelineSchema } from './timeline.js';
@@ -17,6 +18,7 @@ export const schemas = {
   role: roleSchema,
   letter: letterSchema,
   remuneration: remunerationSchema,
+  payScale: payScaleSchema,
   timeline: timelineSchema,
 } as const satisfies Record<string, z.ZodType>;
 

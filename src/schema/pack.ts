@@ -24,6 +24,8 @@ export const packSchema = z.strictObject({
     role: fileRef,
     letter: fileRef.nullable().default(null),
     remuneration: fileRef.nullable().default(null),
+    /** The pay scale the remuneration's salary figures come from. */
+    payScale: fileRef.nullable().default(null),
     timeline: fileRef.nullable().default(null),
   }),
   sections: z

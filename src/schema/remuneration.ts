@@ -1,14 +1,9 @@
-// The remuneration package. Every figure is a number here, once; the printed
-// wording (the template) formats it, so a figure can never disagree with itself.
+// The remuneration package. Salary figures come from the pay scale the pack
+// names (by grade and date); the package's other figures are numbers here,
+// once. The printed wording (the template) formats them, so a figure can never
+// disagree with itself.
 import { z } from 'zod';
 import { id, isoDate, paragraphs, pounds, prose, text } from './common.js';
-
-const payItem = z.strictObject({
-  id,
-  label: text,
-  amount: pounds,
-  period: z.enum(['year', 'month']).default('year'),
-});
 
 export const remunerationSchema = z.strictObject({
   intro: paragraphs.default([]),
@@ -16,9 +11,12 @@ export const remunerationSchema = z.strictObject({
   placeOfWork: prose.nullable().default(null),
   salary: z.strictObject({
     heading: text,
-    /** The date from which the figures apply. */
-    effectiveDate: isoDate,
-    items: z.array(payItem).min(1),
+    /** The grade or rank in the pack's pay scale (`data.payScale` in pack.yaml). */
+    grade: id,
+    /** The day the figures apply on: the scale's rates in force that day are printed. */
+    on: isoDate,
+    /** The figures to print, in order, by their id in the pay scale. */
+    items: z.array(id).min(1),
     /** Pay that depends on when an officer joined, e.g. London allowance 2. */
     conditional: z
       .strictObject({
@@ -29,9 +27,10 @@ export const remunerationSchema = z.strictObject({
               id,
               joined: z.enum(['before', 'on-or-after']),
               date: isoDate,
-              label: text,
-              amount: pounds.nullable().default(null),
-              period: z.enum(['year', 'month']).default('year'),
+              /** A figure of the pay scale, or null for pay without a set amount. */
+              figure: id.nullable().default(null),
+              /** The words printed; for a figure, its label in the scale unless given here. */
+              label: text.nullable().default(null),
               note: text.nullable().default(null),
             }),
           )

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment } from '../load/yaml-file.js';
 import { formatDate, formatMoney } from '../resolve/format.js';
+import { amountOf, findGrade, rateInForce } from '../resolve/pay.js';
 import { usable, type LoadedPack } from './load-pack.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -46,48 +47,36 @@ function* strings(value: unknown, at: PathSegment[] = []): Generator<[string, Pa
 }
 
 /**
- * A pay item's label followed, in the same sentence of some text, by an amount
- * other than the item's: the same figure stated twice with different values.
+ * A figure's label followed, in the same sentence of the remuneration's text,
+ * by an amount other than the pay scale's: the same figure stated twice with
+ * different values.
  */
 export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
-  const checked = usable(pack.remuneration, ['salary']);
-  if (!checked) return [];
-  const { file, data } = checked;
-  const items = [...data.salary.items, ...(data.salary.conditional?.options ?? [])].filter(
-    (item): item is typeof item & { amount: number } => item.amount !== null,
-  );
-  const found: Diagnostic[] = [];
-  const seen = new Map<string, number>();
-  // The same label with two amounts in the pay table itself.
-  data.salary.items.forEach((item, i) => {
-    const key = item.label.toLowerCase();
-    const earlier = seen.get(key);
-    if (earlier !== undefined && earlier !== item.amount) {
-      found.push(
-        diagnosticAt(file, ['salary', 'items', i, 'amount'], {
-          code: 'conflicting-figure',
-          severity: 'error',
-          message: `"${item.label}" is given twice, as ${formatMoney(earlier)} and ${formatMoney(item.amount)}`,
-          hint: 'keep one pay item for each figure',
-        }),
-      );
-    }
-    seen.set(key, item.amount);
+  const remuneration = usable(pack.remuneration, ['salary']);
+  const scale = usable(pack.payScale, ['figures', 'grades']);
+  if (!remuneration || !scale) return [];
+  const grade = findGrade(scale.data, remuneration.data.salary.grade);
+  const rate = grade && rateInForce(grade, remuneration.data.salary.on);
+  if (!rate) return [];
+  const figures = scale.data.figures.flatMap((figure) => {
+    const amount = amountOf(rate, figure.id);
+    return amount === undefined ? [] : [{ ...figure, amount }];
   });
-  for (const [text, at] of strings(data)) {
+  const found: Diagnostic[] = [];
+  for (const [text, at] of strings(remuneration.data)) {
     for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
-      for (const item of items) {
-        const index = sentence.toLowerCase().indexOf(item.label.toLowerCase());
+      for (const figure of figures) {
+        const index = sentence.toLowerCase().indexOf(figure.label.toLowerCase());
         if (index === -1) continue;
         for (const match of sentence.slice(index).matchAll(AMOUNT)) {
           const amount = Number(match[1]!.replace(/,/g, ''));
-          if (amount !== item.amount) {
+          if (amount !== figure.amount) {
             found.push(
-              diagnosticAt(file, at, {
+              diagnosticAt(remuneration.file, at, {
                 code: 'conflicting-figure',
                 severity: 'error',
-                message: `this text gives ${item.label} as £${match[1]}, but the pay data says ${formatMoney(item.amount)}`,
-                hint: `state the figure once, in the pay item "${item.id}"; the pack prints it from there`,
+                message: `this text gives ${figure.label} as £${match[1]}, but the pay scale says ${formatMoney(figure.amount)}`,
+                hint: `state the figure once, in the pay scale (${scale.file.file}); the pack prints it from there`,
               }),
             );
           }

@@ -50,6 +50,7 @@ export interface LoadedPack {
   values?: Partly<'values'> | null;
   letter?: Partly<'letter'> | null;
   remuneration?: Partly<'remuneration'> | null;
+  payScale?: Partly<'payScale'> | null;
   timeline?: Partly<'timeline'> | null;
 }
 
@@ -63,6 +64,7 @@ export interface CompletePack {
   values: Checked<'values'> | null;
   letter: Checked<'letter'> | null;
   remuneration: Checked<'remuneration'> | null;
+  payScale: Checked<'payScale'> | null;
   timeline: Checked<'timeline'> | null;
 }
 
@@ -130,6 +132,7 @@ const dataKinds: Record<DataKey, DataKind> = {
   role: 'role',
   letter: 'letter',
   remuneration: 'remuneration',
+  payScale: 'payScale',
   timeline: 'timeline',
 };
 

@@ -7,6 +7,7 @@ import { competencyNames, findCluster, findCompetency, findLevel, findValue } fr
 import { usable, type LoadedPack } from './load-pack.js';
 import { closest } from './suggest.js';
 import { checkConflictingFigures, checkTypedDates } from './figures.js';
+import { amountOf, findGrade, rateInForce } from '../resolve/pay.js';
 
 function duplicateIds(file: YamlFile, items: { id: string | number }[], at: PathSegment[], what: string): Diagnostic[] {
   const seen = new Set<string>();
@@ -214,26 +215,141 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
   return found;
 }
 
+function checkPayScale(pack: LoadedPack): Diagnostic[] {
+  const checked = usable(pack.payScale, ['figures', 'grades']);
+  if (!checked) return [];
+  const { file, data: scale } = checked;
+  const found = [
+    ...duplicateIds(file, scale.figures, ['figures'], 'figure'),
+    ...duplicateIds(file, scale.grades, ['grades'], 'grade'),
+  ];
+  const figureIds = scale.figures.map((f) => f.id);
+  scale.grades.forEach((grade, g) => {
+    grade.rates.forEach((rate, r) => {
+      const previous = grade.rates[r - 1];
+      if (previous && rate.from <= previous.from) {
+        found.push(
+          diagnosticAt(file, ['grades', g, 'rates', r, 'from'], {
+            code: 'rate-order',
+            severity: 'error',
+            message: `rates of grade "${grade.id}" must be listed oldest first: ${rate.from} is not after ${previous.from}`,
+            hint: 'add a new pay award at the end of the list, with the date it takes effect',
+          }),
+        );
+      }
+      for (const key of Object.keys(rate.amounts)) {
+        if (figureIds.includes(key)) continue;
+        const guess = closest(key, figureIds);
+        found.push(
+          diagnosticAt(
+            file,
+            ['grades', g, 'rates', r, 'amounts', key],
+            {
+              code: 'unknown-figure',
+              severity: 'error',
+              message: `"${key}" is not a figure of pay scale ${scale.id ?? ''}`.trimEnd(),
+              hint: guess ? `did you mean "${guess}"?` : `figures: ${figureIds.join(', ')}; add it to \`figures\` first`,
+            },
+            true,
+          ),
+        );
+      }
+    });
+  });
+  return found;
+}
+
 function checkRemuneration(pack: LoadedPack): Diagnostic[] {
   const checked = usable(pack.remuneration, ['salary']);
   if (!checked) return [];
   const { file, data } = checked;
-  const found = duplicateIds(file, data.salary.items, ['salary', 'items'], 'pay item');
-  const options = data.salary.conditional?.options ?? [];
-  const itemIds = new Set(data.salary.items.map((item) => item.id));
-  options.forEach((option, i) => {
-    if (itemIds.has(option.id)) {
-      found.push(
-        diagnosticAt(file, ['salary', 'conditional', 'options', i, 'id'], {
-          code: 'duplicate-id',
+  const salary = data.salary;
+  const found = duplicateIds(file, salary.conditional?.options ?? [], ['salary', 'conditional', 'options'], 'pay item');
+  if (pack.payScale === null) {
+    found.push(
+      diagnosticAt(
+        file,
+        ['salary'],
+        {
+          code: 'no-pay-scale',
           severity: 'error',
-          message: `pay item id "${option.id}" is used more than once`,
-          hint: 'give each one its own id',
+          message: 'the salary takes its figures from a pay scale, but pack.yaml names none',
+          hint: 'add `payScale: ../shared/pay-scales/<scale>.yaml` under `data:` in pack.yaml',
+        },
+        true,
+      ),
+    );
+    return found;
+  }
+  const scale = usable(pack.payScale, ['figures', 'grades']);
+  if (!scale) return found; // the scale itself has a mistake, reported there
+  const grade = findGrade(scale.data, salary.grade);
+  if (!grade) {
+    const guess = closest(salary.grade, scale.data.grades.map((g) => g.id));
+    found.push(
+      diagnosticAt(file, ['salary', 'grade'], {
+        code: 'unknown-grade',
+        severity: 'error',
+        message: `unknown grade "${salary.grade}" in pay scale ${scale.file.file}`,
+        hint: guess ? `did you mean "${guess}"?` : `grades: ${scale.data.grades.map((g) => g.id).join(', ')}`,
+      }),
+    );
+    return found;
+  }
+  const rate = rateInForce(grade, salary.on);
+  if (!rate) {
+    found.push(
+      diagnosticAt(file, ['salary', 'on'], {
+        code: 'no-rate-in-force',
+        severity: 'error',
+        message: `no rates of "${grade.name}" are in force on ${salary.on}: the first take effect on ${grade.rates[0]!.from}`,
+        hint: 'set `on:` to the day the figures should apply, on or after a rate\'s `from` date',
+      }),
+    );
+    return found;
+  }
+  const cited: [string, PathSegment[]][] = [
+    ...salary.items.map((item, i): [string, PathSegment[]] => [item, ['salary', 'items', i]]),
+    ...(salary.conditional?.options ?? []).flatMap((option, i): [string, PathSegment[]][] =>
+      option.figure === null ? [] : [[option.figure, ['salary', 'conditional', 'options', i, 'figure']]],
+    ),
+  ];
+  const figureIds = scale.data.figures.map((f) => f.id);
+  for (const [figure, at] of cited) {
+    if (!figureIds.includes(figure)) {
+      const guess = closest(figure, figureIds);
+      found.push(
+        diagnosticAt(file, at, {
+          code: 'unknown-figure',
+          severity: 'error',
+          message: `"${figure}" is not a figure of pay scale ${scale.file.file}`,
+          hint: guess ? `did you mean "${guess}"?` : `figures: ${figureIds.join(', ')}`,
+        }),
+      );
+    } else if (amountOf(rate, figure) === undefined) {
+      found.push(
+        diagnosticAt(file, at, {
+          code: 'missing-rate',
+          severity: 'error',
+          message: `pay scale ${scale.file.file} gives no "${figure}" for "${grade.name}" in the rates from ${rate.from}`,
+          hint: `add \`${figure}:\` to those rates, or take it out of the list`,
+        }),
+      );
+    }
+  }
+  salary.conditional?.options.forEach((option, i) => {
+    if (option.figure === null && option.label === null) {
+      found.push(
+        diagnosticAt(file, ['salary', 'conditional', 'options', i], {
+          code: 'missing-field',
+          severity: 'error',
+          message: 'a conditional pay option needs a `figure` from the pay scale or a `label` to print',
+          hint: 'add `figure: <id>` or `label: <words>`',
         }),
       );
     }
   });
-  return [...found, ...duplicateIds(file, options, ['salary', 'conditional', 'options'], 'pay item')];
+  return found;
 }
 
 function checkValues(pack: LoadedPack): Diagnostic[] {
@@ -253,6 +369,7 @@ export function checkReferences(pack: LoadedPack, options: { today?: string } = 
     ...checkRole(pack),
     ...checkTimeline(pack, options.today),
     ...checkTypedDates(pack),
+    ...checkPayScale(pack),
     ...checkRemuneration(pack),
     ...checkConflictingFigures(pack),
   ];
