@@ -89,7 +89,7 @@ describe('packs build', () => {
         message: 'stage "Application Pack" is on 2021-01-11, which is before today (2021-01-12)',
         hint: 'update the date; to check the pack as of another day, use --today YYYY-MM-DD',
         file: 'packs/met-dac-2021/timeline.yaml',
-        line: 8,
+        line: 11,
         column: 11,
       },
       {
@@ -98,7 +98,7 @@ describe('packs build', () => {
         message: 'stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)',
         hint: 'stages must be listed in order, each on a later date than the one before',
         file: 'packs/met-dac-2021/timeline.yaml',
-        line: 24,
+        line: 28,
         column: 11,
       },
     ]);

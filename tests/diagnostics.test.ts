@@ -76,7 +76,7 @@ describe('diagnostics', () => {
   it('a YAML syntax error is reported where it is, with what to check', () => {
     const run = validate([{ file: timeline, find: '    name: Shortlisting', replace: '    name: Shortlisting: first round' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:15:11  error  Nested mappings are not allowed in compact mappings  [yaml-syntax]',
+      'packs/met-dac-2021/timeline.yaml:18:11  error  Nested mappings are not allowed in compact mappings  [yaml-syntax]',
     ]);
     expect(run.stderr).toContain('hint: check the indentation, and put text containing ": " or starting with a special character in quotes');
   });
@@ -96,22 +96,42 @@ describe('diagnostics', () => {
       { file: timeline, find: 'time: "12:00"', replace: 'time: "24:30"' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:9:11  error  stages[0].time must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
-      'packs/met-dac-2021/timeline.yaml:16:11  error  stages[1].date is not a real calendar date  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:12:11  error  stages[0].time must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:19:11  error  stages[1].date is not a real calendar date  [invalid-value]',
     ]);
   });
 
   it('stages out of order are reported at the date that breaks the order', () => {
     const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-12' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:24:11  error  stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)  [timeline-order]',
+      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" (2021-01-12) is not after stage "Shortlisting" (2021-01-13)  [timeline-order]',
     ]);
+  });
+
+  it('an interview moved to a bank holiday is refused, naming the holiday, at the line of the date', () => {
+    const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-05-03' }]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" is on Monday 3 May 2021, a bank holiday (Early May bank holiday)  [non-working-day]\n' +
+        '    28 |     date: 2021-05-03\n' +
+        '       |           ^\n' +
+        '    hint: move it to a working day, or add `allowNonWorkingDay: true` and a `reason:` to the stage',
+    );
+    expect(run.lines).toHaveLength(1);
+  });
+
+  it('a gap between stages shorter than the pack asks for is reported at the later date', () => {
+    const run = validate([{ file: timeline, find: 'after: { stage: application, workingDays: 1 }', replace: 'after: { stage: application, workingDays: 3 }' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:19:11  error  stage "Shortlisting" is 2 working days after stage "Application Pack"; this pack asks for at least 3 working days  [gap-too-short]',
+    ]);
+    expect(run.stderr).toContain('hint: move it to 14 January 2021 or later');
   });
 
   it('a stage text that uses a fact the stage does not have is reported', () => {
     const run = validate([{ file: timeline, find: 'The final interview panel will be held **{{date}}**', replace: 'The final interview panel will be held **{{date}}** at {{time}}' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:27:9  error  stage "final-interview" text uses {{time}}, but the stage has no time  [stage-text]',
+      'packs/met-dac-2021/timeline.yaml:31:9  error  stage "final-interview" text uses {{time}}, but the stage has no time  [stage-text]',
     ]);
     expect(run.stderr).toContain('hint: add `time:` to the stage, or take {{time}} out of the text');
   });
@@ -169,7 +189,7 @@ describe('diagnostics', () => {
     expect(run.status).toBe(1);
     expect(diagnosticLines(run.stderr).map((l) => l.split('  ')[0])).toEqual([
       'packs/met-dac-2021/role.yaml:48:19',
-      'packs/met-dac-2021/timeline.yaml:24:11',
+      'packs/met-dac-2021/timeline.yaml:28:11',
       'packs/met-deputy-director-project-delivery/role.yaml:26:19',
     ]);
     expect(run.stderr).toContain('3 errors, 0 warnings');

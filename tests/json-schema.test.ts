@@ -29,6 +29,7 @@ describe('JSON Schema', () => {
       if (file.includes('/shared/values/')) return 'values';
       if (file.includes('/shared/organisations/')) return 'organisation';
       if (file.includes('/shared/pay-scales/')) return 'payScale';
+      if (file.includes('/shared/calendars/')) return 'calendar';
       if (file.endsWith('/introduction.yaml')) return 'letter';
       return path.basename(file, '.yaml');
     };

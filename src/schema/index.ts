@@ -1,5 +1,6 @@
 // The registry of data-file kinds: each kind's schema, by the name a pack uses for it.
 import type { z } from 'zod';
+import { calendarSchema } from './calendar.js';
 import { frameworkSchema } from './framework.js';
 import { letterSchema } from './letter.js';
 import { organisationSchema } from './organisation.js';
@@ -20,6 +21,7 @@ export const schemas = {
   remuneration: remunerationSchema,
   payScale: payScaleSchema,
   timeline: timelineSchema,
+  calendar: calendarSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type DataKind = keyof typeof schemas;

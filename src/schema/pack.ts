@@ -5,6 +5,9 @@ import { fileRef, id, isoDate, text } from './common.js';
 
 export const sectionLayouts = ['body', 'cover', 'contents'] as const;
 
+/** The bank holidays of England and Wales, which the project ships; relative to a pack's folder. */
+export const DEFAULT_CALENDAR = '../shared/calendars/england-and-wales.yaml';
+
 export const packSchema = z.strictObject({
   id,
   title: text,
@@ -27,6 +30,8 @@ export const packSchema = z.strictObject({
     /** The pay scale the remuneration's salary figures come from. */
     payScale: fileRef.nullable().default(null),
     timeline: fileRef.nullable().default(null),
+    /** The calendars of non-working days the timeline's dates are checked against. */
+    calendars: z.array(fileRef).default([DEFAULT_CALENDAR]),
   }),
   sections: z
     .array(

@@ -15,6 +15,14 @@ export const timelineSchema = z.strictObject({
         /** A few words for the summary table, e.g. "Closing date for applications". */
         summary: text,
         paragraphs: paragraphs.min(1),
+        /** A stage may fall on a weekend or bank holiday only when this says so, with a reason. */
+        allowNonWorkingDay: z.boolean().default(false),
+        reason: text.nullable().default(null),
+        /** The least gap after an earlier stage, in working days, e.g. shortlisting one working day after the closing date. */
+        after: z
+          .strictObject({ stage: id, workingDays: z.number().int().nonnegative() })
+          .nullable()
+          .default(null),
       }),
     )
     .min(1),

@@ -26,7 +26,8 @@ export interface Partly<K extends DataKind> {
   complete: boolean;
 }
 
-type DataKey = keyof DataOf<'pack'>['data'];
+/** The single-file references of pack.yaml's `data:` (calendars, a list, are loaded apart). */
+type DataKey = Exclude<keyof DataOf<'pack'>['data'], 'calendars'>;
 
 /**
  * The file with the fields a check needs, if they all passed their schema —
@@ -52,6 +53,8 @@ export interface LoadedPack {
   remuneration?: Partly<'remuneration'> | null;
   payScale?: Partly<'payScale'> | null;
   timeline?: Partly<'timeline'> | null;
+  /** The calendars that could be read; one that could not is left out (and reported). */
+  calendars?: Partly<'calendar'>[];
 }
 
 /** A pack whose every file passed its schema: what resolve works on. */
@@ -66,6 +69,7 @@ export interface CompletePack {
   remuneration: Checked<'remuneration'> | null;
   payScale: Checked<'payScale'> | null;
   timeline: Checked<'timeline'> | null;
+  calendars: Checked<'calendar'>[];
 }
 
 const requiredFiles = ['organisation', 'framework', 'role'] as const;
@@ -73,6 +77,8 @@ const requiredFiles = ['organisation', 'framework', 'role'] as const;
 /** The pack with every file complete, or undefined if any file is missing or has a schema error. */
 export function completePack(pack: LoadedPack): CompletePack | undefined {
   const files = ['pack', ...Object.keys(dataKinds)] as (keyof LoadedPack)[];
+  const calendars = pack.calendars;
+  if (!calendars || !calendars.every((c) => c.complete) || calendars.length !== (pack.pack.data.data?.calendars.length ?? 0)) return undefined;
   for (const key of files) {
     const file = pack[key] as Partly<DataKind> | null | undefined;
     if (file === undefined || (file !== null && !file.complete)) return undefined;
@@ -157,40 +163,45 @@ export async function loadPack(
   const loaded: Partial<Record<DataKey, Partly<DataKind> | null>> = {};
   const refs = pack.data.data;
   if (!refs) return { pack: { location, pack }, diagnostics };
-  for (const key of Object.keys(dataKinds) as DataKey[]) {
-    const ref = refs[key];
-    if (ref === null) {
-      loaded[key] = null;
-      continue;
-    }
+  /** Loads one file a pack names, reporting a missing file or one outside the project at its reference. */
+  const loadRef = async <K extends DataKind>(kind: K, ref: string, at: (string | number)[], what: string) => {
     const target = path.resolve(location.dir, ref);
     const relativeToRoot = path.relative(cache.root, target);
     if (relativeToRoot.startsWith('..') || path.isAbsolute(relativeToRoot)) {
       diagnostics.push(
-        diagnosticAt(pack.file, ['data', key], {
+        diagnosticAt(pack.file, at, {
           code: 'file-outside-project',
           severity: 'error',
-          message: `${key} file "${ref}" is outside the project`,
+          message: `${what} file "${ref}" is outside the project`,
           hint: 'data files must be inside the project folder',
         }),
       );
-      continue;
+      return undefined;
     }
-    const result = await cache.load(dataKinds[key], target);
+    const result = await cache.load(kind, target);
     if (result.diagnostics.some((d) => d.code === 'file-not-found')) {
       diagnostics.push(
-        diagnosticAt(pack.file, ['data', key], {
+        diagnosticAt(pack.file, at, {
           code: 'file-not-found',
           severity: 'error',
-          message: `${key} file not found: ${ref}`,
+          message: `${what} file not found: ${ref}`,
           hint: 'paths are relative to the pack folder, e.g. ../shared/frameworks/cvf-police-staff.yaml',
         }),
       );
-      continue;
+      return undefined;
     }
     diagnostics.push(...result.diagnostics);
-    loaded[key] = result.checked ?? undefined;
+    return result.checked;
+  };
+  for (const key of Object.keys(dataKinds) as DataKey[]) {
+    const ref = refs[key];
+    loaded[key] = ref === null ? null : await loadRef(dataKinds[key], ref, ['data', key], key);
+  }
+  const calendars: Partly<'calendar'>[] = [];
+  for (const [i, ref] of refs.calendars.entries()) {
+    const calendar = await loadRef('calendar', ref, ['data', 'calendars', i], 'calendar');
+    if (calendar) calendars.push(calendar);
   }
   // Returned as far as it loaded, so that every check that can run does.
-  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>) }, diagnostics };
+  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars }, diagnostics };
 }

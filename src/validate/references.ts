@@ -7,6 +7,7 @@ import { competencyNames, findCluster, findCompetency, findLevel, findValue } fr
 import { usable, type LoadedPack } from './load-pack.js';
 import { closest } from './suggest.js';
 import { checkConflictingFigures, checkTypedDates } from './figures.js';
+import { checkWorkingDays } from './calendar.js';
 import { amountOf, findGrade, rateInForce } from '../resolve/pay.js';
 
 function duplicateIds(file: YamlFile, items: { id: string | number }[], at: PathSegment[], what: string): Diagnostic[] {
@@ -369,6 +370,7 @@ export function checkReferences(pack: LoadedPack, options: { today?: string } = 
     ...checkRole(pack),
     ...checkTimeline(pack, options.today),
     ...checkTypedDates(pack),
+    ...checkWorkingDays(pack),
     ...checkPayScale(pack),
     ...checkRemuneration(pack),
     ...checkConflictingFigures(pack),

@@ -1,0 +1,118 @@
+// Calendar rules for timelines: a stage falls on a working day (not a weekend,
+// not a bank holiday in the pack's calendars) unless it says why not, and keeps
+// the least gap in working days the pack asks for after an earlier stage.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt } from '../load/yaml-file.js';
+import { formatDate, weekday } from '../resolve/format.js';
+import { usable, type LoadedPack } from './load-pack.js';
+
+function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Why a day is not a working day, or undefined when it is one. */
+export type NonWorkingDay = (isoDate: string) => string | undefined;
+
+export function nonWorkingDays(holidays: ReadonlyMap<string, string>): NonWorkingDay {
+  return (isoDate) => {
+    const day = weekday(isoDate);
+    if (day === 'Saturday' || day === 'Sunday') return 'a weekend';
+    const holiday = holidays.get(isoDate);
+    return holiday === undefined ? undefined : `a bank holiday (${holiday})`;
+  };
+}
+
+/** Working days after `from` up to and including `to`. */
+export function workingDaysBetween(from: string, to: string, isNonWorking: NonWorkingDay): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isNonWorking(day) === undefined) count++;
+  return count;
+}
+
+export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
+  const timeline = usable(pack.timeline, ['stages']);
+  if (!timeline) return [];
+  const calendars = (pack.calendars ?? []).flatMap((c) => {
+    const checked = usable(c, ['holidays', 'covers', 'name']);
+    return checked ? [checked.data] : [];
+  });
+  const holidays = new Map(calendars.flatMap((c) => c.holidays.map((h) => [h.date, h.name] as const)));
+  const isNonWorking = nonWorkingDays(holidays);
+  const covered = (date: string) => calendars.some((c) => c.covers.from <= date && date <= c.covers.to);
+  const { file, data } = timeline;
+  const found: Diagnostic[] = [];
+  data.stages.forEach((stage, i) => {
+    if (stage.date === null) return;
+    const when = `${weekday(stage.date)} ${formatDate(stage.date, 'plain')}`;
+    const reason = isNonWorking(stage.date);
+    if (reason && !stage.allowNonWorkingDay) {
+      found.push(
+        diagnosticAt(file, ['stages', i, 'date'], {
+          code: 'non-working-day',
+          severity: 'error',
+          message: `stage "${stage.name}" is on ${when}, ${reason}`,
+          hint: 'move it to a working day, or add `allowNonWorkingDay: true` and a `reason:` to the stage',
+        }),
+      );
+    }
+    if (stage.allowNonWorkingDay && stage.reason === null) {
+      found.push(
+        diagnosticAt(file, ['stages', i, 'allowNonWorkingDay'], {
+          code: 'missing-reason',
+          severity: 'error',
+          message: `stage "${stage.name}" may fall on a non-working day, but gives no reason`,
+          hint: 'add `reason:` saying why, for the people who will check the pack',
+        }),
+      );
+    }
+    if (calendars.length > 0 && !covered(stage.date)) {
+      found.push(
+        diagnosticAt(file, ['stages', i, 'date'], {
+          code: 'calendar-gap',
+          severity: 'warning',
+          message: `${stage.date} is outside the bank-holiday lists of this pack (${calendars.map((c) => `${c.name}: ${c.covers.from} to ${c.covers.to}`).join('; ')}), so it is not checked against bank holidays`,
+          hint: 'add the bank holidays of that year to a calendar, and name it under `calendars:` in pack.yaml',
+        }),
+      );
+    }
+    if (stage.after !== null) {
+      const earlier = data.stages.find((s) => s.id === stage.after!.stage);
+      if (!earlier || data.stages.indexOf(earlier) >= i) {
+        found.push(
+          diagnosticAt(file, ['stages', i, 'after', 'stage'], {
+            code: 'unknown-stage',
+            severity: 'error',
+            message: earlier ? `stage "${stage.after.stage}" is not before stage "${stage.id}"` : `unknown stage "${stage.after.stage}"`,
+            hint: `name an earlier stage: ${data.stages.slice(0, i).map((s) => s.id).join(', ') || 'there is none'}`,
+          }),
+        );
+      } else if (earlier.date !== null && earlier.date < stage.date) {
+        // (A stage on or before the earlier one is reported as out of order instead.)
+        const gap = workingDaysBetween(earlier.date, stage.date, isNonWorking);
+        if (gap < stage.after.workingDays) {
+          const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
+          found.push(
+            diagnosticAt(file, ['stages', i, 'date'], {
+              code: 'gap-too-short',
+              severity: 'error',
+              message: `stage "${stage.name}" is ${days(gap)} after stage "${earlier.name}"; this pack asks for at least ${days(stage.after.workingDays)}`,
+              hint: `move it to ${formatDate(firstDayAfter(earlier.date, stage.after.workingDays, isNonWorking), 'plain')} or later`,
+            }),
+          );
+        }
+      }
+    }
+  });
+  return found;
+}
+
+/** The first day that is `workingDays` working days after a date. */
+function firstDayAfter(from: string, workingDays: number, isNonWorking: NonWorkingDay): string {
+  let day = from;
+  for (let counted = 0; counted < workingDays; ) {
+    day = addDays(day, 1);
+    if (isNonWorking(day) === undefined) counted++;
+  }
+  return day;
+}
