@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildPack, planPack, selectPacks, type BuiltOutput } from '../pipeline/build.js';
+import { setField } from '../pipeline/set-field.js';
+import { showPack, type PackSummary } from '../pipeline/show-pack.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import { formats, type Format } from '../writers/index.js';
 import { isoDate } from '../schema/common.js';
@@ -68,6 +70,25 @@ function buildLine(pack: PackReport): string {
   const pages = outputs.find((o) => o.pages !== undefined)?.pages;
   const sizes = outputs.map((o) => `${o.format.toUpperCase()} ${formatBytes(o.bytes)}`).join('  ');
   return `✓ ${pack.id}  ${pages === undefined ? '' : `${pages} pages  `}${sizes}  ${formatSeconds(pack.milliseconds ?? 0)}`;
+}
+
+/** The facts of a pack, aligned in columns, grouped as a recruiter reads them. */
+function formatSummaryText(summary: PackSummary): string {
+  const lines = [
+    `${summary.title}  (${summary.id})`,
+    `Role:     ${summary.role}`,
+    `Version:  ${summary.version}, ${summary.versionDate}`,
+  ];
+  const width = (key: 'label' | 'value' | 'field') => Math.max(...summary.facts.map((f) => f[key].length));
+  for (const group of ['Timeline', 'Pay', 'Other'] as const) {
+    const facts = summary.facts.filter((f) => f.group === group);
+    if (facts.length === 0) continue;
+    lines.push('', group === 'Pay' && summary.paySource ? `Pay, from ${summary.paySource}` : group);
+    for (const fact of facts) {
+      lines.push(`  ${fact.label.padEnd(width('label'))}  ${fact.value.padEnd(width('value'))}  ${fact.field.padEnd(width('field'))}  ${fact.where}`);
+    }
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** The machine-readable report: every pack's result and every diagnostic, sorted. */
@@ -157,6 +178,56 @@ function program(io: Io, setExit: (code: number) => void): Command {
     const failed = report.some((r) => !r.built) || hasErrors(diagnostics) || (options.strict && diagnostics.length > 0);
     setExit(failed ? EXIT_INVALID : EXIT_OK);
   }
+
+  cli
+    .command('show')
+    .description('print the facts to check before a pack goes out: role, version, dates, pay and where each is set')
+    .argument('<pack-id>', 'the pack')
+    .option('--root <dir>', 'the project folder', '.')
+    .addOption(checkOptions.today())
+    .action(async (id: string, options: { root: string; today: string }) => {
+      const projectRoot = root(options);
+      const [location] = await choosePacks(projectRoot, [id]);
+      const summary = await showPack(projectRoot, location!, { today: options.today });
+      if (!('facts' in summary)) {
+        io.stdout(`${id} has mistakes, so its facts cannot be shown:\n`);
+        printDiagnostics(projectRoot, summary.diagnostics, io.stderr);
+        setExit(EXIT_INVALID);
+        return;
+      }
+      io.stdout(formatSummaryText(summary));
+      printDiagnostics(projectRoot, summary.diagnostics, io.stderr);
+      setExit(hasErrors(summary.diagnostics) ? EXIT_INVALID : EXIT_OK);
+    });
+
+  cli
+    .command('set')
+    .description('change one date, time or figure, check every pack against it, and log the change')
+    .argument('<pack-id>', 'the pack')
+    .argument('<field>', 'the field, e.g. timeline.final-interview.date or pay.basic (npx packs show <pack-id> lists them)')
+    .argument('<value>', 'the new value: a date YYYY-MM-DD, a time HH:MM, an amount in pounds')
+    .option('--note <text>', 'why, for the change log')
+    .option('--root <dir>', 'the project folder', '.')
+    .addOption(checkOptions.today())
+    .action(async (id: string, field: string, value: string, options: { root: string; today: string; note?: string }) => {
+      const projectRoot = root(options);
+      await choosePacks(projectRoot, [id]);
+      const result = await setField(projectRoot, id, field, value, { today: options.today, ...(options.note ? { note: options.note } : {}) });
+      if (!result.ok) {
+        io.stderr(`packs set: ${result.message}\n${result.hint ? `    hint: ${result.hint}\n` : ''}`);
+        if (result.diagnostics.length > 0) {
+          io.stderr('\n');
+          const replaced = new Map(result.edited ? [[result.edited.file, result.edited.text]] : []);
+          printDiagnostics(projectRoot, result.diagnostics, io.stderr, replaced);
+        }
+        setExit(result.diagnostics.length > 0 || !result.hint ? EXIT_INVALID : EXIT_USAGE);
+        return;
+      }
+      const where = `${result.field.file.file}`;
+      io.stdout(`${field}: ${result.from} → ${result.to}  (${where})\n`);
+      for (const pack of result.packs) io.stdout(`  ${pack.id}: version ${pack.version}, logged in ${pack.changelog}\n`);
+      setExit(EXIT_OK);
+    });
 
   cli
     .command('list')

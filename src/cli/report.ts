@@ -4,10 +4,19 @@ import path from 'node:path';
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, formatSummary } from '../diagnostics/format.js';
 
-export function printDiagnostics(root: string, diagnostics: readonly Diagnostic[], write: (text: string) => void): void {
+/**
+ * Prints diagnostics with their source lines, read from disk unless `replaced`
+ * gives a file's text (an edit that was checked but not written).
+ */
+export function printDiagnostics(
+  root: string,
+  diagnostics: readonly Diagnostic[],
+  write: (text: string) => void,
+  replaced: ReadonlyMap<string, string> = new Map(),
+): void {
   const sorted = sortDiagnostics(uniqueDiagnostics(diagnostics));
   if (sorted.length === 0) return;
-  const sources = new Map<string, string | undefined>();
+  const sources = new Map<string, string | undefined>(replaced);
   const sourceOf = (file: string) => {
     if (!sources.has(file)) {
       try {

@@ -115,6 +115,8 @@ export function composeDocument(
         keywords: [resolved.role.title, resolved.organisation.name],
         date: dateToTimestamp(p.date),
         footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
+        version: p.version,
+        versionDate: p.date,
       },
       blocks,
     },

@@ -127,8 +127,10 @@ function firstAliasOffset(document: Document.Parsed): number {
  * %YAML directive says: no `yes`/`no` booleans, no merge keys, no custom tags;
  * duplicate keys are errors, and aliases are limited.
  */
-export async function loadYamlFile(root: string, absolutePath: string): Promise<LoadResult> {
+export async function loadYamlFile(root: string, absolutePath: string, replacement?: string): Promise<LoadResult> {
   const file = relativeName(root, absolutePath);
+  // A proposed edit is checked as if it were on disk, before anything is written.
+  if (replacement !== undefined) return parseYaml(file, absolutePath, replacement);
   const fail = (code: string, message: string, hint?: string): LoadResult => ({
     ok: false,
     diagnostics: [{ code, severity: 'error', message, file, line: 0, column: 0, ...(hint ? { hint } : {}) }],
@@ -167,6 +169,10 @@ export async function loadYamlFile(root: string, absolutePath: string): Promise<
       ],
     };
   }
+  return parseYaml(file, absolutePath, source);
+}
+
+function parseYaml(file: string, absolutePath: string, source: string): LoadResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     version: '1.2',

@@ -46,6 +46,9 @@ export interface DocumentMeta {
   date: Date;
   /** Text of the running footer, printed beside the page number. */
   footer: string;
+  /** The pack's version and the date of that version (YYYY-MM-DD), written into both formats' properties. */
+  version: string;
+  versionDate: string;
 }
 
 /** A whole document: metadata and the blocks in reading order. */

@@ -90,14 +90,23 @@ export function completePack(pack: LoadedPack): CompletePack | undefined {
 /** Caches each file's load-and-check result for the length of one build. */
 export class DataFileCache {
   private readonly results = new Map<string, Promise<{ checked?: Partly<DataKind>; diagnostics: Diagnostic[] }>>();
-  constructor(readonly root: string) {}
+  /** `replacements` gives new contents for some files (by absolute path), to check an edit before writing it. */
+  constructor(
+    readonly root: string,
+    private readonly replacements: ReadonlyMap<string, string> = new Map(),
+  ) {}
+
+  /** Every file this cache has read, by absolute path: what a pack drew on. */
+  get files(): string[] {
+    return [...new Set([...this.results.keys()].map((key) => key.split('\0')[1]!))];
+  }
 
   load<K extends DataKind>(kind: K, absolutePath: string): Promise<{ checked?: Partly<K>; diagnostics: Diagnostic[] }> {
     const key = `${kind}\0${absolutePath}`;
     let result = this.results.get(key);
     if (!result) {
       result = (async () => {
-        const loaded = await loadYamlFile(this.root, absolutePath);
+        const loaded = await loadYamlFile(this.root, absolutePath, this.replacements.get(absolutePath));
         if (!loaded.ok) return { diagnostics: loaded.diagnostics };
         loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind));
         const checked = checkSchema(loaded.file, kind, schemas[kind]);

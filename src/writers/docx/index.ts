@@ -188,6 +188,10 @@ export function docxDocument(document: Document): WordDocument {
     keywords: meta.keywords.join(', '),
     description: meta.footer,
     revision: 1,
+    customProperties: [
+      { name: 'Version', value: meta.version },
+      { name: 'Version date', value: meta.versionDate },
+    ],
     styles: docxStyles(meta.language),
     numbering: {
       config: [

@@ -135,6 +135,9 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
       producer: 'recruitment-packs',
       creationDate: meta.date,
       modDate: meta.date,
+      // Custom entries of the document information: which version of the pack this is.
+      Version: meta.version,
+      VersionDate: meta.versionDate,
     },
     displayTitle: true,
     compress: true,

@@ -1,0 +1,111 @@
+// `packs set`: change one date, time or figure, safely. The edit is checked as
+// if it were made — every pack is validated against the changed file — and only
+// then written (atomically), with each affected pack's version bumped and the
+// change logged in its changelog.yaml.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.js';
+import { displayValue, fieldsOf, parseValue, replaceScalar, type Field } from '../edit/fields.js';
+import { findPacks, type PackLocation } from '../load/project.js';
+import { closest } from '../validate/suggest.js';
+import { completePack, DataFileCache, loadPack, type LoadedPack } from '../validate/load-pack.js';
+import { planPack } from './build.js';
+
+export type SetResult =
+  | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[] }
+  | { ok: false; message: string; hint?: string; diagnostics: Diagnostic[]; edited?: { file: string; text: string } };
+
+/** The files a loaded pack drew on, by absolute path. */
+function filesOf(pack: LoadedPack): string[] {
+  const parts = [pack.pack, pack.organisation, pack.framework, pack.role, pack.values, pack.letter, pack.remuneration, pack.payScale, pack.timeline, ...(pack.calendars ?? [])];
+  return parts.flatMap((part) => (part ? [part.file.absolutePath] : []));
+}
+
+/** Errors as comparable keys, to tell the errors an edit makes from those already there. */
+const errorKeys = (diagnostics: Diagnostic[]) =>
+  new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}\0${d.file}\0${d.message}`));
+
+export async function setField(
+  root: string,
+  packId: string,
+  fieldName: string,
+  typed: string,
+  options: { note?: string; today: string },
+): Promise<SetResult> {
+  const all = await findPacks(root);
+  const location = all.find((p) => p.id === packId);
+  if (!location) return { ok: false, message: `unknown pack "${packId}"`, hint: `the packs are: ${all.map((p) => p.id).join(', ')}`, diagnostics: [] };
+  const loaded = await loadPack(location, new DataFileCache(root));
+  const pack = loaded.pack && completePack(loaded.pack);
+  if (!pack || hasErrors(loaded.diagnostics)) {
+    return { ok: false, message: `pack "${packId}" has mistakes; fix them first (npx packs validate ${packId})`, diagnostics: loaded.diagnostics };
+  }
+  const fields = fieldsOf(pack);
+  const field = fields.find((f) => f.name === fieldName);
+  if (!field) {
+    const guess = closest(fieldName, fields.map((f) => f.name));
+    return {
+      ok: false,
+      message: `"${fieldName}" is not a field of pack ${packId}`,
+      hint: guess ? `did you mean ${guess}?` : `fields: ${fields.map((f) => f.name).join(', ')}`,
+      diagnostics: [],
+    };
+  }
+  const parsed = parseValue(field.kind, typed);
+  if (!parsed.ok) return { ok: false, message: parsed.message, diagnostics: [] };
+  if (parsed.value === field.value) return { ok: false, message: `${fieldName} is already ${parsed.value}`, diagnostics: [] };
+
+  // Check every pack against the edited file before writing anything.
+  const edited = replaceScalar(field.file, field.path, parsed.value);
+  const before: Diagnostic[] = [];
+  const after: Diagnostic[] = [];
+  const affected: PackLocation[] = [];
+  const cacheBefore = new DataFileCache(root);
+  const cacheAfter = new DataFileCache(root, new Map([[field.file.absolutePath, edited]]));
+  for (const other of all) {
+    const planBefore = await planPack(root, other, cacheBefore, { today: options.today });
+    const planAfter = await planPack(root, other, cacheAfter, { today: options.today });
+    before.push(...planBefore.diagnostics);
+    after.push(...planAfter.diagnostics);
+    const otherLoaded = await loadPack(other, new DataFileCache(root));
+    if (otherLoaded.pack && filesOf(otherLoaded.pack).includes(field.file.absolutePath)) affected.push(other);
+  }
+  const old = errorKeys(before);
+  const introduced = after.filter((d) => d.severity === 'error' && !old.has(`${d.code}\0${d.file}\0${d.message}`));
+  if (introduced.length > 0) {
+    return {
+      ok: false,
+      message: `${fieldName} = ${parsed.value} would make ${introduced.length === 1 ? 'a pack' : 'packs'} invalid; nothing was changed`,
+      diagnostics: introduced,
+      edited: { file: field.file.file, text: edited },
+    };
+  }
+
+  await writeFileAtomic(field.file.absolutePath, edited);
+  const packs: { id: string; version: string; changelog: string }[] = [];
+  for (const other of affected) {
+    const otherLoaded = await loadPack(other, new DataFileCache(root));
+    const packFile = otherLoaded.pack!.pack;
+    const version = nextVersion(packFile.data.version!);
+    // Two single-line edits: the version and its date.
+    const withVersion = replaceScalar(packFile.file, ['version'], version);
+    const reparsed = (await loadPack(other, new DataFileCache(root, new Map([[packFile.file.absolutePath, withVersion]])))).pack!.pack;
+    await writeFileAtomic(packFile.file.absolutePath, replaceScalar(reparsed.file, ['date'], options.today));
+    const changelog = path.join(other.dir, CHANGELOG_FILE);
+    const existing = existsSync(changelog) ? readFileSync(changelog, 'utf8') : undefined;
+    const entry = changelogAppend(existing, {
+      date: options.today,
+      version,
+      field: fieldName,
+      old: field.value,
+      new: parsed.value,
+      note: options.note ?? null,
+      ...(field.shared ? { file: field.file.file } : {}),
+    });
+    await writeFileAtomic(changelog, (existing ?? '') + entry);
+    packs.push({ id: other.id, version, changelog: path.relative(root, changelog).split(path.sep).join('/') });
+  }
+  return { ok: true, field, from: displayValue(field.kind, field.value), to: displayValue(field.kind, parsed.value), packs };
+}

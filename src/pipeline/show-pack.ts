@@ -1,0 +1,55 @@
+// `packs show`: the facts a recruiter checks before a pack goes out — role,
+// version, each stage with its date and weekday, each pay figure with where it
+// comes from — and every finding, without building anything.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayValue, fieldsOf } from '../edit/fields.js';
+import type { PackLocation } from '../load/project.js';
+import { formatDate } from '../resolve/format.js';
+import { findGrade, rateInForce } from '../resolve/pay.js';
+import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
+import { planPack, type CheckOptions } from './build.js';
+import { positionOf } from '../load/yaml-file.js';
+
+export interface PackSummary {
+  id: string;
+  title: string;
+  role: string;
+  version: string;
+  versionDate: string;
+  /** Each settable fact: what it is, its value as a reader sees it, its field name and where it is written. */
+  facts: { group: 'Timeline' | 'Pay' | 'Other'; label: string; value: string; field: string; where: string }[];
+  /** Where the pay figures come from. */
+  paySource: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export async function showPack(root: string, location: PackLocation, options: CheckOptions): Promise<PackSummary | { diagnostics: Diagnostic[] }> {
+  const plan = await planPack(root, location, new DataFileCache(root), options);
+  const loaded = await loadPack(location, new DataFileCache(root));
+  const pack = loaded.pack && completePack(loaded.pack);
+  if (!pack) return { diagnostics: plan.diagnostics };
+  const p = pack.pack.data;
+  const facts = fieldsOf(pack).map((field) => {
+    const node = field.file.document.getIn(field.path, true) as { range?: [number, number, number] };
+    const { line } = positionOf(field.file, node.range?.[0] ?? 0);
+    const group = field.name.startsWith('timeline.') ? 'Timeline' : field.name.startsWith('pay.') ? 'Pay' : 'Other';
+    return { group, label: field.label, value: displayValue(field.kind, field.value), field: field.name, where: `${field.file.file}:${line}` } as const;
+  });
+  let paySource: string | null = null;
+  if (pack.remuneration && pack.payScale) {
+    const salary = pack.remuneration.data.salary;
+    const grade = findGrade(pack.payScale.data, salary.grade);
+    const rate = grade && rateInForce(grade, salary.on);
+    paySource = `${pack.payScale.data.name}, ${grade?.name ?? salary.grade}: the rates in force on ${formatDate(salary.on, 'plain')}${rate ? `, effective from ${formatDate(rate.from, 'plain')}` : ''}`;
+  }
+  return {
+    id: location.id,
+    title: `${p.title}: ${p.subtitle}`,
+    role: pack.role.data.title,
+    version: p.version,
+    versionDate: formatDate(p.date, 'plain'),
+    facts,
+    paySource,
+    diagnostics: plan.diagnostics,
+  };
+}
