@@ -10,17 +10,21 @@ import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.
 import { displayValue, fieldsOf, parseValue, replaceScalar, type Field } from '../edit/fields.js';
 import { findPacks, type PackLocation } from '../load/project.js';
 import { closest } from '../validate/suggest.js';
-import { completePack, DataFileCache, loadPack, type LoadedPack } from '../validate/load-pack.js';
+import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { planPack } from './build.js';
 
 export type SetResult =
   | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[] }
   | { ok: false; message: string; hint?: string; diagnostics: Diagnostic[]; edited?: { file: string; text: string } };
 
-/** The files a loaded pack drew on, by absolute path. */
-function filesOf(pack: LoadedPack): string[] {
-  const parts = [pack.pack, pack.organisation, pack.framework, pack.role, pack.values, pack.letter, pack.remuneration, pack.payScale, pack.timeline, ...(pack.calendars ?? [])];
-  return parts.flatMap((part) => (part ? [part.file.absolutePath] : []));
+/** Whether a pack prints the value at this place: a shared pay figure affects the packs on that grade and those rates only. */
+async function printsField(root: string, location: PackLocation, field: Field): Promise<boolean> {
+  const loaded = await loadPack(location, new DataFileCache(root));
+  const pack = loaded.pack && completePack(loaded.pack);
+  if (!pack) return false;
+  return fieldsOf(pack).some(
+    (f) => f.file.absolutePath === field.file.absolutePath && f.path.join('\0') === field.path.join('\0'),
+  );
 }
 
 /** Errors as comparable keys, to tell the errors an edit makes from those already there. */
@@ -69,8 +73,7 @@ export async function setField(
     const planAfter = await planPack(root, other, cacheAfter, { today: options.today });
     before.push(...planBefore.diagnostics);
     after.push(...planAfter.diagnostics);
-    const otherLoaded = await loadPack(other, new DataFileCache(root));
-    if (otherLoaded.pack && filesOf(otherLoaded.pack).includes(field.file.absolutePath)) affected.push(other);
+    if (await printsField(root, other, field)) affected.push(other);
   }
   const old = errorKeys(before);
   const introduced = after.filter((d) => d.severity === 'error' && !old.has(`${d.code}\0${d.file}\0${d.message}`));
