@@ -112,7 +112,7 @@ describe('diagnostics', () => {
     const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-05-03' }]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" is on Monday 3 May 2021, a bank holiday (Early May bank holiday)  [non-working-day]\n' +
+      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" is on Monday 3 May 2021, a non-working day: Early May bank holiday (Bank holidays in England and Wales)  [non-working-day]\n' +
         '    28 |     date: 2021-05-03\n' +
         '       |           ^\n' +
         '    hint: move it to a working day, or add `allowNonWorkingDay: true` and a `reason:` to the stage',

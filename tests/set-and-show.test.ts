@@ -63,7 +63,7 @@ describe('packs set', () => {
     const root = copyProject();
     const run = runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-05-03', '--today', '2020-12-20'], root);
     expect(run.stderr).toContain(
-      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" is on Monday 3 May 2021, a bank holiday (Early May bank holiday)  [non-working-day]\n' +
+      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" is on Monday 3 May 2021, a non-working day: Early May bank holiday (Bank holidays in England and Wales)  [non-working-day]\n' +
         '    28 |     date: 2021-05-03\n',
     );
   });

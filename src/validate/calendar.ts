@@ -19,7 +19,7 @@ export function nonWorkingDays(holidays: ReadonlyMap<string, string>): NonWorkin
     const day = weekday(isoDate);
     if (day === 'Saturday' || day === 'Sunday') return 'a weekend';
     const holiday = holidays.get(isoDate);
-    return holiday === undefined ? undefined : `a bank holiday (${holiday})`;
+    return holiday === undefined ? undefined : `a non-working day: ${holiday}`;
   };
 }
 
@@ -37,7 +37,8 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
     const checked = usable(c, ['holidays', 'covers', 'name']);
     return checked ? [checked.data] : [];
   });
-  const holidays = new Map(calendars.flatMap((c) => c.holidays.map((h) => [h.date, h.name] as const)));
+  // Each holiday named with its calendar, so a reader knows which list it came from.
+  const holidays = new Map(calendars.flatMap((c) => c.holidays.map((h) => [h.date, `${h.name} (${c.name})`] as const)));
   const isNonWorking = nonWorkingDays(holidays);
   const covered = (date: string) => calendars.some((c) => c.covers.from <= date && date <= c.covers.to);
   const { file, data } = timeline;
