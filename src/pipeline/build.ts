@@ -5,14 +5,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { findPacks, type PackLocation } from '../load/project.js';
+import type { PackLocation } from '../load/project.js';
 import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
 import { loadPartials } from '../compose/templates.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
 import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { checkReferences } from '../validate/references.js';
-import { writers, type Format } from '../writers/index.js';
+import { writers } from '../writers/index.js';
+import type { Format } from '../writers/formats.js';
 
 export interface PackPlan {
   location: PackLocation;
@@ -21,15 +22,7 @@ export interface PackPlan {
   document?: Document;
 }
 
-/** Picks the packs to work on: all of them, or those named. Unknown names are returned, not thrown. */
-export async function selectPacks(root: string, ids: readonly string[]) {
-  const all = await findPacks(root);
-  if (ids.length === 0) return { packs: all, unknown: [] as string[], all };
-  const unknown = ids.filter((id) => !all.some((p) => p.id === id));
-  // In the order they were named, each once.
-  const packs = [...new Set(ids)].flatMap((id) => all.filter((p) => p.id === id));
-  return { packs, unknown, all };
-}
+export { selectPacks } from './select.js';
 
 export interface CheckOptions {
   /** The day to check dates against (YYYY-MM-DD): dates before it are warned about. No check when absent. */
@@ -87,7 +80,8 @@ export async function buildPack(
     // Render every format before writing any, so a pack never has one new file and one old.
     const rendered = [];
     for (const format of options.formats) {
-      rendered.push({ format, bytes: await writers[format](plan.document) });
+      const write = await writers[format]();
+      rendered.push({ format, bytes: await write(plan.document) });
     }
     await mkdir(options.outDir, { recursive: true });
     for (const { format, bytes } of rendered) {

@@ -1,13 +1,14 @@
-// The registry of writers: format → (document) → bytes. A new format is one
-// new entry here and one new folder beside pdf/ and docx/.
+// The registry of writers: format → (document) → bytes. Each writer is loaded
+// when first asked for, so a Word-only build never loads pdfmake and checking
+// packs loads neither. A new format is one new entry here and one new folder.
 import type { Document } from '../model/document.js';
-import { writeDocx } from './docx/index.js';
-import { writePdf } from './pdf/index.js';
+import type { Format } from './formats.js';
 
-export const writers = {
-  pdf: writePdf,
-  docx: writeDocx,
-} as const satisfies Record<string, (document: Document) => Promise<Uint8Array>>;
+export type Writer = (document: Document) => Promise<Uint8Array>;
 
-export type Format = keyof typeof writers;
-export const formats = Object.keys(writers) as Format[];
+export const writers: Record<Format, () => Promise<Writer>> = {
+  pdf: async () => (await import('./pdf/index.js')).writePdf,
+  docx: async () => (await import('./docx/index.js')).writeDocx,
+};
+
+export { formats, type Format } from './formats.js';

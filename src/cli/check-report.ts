@@ -1,0 +1,49 @@
+// What `build` and `validate` print at the end: the diagnostics (or one JSON
+// report for other tools) and the exit code.
+import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BuiltOutput } from '../pipeline/build.js';
+import { EXIT_INVALID, EXIT_OK, type CheckFlags, type CommandContext } from './context.js';
+import { formatBytes, formatSeconds, printDiagnostics } from './report.js';
+
+export interface PackReport {
+  id: string;
+  built: boolean;
+  diagnostics: Diagnostic[];
+  outputs?: BuiltOutput[];
+  milliseconds?: number;
+}
+
+/** One line per pack: "✓ met-dac-2021  21 pages  PDF 156 KB  DOCX 28 KB  2.35 s". */
+export function buildLine(pack: PackReport): string {
+  if (!pack.built) return `✗ ${pack.id}  not built: see the ${hasErrors(pack.diagnostics) ? 'errors' : 'warnings (--strict)'} below`;
+  const outputs = pack.outputs ?? [];
+  const pages = outputs.find((o) => o.pages !== undefined)?.pages;
+  const sizes = outputs.map((o) => `${o.format.toUpperCase()} ${formatBytes(o.bytes)}`).join('  ');
+  return `✓ ${pack.id}  ${pages === undefined ? '' : `${pages} pages  `}${sizes}  ${formatSeconds(pack.milliseconds ?? 0)}`;
+}
+
+/** The machine-readable report: every pack's result and every diagnostic, sorted. */
+function jsonReport(report: PackReport[]) {
+  const diagnostics = sortDiagnostics(uniqueDiagnostics(report.flatMap((r) => r.diagnostics)));
+  return {
+    packs: report.map((r) => ({
+      id: r.id,
+      ok: r.built,
+      ...(r.outputs
+        ? { outputs: r.outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages === undefined ? {} : { pages: o.pages }) })) }
+        : {}),
+    })),
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    diagnostics,
+  };
+}
+
+/** Prints the diagnostics (or the whole report as JSON) and sets the exit code. */
+export function finishChecks(context: CommandContext, projectRoot: string, report: PackReport[], options: CheckFlags): void {
+  const diagnostics = report.flatMap((r) => r.diagnostics);
+  if (options.format === 'json') context.io.stdout(JSON.stringify(jsonReport(report), null, 2) + '\n');
+  else printDiagnostics(projectRoot, diagnostics, context.io.stderr);
+  const failed = report.some((r) => !r.built) || hasErrors(diagnostics) || (options.strict && diagnostics.length > 0);
+  context.setExit(failed ? EXIT_INVALID : EXIT_OK);
+}

@@ -1,0 +1,37 @@
+// packs set <pack-id> <field> <value>: change one fact, safely, and log it.
+import type { Command } from 'commander';
+import { choosePacks, commonOptions, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CommandContext } from '../context.js';
+import { printDiagnostics } from '../report.js';
+
+export function registerSet(cli: Command, context: CommandContext): void {
+  cli
+    .command('set')
+    .description('change one date, time or figure, check every pack against it, and log the change')
+    .argument('<pack-id>', 'the pack')
+    .argument('<field>', 'the field, e.g. timeline.final-interview.date or pay.basic (npx packs show <pack-id> lists them)')
+    .argument('<value>', 'the new value: a date YYYY-MM-DD, a time HH:MM, an amount in pounds')
+    .option('--note <text>', 'why, for the change log')
+    .addOption(commonOptions.root())
+    .addOption(commonOptions.today())
+    .action(async (id: string, field: string, value: string, options: { root: string; today: string; note?: string }) => {
+      const { setField } = await import('../../pipeline/set-field.js');
+      const projectRoot = context.root(options);
+      await choosePacks(projectRoot, [id]);
+      const result = await setField(projectRoot, id, field, value, { today: options.today, ...(options.note ? { note: options.note } : {}) });
+      const { io } = context;
+      if (!result.ok) {
+        io.stderr(`packs set: ${result.message}\n${result.hint ? `    hint: ${result.hint}\n` : ''}`);
+        if (result.diagnostics.length > 0) {
+          io.stderr('\n');
+          const replaced = new Map(result.edited ? [[result.edited.file, result.edited.text]] : []);
+          printDiagnostics(projectRoot, result.diagnostics, io.stderr, replaced);
+        }
+        // A field that does not exist is a mistake in the command; a value that would break a pack is not.
+        context.setExit(result.diagnostics.length > 0 || !result.hint ? EXIT_INVALID : EXIT_USAGE);
+        return;
+      }
+      io.stdout(`${field}: ${result.from} → ${result.to}  (${result.field.file.file})\n`);
+      for (const pack of result.packs) io.stdout(`  ${pack.id}: version ${pack.version}, logged in ${pack.changelog}\n`);
+      context.setExit(EXIT_OK);
+    });
+}

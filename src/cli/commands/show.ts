@@ -1,0 +1,45 @@
+// packs show <pack-id>: the facts to check before a pack goes out.
+import type { Command } from 'commander';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import type { PackSummary } from '../../pipeline/show-pack.js';
+import { choosePacks, commonOptions, EXIT_INVALID, EXIT_OK, type CommandContext } from '../context.js';
+import { printDiagnostics } from '../report.js';
+
+/** The facts of a pack, aligned in columns, grouped as a recruiter reads them. */
+function formatSummary(summary: PackSummary): string {
+  const lines = [`${summary.title}  (${summary.id})`, `Role:     ${summary.role}`, `Version:  ${summary.version}, ${summary.versionDate}`];
+  const width = (key: 'label' | 'value' | 'field') => Math.max(...summary.facts.map((f) => f[key].length));
+  for (const group of ['Timeline', 'Pay', 'Other'] as const) {
+    const facts = summary.facts.filter((f) => f.group === group);
+    if (facts.length === 0) continue;
+    lines.push('', group === 'Pay' && summary.paySource ? `Pay, from ${summary.paySource}` : group);
+    for (const fact of facts) {
+      lines.push(`  ${fact.label.padEnd(width('label'))}  ${fact.value.padEnd(width('value'))}  ${fact.field.padEnd(width('field'))}  ${fact.where}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function registerShow(cli: Command, context: CommandContext): void {
+  cli
+    .command('show')
+    .description('print the facts to check before a pack goes out: role, version, dates, pay and where each is set')
+    .argument('<pack-id>', 'the pack')
+    .addOption(commonOptions.root())
+    .addOption(commonOptions.today())
+    .action(async (id: string, options: { root: string; today: string }) => {
+      const { showPack } = await import('../../pipeline/show-pack.js');
+      const projectRoot = context.root(options);
+      const [location] = await choosePacks(projectRoot, [id]);
+      const summary = await showPack(projectRoot, location!, { today: options.today });
+      if (!('facts' in summary)) {
+        context.io.stdout(`${id} has mistakes, so its facts cannot be shown:\n`);
+        printDiagnostics(projectRoot, summary.diagnostics, context.io.stderr);
+        context.setExit(EXIT_INVALID);
+        return;
+      }
+      context.io.stdout(formatSummary(summary));
+      printDiagnostics(projectRoot, summary.diagnostics, context.io.stderr);
+      context.setExit(hasErrors(summary.diagnostics) ? EXIT_INVALID : EXIT_OK);
+    });
+}

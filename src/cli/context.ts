@@ -1,0 +1,63 @@
+// What every command shares: where it prints, how it sets the exit code, the
+// options `build`, `validate`, `show` and `set` have in common, and how packs
+// named on the command line are found.
+import path from 'node:path';
+import { InvalidArgumentError, Option } from 'commander';
+import { isoDate } from '../schema/common.js';
+import { selectPacks } from '../pipeline/select.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export interface CommandContext {
+  io: Io;
+  setExit: (code: number) => void;
+  /** The project folder a command works on (`--root`, default the current folder). */
+  root: (options: { root?: string }) => string;
+}
+
+/** A mistake in how the command was typed: printed in one line, exit 2. */
+export class UsageError extends Error {}
+
+export interface CheckFlags {
+  today: string;
+  strict: boolean;
+  format: 'text' | 'json';
+}
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export const commonOptions = {
+  root: () => new Option('--root <dir>', 'the project folder').default('.'),
+  today: () =>
+    new Option('--today <YYYY-MM-DD>', 'the day to check dates against: dates before it are warned about')
+      .default(localToday(), 'today')
+      .argParser((value: string) => {
+        if (!isoDate.safeParse(value).success) throw new InvalidArgumentError('give a date as YYYY-MM-DD, like 2021-01-04');
+        return value;
+      }),
+  strict: () => new Option('--strict', 'treat warnings as errors: a pack with a warning is not built').default(false),
+  format: () => new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'),
+};
+
+/** The packs named (or all of them); an unknown name is a usage mistake. */
+export async function choosePacks(root: string, ids: string[]) {
+  const selection = await selectPacks(root, ids);
+  if (selection.unknown.length > 0) {
+    const known = selection.all.map((p) => p.id).join(', ') || '(none)';
+    throw new UsageError(`unknown pack ${selection.unknown.map((id) => `"${id}"`).join(', ')}; the packs are: ${known}`);
+  }
+  if (selection.packs.length === 0) throw new UsageError(`no packs found under ${path.join(root, 'packs')}`);
+  return selection.packs;
+}
