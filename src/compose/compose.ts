@@ -2,6 +2,7 @@
 // rendered to Markdown, parsed into blocks, and placed by the section's layout.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Document } from '../model/document.js';
+import { snapshotOf, SNAPSHOT_FILE_NAME } from '../snapshot/snapshot.js';
 import { plainText } from '../model/document.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { dateToTimestamp } from '../resolve/format.js';
@@ -104,9 +105,7 @@ export function composeDocument(
   });
   if (diagnostics.length > 0) return { diagnostics };
   const p = resolved.pack;
-  return {
-    diagnostics,
-    document: {
+  const document: Document = {
       meta: {
         title: p.subtitle,
         subject: p.title,
@@ -119,6 +118,8 @@ export function composeDocument(
         versionDate: p.date,
       },
       blocks,
-    },
   };
+  // Every file carries the pack's snapshot, so that `packs diff` can compare built files on their own.
+  document.meta.attachment = { name: SNAPSHOT_FILE_NAME, json: JSON.stringify(snapshotOf(resolved, document)) };
+  return { diagnostics, document };
 }

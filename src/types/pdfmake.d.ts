@@ -9,6 +9,8 @@ declare module 'pdfmake' {
     setUrlAccessPolicy(policy: (url: string) => boolean): void;
     setLocalAccessPolicy(policy: (path: string) => boolean): void;
     createPdf(definition: Record<string, unknown>, options?: Record<string, unknown>): OutputDocument;
+    /** pdfmake's in-memory file system: resources named in a definition are looked up here first. */
+    virtualfs: { writeFileSync(name: string, data: Buffer | string): void; existsSync(name: string): boolean };
   }
   const pdfmake: PdfMake;
   export default pdfmake;

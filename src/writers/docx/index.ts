@@ -235,6 +235,6 @@ export function docxDocument(document: Document): WordDocument {
 
 export async function writeDocx(document: Document): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(docxDocument(document));
-  return withFixedTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), document.meta.date);
+  return withFixedTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), document.meta.date, document.meta.attachment);
 }
 

@@ -5,8 +5,13 @@
 // the ids in order of appearance, so the same inputs give the same bytes.
 import JSZip from 'jszip';
 
-export async function withFixedTimestamps(docx: Uint8Array, date: Date): Promise<Uint8Array> {
+export async function withFixedTimestamps(
+  docx: Uint8Array,
+  date: Date,
+  attachment?: { name: string; json: string },
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
+  if (attachment) await addCustomXml(zip, attachment.json);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = zip.file('docProps/core.xml');
   if (core) {
@@ -60,4 +65,24 @@ export function renumberBookmarks(xml: string): string {
       tag.replace(/\bw:id="(\d+)"/, (whole, id: string) => (ids.has(id) ? `w:id="${ids.get(id)}"` : whole)),
     )
     .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${names.get(n)}`);
+}
+
+/** The custom XML part that carries the pack's snapshot, so `packs diff` can read a .docx on its own. */
+export const SNAPSHOT_PART = 'customXml/item1.xml';
+export const SNAPSHOT_NAMESPACE = 'urn:recruitment-packs:snapshot';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Adds customXml/item1.xml (the JSON, escaped, in one element) and its relationship from the document. */
+async function addCustomXml(zip: JSZip, json: string): Promise<void> {
+  zip.file(SNAPSHOT_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${SNAPSHOT_NAMESPACE}">${escapeXml(json)}</packData>`);
+  const relsName = 'word/_rels/document.xml.rels';
+  const rels = await zip.file(relsName)!.async('string');
+  zip.file(
+    relsName,
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdPackData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 // The PDF writer: document model → pdfmake document definition → bytes.
 // It reads only the document model and returns bytes; it never touches files
 // other than the fonts it embeds.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
@@ -111,6 +112,16 @@ function block(node: Block, outline: OutlineState): Content {
   }
 }
 
+/**
+ * pdfmake reads attachments by name from its in-memory file system; the name is
+ * the content's hash, so documents built in one process never share a name.
+ */
+function virtualFile(text: string): string {
+  const name = `attachment-${createHash('sha256').update(text).digest('hex')}.json`;
+  if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(text, 'utf8'));
+  return name;
+}
+
 /** What pdfmake tells a page-break rule about a node. */
 interface PdfNodeInfo {
   headlineLevel?: number;
@@ -141,6 +152,21 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
     },
     displayTitle: true,
     compress: true,
+    // The pack's snapshot as an attachment, dated like the document so that rebuilds stay byte-identical.
+    ...(meta.attachment
+      ? {
+          files: {
+            [meta.attachment.name]: {
+              src: virtualFile(meta.attachment.json),
+              name: meta.attachment.name,
+              type: 'application/json',
+              description: 'The pack data this file was built from, for packs diff',
+              creationDate: meta.date,
+              modifiedDate: meta.date,
+            },
+          },
+        }
+      : {}),
     content: document.blocks.map((node) => block(node, outline)),
     // Keep a heading with what follows it: one left alone at the foot of a page moves to the
     // next. The footer's nodes count as "on the page" for pdfmake, so they are left out.
