@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerDiff } from './commands/diff.js';
 import { registerList } from './commands/list.js';
 import { registerSet } from './commands/set.js';
 import { registerShow } from './commands/show.js';
@@ -24,7 +25,7 @@ function program(context: CommandContext): Command {
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerList]) register(cli, context);
+  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList]) register(cli, context);
   return cli;
 }
 

@@ -1,0 +1,116 @@
+// Compares two snapshots the way a reviewer reads a pack: first the facts that
+// changed, keyed by where a reader sees them, then the words that changed in
+// each section's text. Pure: snapshots in, changes out.
+import { diffArrays } from 'diff';
+import type { Fact, PackSnapshot } from '../snapshot/snapshot.js';
+
+export type Change =
+  | { kind: 'changed'; key: string; old: string; new: string; source?: string }
+  | { kind: 'added' | 'removed'; key: string; value: string; source?: string }
+  | { kind: 'item-added' | 'item-removed'; key: string; item: string }
+  | { kind: 'item-reworded'; key: string; old: string; new: string };
+
+/** A run of words: unchanged, inserted or deleted. */
+export interface WordPart {
+  text: string;
+  change: 'same' | 'inserted' | 'deleted';
+}
+
+export interface SectionDiff {
+  title: string;
+  /** Each paragraph that changed, as word runs; a paragraph added or removed is one run. */
+  paragraphs: WordPart[][];
+}
+
+export interface Comparison {
+  changes: Change[];
+  sections: SectionDiff[];
+}
+
+const describe = (fact: Fact) => fact.value ?? (fact.items ?? []).join('; ');
+
+function compareItems(key: string, oldItems: string[], newItems: string[]): Change[] {
+  const changes: Change[] = [];
+  const parts = diffArrays(oldItems, newItems);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (part.removed && next?.added) {
+      // Removed items followed by added ones: the first of each pair was reworded.
+      const pairs = Math.min(part.value.length, next.value.length);
+      for (let j = 0; j < pairs; j++) changes.push({ kind: 'item-reworded', key, old: part.value[j]!, new: next.value[j]! });
+      for (const item of part.value.slice(pairs)) changes.push({ kind: 'item-removed', key, item });
+      for (const item of next.value.slice(pairs)) changes.push({ kind: 'item-added', key, item });
+      i++;
+    } else if (part.removed) {
+      for (const item of part.value) changes.push({ kind: 'item-removed', key, item });
+    } else if (part.added) {
+      for (const item of part.value) changes.push({ kind: 'item-added', key, item });
+    }
+  }
+  return changes;
+}
+
+function compareFacts(before: Fact[], after: Fact[]): Change[] {
+  const changes: Change[] = [];
+  const afterByKey = new Map(after.map((f) => [f.key, f]));
+  const beforeKeys = new Set(before.map((f) => f.key));
+  for (const old of before) {
+    const current = afterByKey.get(old.key);
+    const source = current?.source ?? old.source;
+    if (!current) changes.push({ kind: 'removed', key: old.key, value: describe(old), ...(old.source ? { source: old.source } : {}) });
+    else if (old.items || current.items) changes.push(...compareItems(old.key, old.items ?? [], current.items ?? []));
+    else if (old.value !== current.value) changes.push({ kind: 'changed', key: old.key, old: old.value ?? '', new: current.value ?? '', ...(source ? { source } : {}) });
+  }
+  for (const fact of after) {
+    if (!beforeKeys.has(fact.key)) changes.push({ kind: 'added', key: fact.key, value: describe(fact), ...(fact.source ? { source: fact.source } : {}) });
+  }
+  return changes;
+}
+
+/** Words as a reader sees them: split at spaces only, so "£156,693" and "20th" each stay one word. */
+const tokens = (text: string) => text.split(/(\s+)/).filter((t) => t !== '');
+
+export function wordParts(before: string, after: string): WordPart[] {
+  const parts: WordPart[] = [];
+  for (const part of diffArrays(tokens(before), tokens(after))) {
+    const change = part.added ? 'inserted' : part.removed ? 'deleted' : 'same';
+    const text = part.value.join('');
+    const last = parts[parts.length - 1];
+    if (last && last.change === change) last.text += text;
+    else parts.push({ text, change });
+  }
+  return parts;
+}
+
+function compareSections(before: PackSnapshot['sections'], after: PackSnapshot['sections']): SectionDiff[] {
+  const titles = [...new Set([...after.map((s) => s.title), ...before.map((s) => s.title)])];
+  const diffs: SectionDiff[] = [];
+  for (const title of titles) {
+    const old = before.find((s) => s.title === title)?.paragraphs ?? [];
+    const current = after.find((s) => s.title === title)?.paragraphs ?? [];
+    const paragraphs: WordPart[][] = [];
+    const parts = diffArrays(old, current);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const next = parts[i + 1];
+      if (part.removed && next?.added) {
+        const pairs = Math.min(part.value.length, next.value.length);
+        for (let j = 0; j < pairs; j++) paragraphs.push(wordParts(part.value[j]!, next.value[j]!));
+        for (const text of part.value.slice(pairs)) paragraphs.push([{ text, change: 'deleted' }]);
+        for (const text of next.value.slice(pairs)) paragraphs.push([{ text, change: 'inserted' }]);
+        i++;
+      } else if (part.removed) {
+        for (const text of part.value) paragraphs.push([{ text, change: 'deleted' }]);
+      } else if (part.added) {
+        for (const text of part.value) paragraphs.push([{ text, change: 'inserted' }]);
+      }
+    }
+    if (paragraphs.length > 0) diffs.push({ title, paragraphs });
+  }
+  return diffs;
+}
+
+export function compareSnapshots(before: PackSnapshot, after: PackSnapshot): Comparison {
+  return { changes: compareFacts(before.facts, after.facts), sections: compareSections(before.sections, after.sections) };
+}

@@ -1,0 +1,105 @@
+// Prints a comparison for people (terminal, coloured or plain; Markdown) or
+// for tools (JSON). Changes by meaning come first, then the changed words.
+import { wordParts, type Change, type Comparison, type WordPart } from './compare.js';
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+interface Style {
+  deleted: (text: string) => string;
+  inserted: (text: string) => string;
+  heading: (text: string) => string;
+}
+
+const plain: Style = { deleted: (t) => `[-${t}-]`, inserted: (t) => `{+${t}+}`, heading: (t) => t };
+const colour: Style = {
+  deleted: (t) => `\u001b[31m\u001b[9m${t}\u001b[0m`,
+  inserted: (t) => `\u001b[32m${t}\u001b[0m`,
+  heading: (t) => `\u001b[1m${t}\u001b[0m`,
+};
+
+/** The last few words of a text (about 40 characters), cut between words. */
+const tail = (text: string) => text.slice(-40).replace(/^\S*\s/, '');
+/** The first few words of a text (about 40 characters), cut between words. */
+const head = (text: string) => text.slice(0, 40).replace(/\s\S*$/, ' ');
+
+/** The words that changed in a reworded item, with a little of the unchanged text either side. */
+function rewording(old: string, current: string, style: Style): string {
+  const parts = wordParts(old, current);
+  return parts
+    .map((part, i) => {
+      if (part.change === 'deleted') return style.deleted(part.text);
+      if (part.change === 'inserted') return style.inserted(part.text);
+      const first = i === 0;
+      const last = i === parts.length - 1;
+      if (first && part.text.length > 30) return `…${tail(part.text)}`;
+      if (last && part.text.length > 30) return `${head(part.text)}…`;
+      if (!first && !last && part.text.length > 60) return `${head(part.text)}…${tail(part.text)}`;
+      return part.text;
+    })
+    .join('');
+}
+
+/** One change in a few words; in a terminal, long list items are cut to keep one line each. */
+function describeChange(change: Change, cut = true, style: Style = plain): string {
+  const item = (text: string, max: number) => (cut ? shorten(text, max) : text);
+  switch (change.kind) {
+    case 'changed':
+      return `${change.old} → ${change.new}`;
+    case 'added':
+      return `+ ${change.value}`;
+    case 'removed':
+      return `- ${change.value}`;
+    case 'item-added':
+      return `+ "${item(change.item, 70)}"`;
+    case 'item-removed':
+      return `- "${item(change.item, 70)}"`;
+    case 'item-reworded':
+      return cut ? `~ "${rewording(change.old, change.new, style)}"` : `~ "${change.old}" → "${change.new}"`;
+  }
+}
+
+function words(parts: WordPart[], style: Style): string {
+  return parts.map((p) => (p.change === 'deleted' ? style.deleted(p.text) : p.change === 'inserted' ? style.inserted(p.text) : p.text)).join('');
+}
+
+export function formatText(comparison: Comparison, useColour: boolean): string {
+  const style = useColour ? colour : plain;
+  const lines: string[] = [];
+  const width = Math.max(0, ...comparison.changes.map((c) => c.key.length));
+  for (const change of comparison.changes) {
+    const source = 'source' in change && change.source ? `   (${change.source})` : '';
+    lines.push(`${change.key.padEnd(width)}   ${describeChange(change, true, style)}${source}`);
+  }
+  for (const section of comparison.sections) {
+    lines.push('', style.heading(section.title));
+    for (const paragraph of section.paragraphs) lines.push(`  ${words(paragraph, style)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const escapeMd = (text: string) => text.replace(/([\\|*_~`[\]])/g, '\\$1');
+
+export function formatMarkdown(comparison: Comparison): string {
+  const lines = ['## What changed', '', '| Where | Change |', '| --- | --- |'];
+  for (const change of comparison.changes) {
+    const source = 'source' in change && change.source ? ` (from ${escapeMd(change.source)})` : '';
+    lines.push(`| ${escapeMd(change.key)} | ${escapeMd(describeChange(change, false))}${source} |`);
+  }
+  if (comparison.sections.length > 0) lines.push('', '## Changed text');
+  for (const section of comparison.sections) {
+    lines.push('', `### ${escapeMd(section.title)}`, '');
+    for (const paragraph of section.paragraphs) {
+      lines.push(
+        paragraph
+          .map((p) => (p.change === 'deleted' ? `~~${escapeMd(p.text)}~~` : p.change === 'inserted' ? `**${escapeMd(p.text)}**` : escapeMd(p.text)))
+          .join(''),
+        '',
+      );
+    }
+  }
+  return lines.join('\n').trimEnd() + '\n';
+}
+
+export function formatJson(comparison: Comparison): string {
+  return JSON.stringify(comparison, null, 2) + '\n';
+}

@@ -1,0 +1,35 @@
+// Turns what a reviewer names on the command line into a snapshot: a built
+// file (which carries its own), a pack folder, or a pack id under packs/.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { PACK_FILE } from '../load/project.js';
+import { readSnapshot } from '../snapshot/read-built.js';
+import { parseSnapshot, type PackSnapshot } from '../snapshot/snapshot.js';
+import { DataFileCache } from '../validate/load-pack.js';
+import { planPack, type CheckOptions } from './build.js';
+
+export type SnapshotResult = { ok: true; snapshot: PackSnapshot; label: string } | { ok: false; message: string; diagnostics: Diagnostic[] };
+
+export async function snapshotFrom(cwd: string, name: string, options: CheckOptions = {}): Promise<SnapshotResult> {
+  const target = path.resolve(cwd, name);
+  if (existsSync(target) && statSync(target).isFile()) {
+    const snapshot = await readSnapshot(readFileSync(target));
+    return snapshot
+      ? { ok: true, snapshot, label: name }
+      : { ok: false, message: `${name} carries no pack data (it was not built by this tool, or by a version before it embedded it)`, diagnostics: [] };
+  }
+  const dir = existsSync(path.join(target, PACK_FILE)) ? target : path.join(cwd, 'packs', name);
+  if (!existsSync(path.join(dir, PACK_FILE))) {
+    return { ok: false, message: `"${name}" is not a built .pdf or .docx, a pack folder, or a pack under packs/`, diagnostics: [] };
+  }
+  // A pack folder sits in <project>/packs/<id>: its shared data and templates are the project's.
+  const root = path.dirname(path.dirname(dir));
+  const location = { id: path.basename(dir), dir, packFile: path.join(dir, PACK_FILE) };
+  const plan = await planPack(root, location, new DataFileCache(root), options);
+  const json = plan.document?.meta.attachment?.json;
+  const snapshot = json === undefined ? undefined : parseSnapshot(json);
+  return snapshot
+    ? { ok: true, snapshot, label: name }
+    : { ok: false, message: `${name} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics };
+}

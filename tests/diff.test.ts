@@ -1,0 +1,97 @@
+// packs diff, as a reviewer uses it: two versions of the DAC pack, compared by
+// meaning first, then word by word; from pack folders and from built files alone.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, runCli } from './support/project.js';
+
+const edit = (file: string, find: string, replace: string) => {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(find)) throw new Error(`"${find}" is not in ${file}`);
+  writeFileSync(file, text.replace(find, replace));
+};
+
+let oldRoot = '';
+let newRoot = '';
+
+beforeAll(() => {
+  oldRoot = copyProject();
+  newRoot = copyProject();
+  const pack = (file: string) => path.join(newRoot, 'packs/met-dac-2021', file);
+  edit(pack('timeline.yaml'), 'date: 2021-01-20', 'date: 2021-01-27');
+  edit(path.join(newRoot, 'packs/shared/pay-scales/met-chief-officers.yaml'), 'basic: 156693', 'basic: 160115');
+  // Accountabilities: one added at the top, the second removed, the last reworded.
+  edit(pack('role.yaml'), '  items:\n    - Support the implementation', "  items:\n    - Lead the Met's response to national emergencies.\n    - Support the implementation");
+  edit(pack('role.yaml'), '    - Represent the Service, adhering to the principle of operational independence, and liaise with the Mayor\'s Office for Policing and Crime to provide operational information to enable the Mayor to provide public assurance.\n', '');
+  edit(pack('role.yaml'), 'and continuous improvement in evidence-based policing.', 'and continuous improvement in evidence-based policing and learning.');
+  edit(pack('role.yaml'), '- competency: We analyse critically\n      cluster: Intelligent, creative and informed policing\n      level: 3', '- competency: We analyse critically\n      cluster: Intelligent, creative and informed policing\n      level: 2');
+  for (const root of [oldRoot, newRoot]) {
+    expect(runCli(['build', 'met-dac-2021', '--today', '2020-12-14'], root).status).toBe(0);
+  }
+});
+
+const expectedChanges = [
+  'Selection process › Final Interview Panel   20th January 2021 → 27th January 2021',
+  'Remuneration › Basic Pay                    £156,693 → £160,115   (packs/shared/pay-scales/met-chief-officers.yaml)',
+  'About the role › Primary accountabilities   + "Lead the Met\'s response to national emergencies."',
+  'About the role › Primary accountabilities   - "Represent the Service, adhering to the principle of operational indep…"',
+  'About the role › Primary accountabilities   ~ "…improvement in evidence-based [-policing.-]{+policing and learning.+}"',
+  'Behaviours › We analyse critically          Level 3 → Level 2',
+];
+
+describe('packs diff', () => {
+  it('lists the changes by meaning, then the changed words section by section (pack folders)', () => {
+    const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')]);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, expectedChanges.length)).toEqual(expectedChanges);
+    expect(run.stdout).toContain('\nRemuneration package\n  [-£156,693-]{+£160,115+} p.a.\n');
+    expect(run.stdout).toContain('  The final interview panel will be held [-20th-]{+27th+} January 2021 (subject to operational commitments).');
+    expect(run.stdout).toContain('evidence-based [-policing.-]{+policing and learning.+}');
+  });
+
+  it('compares two built files with no pack folder present, even a PDF with a .docx', () => {
+    const alone = mkdtempSync(path.join(tmpdir(), 'packs-diff-files-'));
+    cpSync(path.join(oldRoot, 'output/met-dac-2021.pdf'), path.join(alone, 'a.pdf'));
+    cpSync(path.join(newRoot, 'output/met-dac-2021.docx'), path.join(alone, 'b.docx'));
+    rmSync(oldRoot + '-nothing', { force: true, recursive: true });
+    const run = runCli(['diff', 'a.pdf', 'b.docx'], alone);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n').slice(0, expectedChanges.length)).toEqual(expectedChanges);
+  });
+
+  it('reports nothing, exit 0, for a pack against itself and for the PDF and Word file of one build', () => {
+    const self = runCli(['diff', path.join(newRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')]);
+    expect([self.status, self.stdout]).toEqual([0, '']);
+    const formats = runCli(['diff', path.join(newRoot, 'output/met-dac-2021.pdf'), path.join(newRoot, 'output/met-dac-2021.docx')]);
+    expect([formats.status, formats.stdout]).toEqual([0, '']);
+  });
+
+  it('reports nothing for a rebuild whose bytes differ but whose content does not', () => {
+    const root = copyProject();
+    expect(runCli(['build', 'met-dac-2021', '--out', 'first', '--today', '2020-12-14'], root).status).toBe(0);
+    edit(path.join(root, 'packs/met-dac-2021/pack.yaml'), 'version: 1.0.0', 'version: 1.0.9');
+    expect(runCli(['build', 'met-dac-2021', '--out', 'second', '--today', '2020-12-14'], root).status).toBe(0);
+    const first = readFileSync(path.join(root, 'first/met-dac-2021.pdf'));
+    const second = readFileSync(path.join(root, 'second/met-dac-2021.pdf'));
+    expect(first.equals(second)).toBe(false);
+    const run = runCli(['diff', 'first/met-dac-2021.pdf', 'second/met-dac-2021.pdf'], root);
+    expect([run.status, run.stdout]).toEqual([0, '']);
+  });
+
+  it('prints Markdown and JSON for other tools', () => {
+    const md = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'md']);
+    expect(md.stdout).toContain('| Selection process › Final Interview Panel | 20th January 2021 → 27th January 2021 |');
+    expect(md.stdout).toContain('| About the role › Primary accountabilities | + "Lead the Met\'s response to national emergencies." |');
+    expect(md.stdout).toContain('~~£156,693~~**£160,115** p.a.');
+    const json = JSON.parse(runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'json']).stdout);
+    expect(json.changes[1]).toEqual({ kind: 'changed', key: 'Remuneration › Basic Pay', old: '£156,693', new: '£160,115', source: 'packs/shared/pay-scales/met-chief-officers.yaml' });
+  });
+
+  it('says what is wrong with a side it cannot read, with exit 2', () => {
+    const run = runCli(['diff', 'met-dac-2021', 'nowhere.pdf']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('packs diff: "nowhere.pdf" is not a built .pdf or .docx, a pack folder, or a pack under packs/\n');
+  });
+});
