@@ -4,7 +4,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { copyProject, runCli } from './support/project.js';
+import { docxXml } from './support/read-outputs.js';
+
+const text = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('');
 
 const edit = (file: string, find: string, replace: string) => {
   const text = readFileSync(file, 'utf8');
@@ -87,6 +91,49 @@ describe('packs diff', () => {
     expect(md.stdout).toContain('~~£156,693~~**£160,115** p.a.');
     const json = JSON.parse(runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'json']).stdout);
     expect(json.changes[1]).toEqual({ kind: 'changed', key: 'Remuneration › Basic Pay', old: '£156,693', new: '£160,115', source: 'packs/shared/pay-scales/met-chief-officers.yaml' });
+  });
+
+  it('writes a redline: the new version with real Word revisions, attributed to the tool and dated by the new version', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'packs-redline-')), 'redline.docx');
+    const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--redline', out]);
+    expect(run.status).toBe(1);
+    const xml = await docxXml(out, 'word/document.xml');
+    const inserted = [...xml.matchAll(/<w:ins w:id="\d+" w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z">([\s\S]*?)<\/w:ins>/g)].map((m) => text(m[1]!, 'w:t'));
+    const deleted = [...xml.matchAll(/<w:del w:id="\d+" w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z">([\s\S]*?)<\/w:del>/g)].map((m) => text(m[1]!, 'w:delText'));
+    expect(inserted).toEqual(expect.arrayContaining(["Lead the Met's response to national emergencies.", '£160,115', '27th', 'policing and learning.', '2']));
+    expect(deleted).toEqual(
+      expect.arrayContaining([
+        "Represent the Service, adhering to the principle of operational independence, and liaise with the Mayor's Office for Policing and Crime to provide operational information to enable the Mayor to provide public assurance.",
+        '£156,693',
+        '20th',
+        'policing.',
+        '3',
+      ]),
+    );
+    expect(await docxXml(out, 'word/settings.xml')).toContain('<w:trackRevisions/>');
+    // LibreOffice opens it and lists the changes as its own tracked changes.
+    const lo = mkdtempSync(path.join(tmpdir(), 'packs-redline-lo-'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${lo}/profile`, '--convert-to', 'odt', '--outdir', lo, out], { stdio: 'pipe', timeout: 120_000 });
+    const content = await docxXml(path.join(lo, 'redline.odt'), 'content.xml'); // an .odt is a zip too
+    expect(content.match(/<text:changed-region /g)?.length).toBe(inserted.length + deleted.length);
+    expect(content).toContain('<dc:creator>recruitment-packs</dc:creator>');
+  });
+
+  it('compares the pack at a git revision with the working tree, without touching it', () => {
+    const root = copyProject();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ci@example.org', '-c', 'user.name=CI', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'approved');
+    edit(path.join(root, 'packs/met-dac-2021/timeline.yaml'), 'date: 2021-01-20', 'date: 2021-01-27');
+    git('commit', '-qam', 'interview moved');
+    const run = runCli(['diff', 'met-dac-2021', '--rev', 'HEAD~1'], root);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe('Selection process › Final Interview Panel   20th January 2021 → 27th January 2021');
+    const between = runCli(['diff', 'met-dac-2021', '--from', 'HEAD~1', '--to', 'HEAD'], root);
+    expect(between.stdout).toBe(run.stdout);
+    expect(runCli(['diff', 'met-dac-2021', '--rev', 'HEAD'], root).status).toBe(0);
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).toBe('');
   });
 
   it('says what is wrong with a side it cannot read, with exit 2', () => {

@@ -1,24 +1,50 @@
 // packs diff <old> <new>: what changed between two versions of a pack, as a
 // reviewer reads it. Exit status as diff(1): 0 no differences, 1 differences, 2 trouble.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CommandContext } from '../context.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext } from '../context.js';
+
+interface DiffFlags {
+  format: 'text' | 'md' | 'json';
+  color?: boolean;
+  redline?: string;
+  rev?: string;
+  from?: string;
+  to?: string;
+}
 import { printDiagnostics } from '../report.js';
 
 export function registerDiff(cli: Command, context: CommandContext): void {
   cli
     .command('diff')
     .description('show what changed between two versions of a pack: pack folders, pack ids, or built .pdf/.docx files')
-    .argument('<old>', 'the version approved before: a pack folder, a pack id, or a built file')
-    .argument('<new>', 'the version to review')
+    .argument('<old>', 'the version approved before: a pack folder, a pack id, or a built file (with --rev/--from: the pack id)')
+    .argument('[new]', 'the version to review (not with --rev or --from/--to)')
+    .option('--rev <revision>', 'compare the pack at this git revision (e.g. HEAD~3) with the working tree')
+    .option('--from <revision>', 'compare the pack at this git revision ...')
+    .option('--to <revision>', '... with the pack at this one (default: the working tree)')
     .addOption(new Option('--format <format>', 'how to print the changes').choices(['text', 'md', 'json']).default('text'))
     .option('--color', 'colour the text even when not printing to a terminal')
-    .action(async (oldName: string, newName: string, options: { format: 'text' | 'md' | 'json'; color?: boolean }) => {
+    .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes')
+    .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
       const { snapshotFrom } = await import('../../pipeline/diff-sources.js');
+      const { projectAtRevision } = await import('../../pipeline/git-revision.js');
       const { compareSnapshots } = await import('../../diff/compare.js');
       const { formatJson, formatMarkdown, formatText } = await import('../../diff/format.js');
       const { io } = context;
-      const sides = [await snapshotFrom(io.cwd, oldName), await snapshotFrom(io.cwd, newName)];
+      const fromRevision = options.rev ?? options.from;
+      if ((fromRevision === undefined) !== (newName !== undefined) || (options.rev !== undefined && options.from !== undefined) || (options.to !== undefined && options.from === undefined)) {
+        throw new UsageError('give two versions (packs diff <old> <new>), or one pack with --rev REV, or one pack with --from REV [--to REV]');
+      }
+      /** A side: a name in the working tree, or the pack at a revision. */
+      const side = async (name: string, revision: string | undefined) => {
+        if (revision === undefined) return snapshotFrom(io.cwd, name);
+        const at = projectAtRevision(io.cwd, revision);
+        if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
+        return snapshotFrom(at.root, path.join('packs', name));
+      };
+      const sides = fromRevision === undefined ? [await side(oldName, undefined), await side(newName!, undefined)] : [await side(oldName, fromRevision), await side(oldName, options.to)];
       for (const side of sides) {
         if (!side.ok) {
           io.stderr(`packs diff: ${side.message}\n`);
@@ -29,6 +55,10 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       }
       const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
       const comparison = compareSnapshots(before.snapshot, after.snapshot);
+      if (options.redline) {
+        const { writeRedline } = await import('../../pipeline/write-redline.js');
+        await writeRedline(path.resolve(io.cwd, options.redline), before.snapshot, after.snapshot);
+      }
       const same = comparison.changes.length === 0 && comparison.sections.length === 0;
       if (options.format === 'json') io.stdout(formatJson(comparison));
       else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR)));

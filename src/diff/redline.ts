@@ -1,0 +1,63 @@
+// The new version of a pack as a Word document with tracked changes against
+// the old one: each inserted or deleted run of words is a real Word revision,
+// attributed to this tool and dated by the new version, so a reviewer accepts
+// or rejects each one in Word (or LibreOffice).
+import { DeletedTextRun, Document as WordDocument, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { diffArrays } from 'diff';
+import type { PackSnapshot } from '../snapshot/snapshot.js';
+import { wordParts } from './compare.js';
+
+export const REDLINE_AUTHOR = 'recruitment-packs';
+
+export async function redlineDocx(before: PackSnapshot, after: PackSnapshot): Promise<Uint8Array> {
+  const date = `${after.pack.date}T12:00:00Z`;
+  let revision = 0;
+  const inserted = (text: string) => new InsertedTextRun({ text, id: ++revision, author: REDLINE_AUTHOR, date });
+  const deleted = (text: string) => new DeletedTextRun({ text, id: ++revision, author: REDLINE_AUTHOR, date });
+
+  const paragraphs: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(after.pack.title)] }),
+    new Paragraph({ children: [new TextRun(`Version ${after.pack.version} (${after.pack.date}), with the changes since version ${before.pack.version} (${before.pack.date}) tracked.`)] }),
+  ];
+  const titles = [...new Set([...after.sections.map((s) => s.title), ...before.sections.map((s) => s.title)])];
+  for (const title of titles) {
+    const old = before.sections.find((s) => s.title === title);
+    const current = after.sections.find((s) => s.title === title);
+    const heading = (children: ParagraphChild[]) => new Paragraph({ heading: HeadingLevel.HEADING_1, children });
+    if (!current) {
+      paragraphs.push(heading([deleted(title)]), ...old!.paragraphs.map((text) => new Paragraph({ children: [deleted(text)] })));
+      continue;
+    }
+    paragraphs.push(heading(old ? [new TextRun(title)] : [inserted(title)]));
+    const parts = diffArrays(old?.paragraphs ?? [], current.paragraphs);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      const next = parts[i + 1];
+      if (part.removed && next?.added) {
+        // Paragraphs replaced one for one: show which words changed inside each.
+        const pairs = Math.min(part.value.length, next.value.length);
+        for (let j = 0; j < pairs; j++) {
+          const runs = wordParts(part.value[j]!, next.value[j]!).map((w) =>
+            w.change === 'inserted' ? inserted(w.text) : w.change === 'deleted' ? deleted(w.text) : new TextRun(w.text),
+          );
+          paragraphs.push(new Paragraph({ children: runs }));
+        }
+        for (const text of part.value.slice(pairs)) paragraphs.push(new Paragraph({ children: [deleted(text)] }));
+        for (const text of next.value.slice(pairs)) paragraphs.push(new Paragraph({ children: [inserted(text)] }));
+        i++;
+      } else {
+        for (const text of part.value) {
+          paragraphs.push(new Paragraph({ children: [part.added ? inserted(text) : part.removed ? deleted(text) : new TextRun(text)] }));
+        }
+      }
+    }
+  }
+  const document = new WordDocument({
+    title: `${after.pack.title}: changes since version ${before.pack.version}`,
+    creator: REDLINE_AUTHOR,
+    features: { trackRevisions: true },
+    sections: [{ children: paragraphs }],
+  });
+  const buffer = await Packer.toBuffer(document);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
