@@ -93,6 +93,18 @@ describe('packs diff', () => {
     expect(json.changes[1]).toEqual({ kind: 'changed', key: 'Remuneration › Basic Pay', old: '£156,693', new: '£160,115', source: 'packs/shared/pay-scales/met-chief-officers.yaml' });
   });
 
+  it('prints one self-contained HTML page, side by side, with the changed values highlighted', () => {
+    const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'html']);
+    expect(run.status).toBe(1);
+    const html = run.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src=|href=|@import|url\(/); // nothing fetched from elsewhere
+    expect(html).toContain('<tr><td class="where">Remuneration › Basic Pay<div class="source">from packs/shared/pay-scales/met-chief-officers.yaml</div></td><td><del>£156,693</del></td><td><ins>£160,115</ins></td></tr>');
+    expect(html).toContain('<h2>The selection process</h2>');
+    expect(html).toContain('<tr><td>The final interview panel will be held <del>20th</del> January 2021');
+    expect(html).toContain('@media print');
+  });
+
   it('writes a redline: the new version with real Word revisions, attributed to the tool and dated by the new version', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'packs-redline-')), 'redline.docx');
     const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--redline', out]);

@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext } from '../context.js';
 
 interface DiffFlags {
-  format: 'text' | 'md' | 'json';
+  format: 'text' | 'md' | 'html' | 'json';
   color?: boolean;
   redline?: string;
   rev?: string;
@@ -24,7 +24,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .option('--rev <revision>', 'compare the pack at this git revision (e.g. HEAD~3) with the working tree')
     .option('--from <revision>', 'compare the pack at this git revision ...')
     .option('--to <revision>', '... with the pack at this one (default: the working tree)')
-    .addOption(new Option('--format <format>', 'how to print the changes').choices(['text', 'md', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'how to print the changes').choices(['text', 'md', 'html', 'json']).default('text'))
     .option('--color', 'colour the text even when not printing to a terminal')
     .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes')
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
@@ -61,6 +61,10 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       }
       const same = comparison.changes.length === 0 && comparison.sections.length === 0;
       if (options.format === 'json') io.stdout(formatJson(comparison));
+      else if (options.format === 'html') {
+        const { formatHtml } = await import('../../diff/html.js');
+        if (!same) io.stdout(formatHtml(comparison, before.snapshot, after.snapshot));
+      }
       else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR)));
       context.setExit(same ? EXIT_OK : EXIT_INVALID);
     });
