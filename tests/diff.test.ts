@@ -84,6 +84,13 @@ describe('packs diff', () => {
     expect([run.status, run.stdout]).toEqual([0, '']);
   });
 
+  it('colours the words in a terminal (or with --color), and prints plain markers otherwise', () => {
+    const args = ['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')];
+    const coloured = runCli([...args, '--color']).stdout;
+    expect(coloured).toContain('\u001b[31m\u001b[9m£156,693\u001b[0m\u001b[32m£160,115\u001b[0m p.a.');
+    expect(runCli(args).stdout).not.toContain('\u001b[');
+  });
+
   it('prints Markdown and JSON for other tools', () => {
     const md = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'md']);
     expect(md.stdout).toContain('| Selection process › Final Interview Panel | 20th January 2021 → 27th January 2021 |');
