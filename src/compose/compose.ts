@@ -34,6 +34,8 @@ export function composeDocument(
   root: string,
   location: PackLocation,
   resolved: ResolvedPack,
+  /** The timestamp to write into the files; by default midday UTC on the pack's version date. */
+  timestamp?: Date,
 ): { document?: Document; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const blocks: Block[] = [];
@@ -112,7 +114,7 @@ export function composeDocument(
         author: p.author,
         language: p.language,
         keywords: [resolved.role.title, resolved.organisation.name],
-        date: dateToTimestamp(p.date),
+        date: timestamp ?? dateToTimestamp(p.date),
         footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
         version: p.version,
         versionDate: p.date,

@@ -12,14 +12,25 @@ function sourceLine(source: string | undefined, line: number): string | undefine
   return source.split(/\r?\n/)[line - 1];
 }
 
+/** The most characters of a source line printed under a diagnostic. */
+const MAX_SHOWN = 100;
+
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   const lines = [`${where}  ${d.severity}  ${d.message}  [${d.code}]`];
-  const text = sourceLine(source, d.line);
-  if (text !== undefined) {
+  const full = sourceLine(source, d.line);
+  if (full !== undefined) {
+    // A very long line is shown as a window around the column, so the caret stays on screen.
+    let text = full;
+    let caret = Math.max(0, d.column - 1);
+    if (full.length > MAX_SHOWN) {
+      const start = Math.max(0, Math.min(caret - 40, full.length - MAX_SHOWN));
+      text = `${start > 0 ? '…' : ''}${full.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < full.length ? '…' : ''}`;
+      caret = caret - start + (start > 0 ? 1 : 0);
+    }
     const gutter = String(d.line).length;
     lines.push(`  ${String(d.line).padStart(gutter + 2)} | ${text}`);
-    lines.push(`  ${' '.repeat(gutter + 2)} | ${' '.repeat(Math.max(0, d.column - 1))}^`);
+    lines.push(`  ${' '.repeat(gutter + 2)} | ${' '.repeat(caret)}^`);
   }
   if (d.hint) lines.push(`    hint: ${d.hint}`);
   return lines.join('\n');

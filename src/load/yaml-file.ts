@@ -106,8 +106,38 @@ function parseProblem(yamlFile: YamlFile, problem: { code: string; message: stri
         hint: 'data files use plain YAML values; remove the tag',
       };
     default:
+      if (/call stack/i.test(problem.message)) {
+        return {
+          code: 'too-deeply-nested',
+          severity: 'error',
+          message: 'the data is nested too deeply to read',
+          ...at,
+          hint: 'data files need only a few levels of nesting; check for runaway brackets or indentation',
+        };
+      }
       return { code: 'yaml-syntax', severity: 'error', message: problem.message.split('\n')[0] ?? problem.message, ...at, hint: SYNTAX_HINT };
   }
+}
+
+/**
+ * Characters that change how text reads without being seen — bidirectional
+ * overrides and isolates, zero-width spaces — can make a pack say something
+ * other than what its author saw. They are refused unless the file says
+ * `# packs: allow-hidden-characters` (for text that really needs them).
+ */
+const HIDDEN = /[\u200B\u202A-\u202E\u2066-\u2069]/g;
+const ALLOW_HIDDEN = /^#\s*packs:\s*allow-hidden-characters\s*$/m;
+
+function hiddenCharacters(file: YamlFile): Diagnostic[] {
+  if (ALLOW_HIDDEN.test(file.source)) return [];
+  return [...file.source.matchAll(HIDDEN)].map((match) => ({
+    code: 'hidden-character',
+    severity: 'error' as const,
+    message: `invisible character U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} in the text`,
+    file: file.file,
+    ...positionOf(file, match.index),
+    hint: 'delete it (it was probably pasted in); if it is meant, add the line `# packs: allow-hidden-characters` to the file',
+  }));
 }
 
 /** Where the first alias (*name) is, to point at when a file has too many. */
@@ -196,6 +226,7 @@ function parseYaml(file: string, absolutePath: string, source: string): LoadResu
       hint: 'remove the %YAML line',
     });
   }
+  diagnostics.push(...hiddenCharacters(yamlFile));
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) return { ok: false, diagnostics: [...diagnostics, ...problems.map((p) => parseProblem(yamlFile, p))] };
   try {

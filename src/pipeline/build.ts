@@ -27,6 +27,8 @@ export { selectPacks } from './select.js';
 export interface CheckOptions {
   /** The day to check dates against (YYYY-MM-DD): dates before it are warned about. No check when absent. */
   today?: string;
+  /** The timestamp written into the outputs (from SOURCE_DATE_EPOCH); by default the pack's version date. */
+  timestamp?: Date;
 }
 
 /** Runs every check on a pack and, if it passes, composes its document. Writes nothing. */
@@ -41,7 +43,7 @@ export async function planPack(root: string, location: PackLocation, cache: Data
   const { resolved, diagnostics: resolveDiagnostics } = resolvePack(complete);
   diagnostics.push(...resolveDiagnostics);
   if (hasErrors(diagnostics)) return { location, diagnostics };
-  const composed = composeDocument(root, location, resolved);
+  const composed = composeDocument(root, location, resolved, options.timestamp);
   diagnostics.push(...composed.diagnostics);
   if (!composed.document || hasErrors(diagnostics)) return { location, diagnostics };
   return { location, diagnostics, document: composed.document };

@@ -1,0 +1,94 @@
+// Reliability: the same bytes whatever the machine's time zone and language,
+// SOURCE_DATE_EPOCH honoured, files that pass qpdf's check, nothing about the
+// machine or its user in the outputs, and Object.prototype left alone by
+// hostile keys.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyProject } from './support/project.js';
+import { docxParts, projectRoot } from './support/read-outputs.js';
+
+function build(root: string, out: string, env: Record<string, string>) {
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/packs.js'), 'build', '--out', out, '--today', '2020-12-14'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return (file: string) => readFileSync(path.join(root, out, file));
+}
+
+describe('reproducible outputs', () => {
+  it('gives the same bytes in other time zones and languages', () => {
+    const root = copyProject();
+    const london = build(root, 'a', { TZ: 'Europe/London', LANG: 'en_GB.UTF-8' });
+    const elsewhere = build(root, 'b', { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    for (const file of ['met-dac-2021.pdf', 'met-dac-2021.docx', 'met-deputy-director-project-delivery.pdf', 'met-deputy-director-project-delivery.docx']) {
+      expect(london(file).equals(elsewhere(file)), file).toBe(true);
+    }
+  });
+
+  it('takes the timestamp from SOURCE_DATE_EPOCH when it is set', async () => {
+    const root = copyProject();
+    const read = build(root, 'c', { SOURCE_DATE_EPOCH: '1700000000' });
+    const pdf = path.join(root, 'c', 'met-dac-2021.pdf');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/CreationDate:\s+Tue Nov 14 22:13:20 2023 UTC/);
+    const zip = await docxParts(path.join(root, 'c', 'met-dac-2021.docx'));
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('>2023-11-14T22:13:20Z</dcterms:created>');
+    expect(read('met-dac-2021.pdf').length).toBeGreaterThan(0);
+  });
+});
+
+describe('outputs readers and tools accept', () => {
+  it('every PDF passes qpdf --check', () => {
+    const root = copyProject();
+    build(root, 'd', {});
+    for (const id of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
+      const run = spawnSync('qpdf', ['--check', path.join(root, 'd', `${id}.pdf`)], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain('No syntax or stream encoding errors found');
+    }
+  });
+
+  it('names no user, host or absolute path of the machine in the PDF information or the .docx properties', async () => {
+    const root = copyProject();
+    build(root, 'e', {});
+    const pdf = execFileSync('pdfinfo', ['-custom', path.join(root, 'e', 'met-dac-2021.pdf')], { encoding: 'utf8' });
+    const zip = await docxParts(path.join(root, 'e', 'met-dac-2021.docx'));
+    const properties = await Promise.all(
+      Object.keys(zip.files).filter((name) => name.startsWith('docProps/')).map((name) => zip.file(name)!.async('string')),
+    );
+    // Author and creator come from the pack data.
+    expect(pdf).toMatch(/^Author:\s+Metropolitan Police Service$/m);
+    expect(pdf).toMatch(/^Creator:\s+Metropolitan Police Service$/m);
+    expect(pdf).toMatch(/^Producer:\s+recruitment-packs$/m);
+    expect(properties.join('')).toContain('<dc:creator>Metropolitan Police Service</dc:creator>');
+    const words = (text: string) => new Set(text.split(/[^A-Za-z0-9._/-]+/));
+    for (const needle of [userInfo().username, hostname()]) {
+      expect(words(pdf).has(needle), `PDF information names ${needle}`).toBe(false);
+      expect(properties.some((part) => words(part).has(needle)), `.docx properties name ${needle}`).toBe(false);
+    }
+    for (const folder of [root, projectRoot, '/home/', '/root/', '/tmp/']) {
+      expect(pdf.includes(folder), `PDF information has ${folder}`).toBe(false);
+      expect(properties.some((part) => part.includes(folder)), `.docx properties have ${folder}`).toBe(false);
+    }
+  });
+});
+
+describe('hostile keys', () => {
+  it('__proto__, constructor and prototype are reported, and Object.prototype is untouched', async () => {
+    const { main } = await import('../dist/cli/main.js');
+    const out: string[] = [];
+    const base = path.join(projectRoot, 'tests/fixtures/base');
+    const fixture = copyProject();
+    cpSync(base, fixture, { recursive: true });
+    cpSync(path.join(projectRoot, 'tests/fixtures/prototype-keys'), fixture, { recursive: true });
+    const code = await main(['validate', '--root', fixture, '--today', '2021-01-01'], { stdout: () => {}, stderr: (t: string) => out.push(t), cwd: fixture });
+    expect(code).toBe(1);
+    expect(out.join('')).toContain('`__proto__` is not a field of role  [unknown-field]');
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('admin');
+  });
+});
