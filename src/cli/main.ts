@@ -9,7 +9,8 @@ import { registerList } from './commands/list.js';
 import { registerSet } from './commands/set.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
+import { OutputBusyError } from '../pipeline/output-lock.js';
 
 export { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 
@@ -48,6 +49,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (error instanceof UsageError) {
       io.stderr(`packs: ${error.message}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof OutputBusyError) {
+      io.stderr(`packs: ${error.message}\n`);
+      return EXIT_INVALID;
     }
     throw error;
   }

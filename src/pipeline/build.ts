@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { lockOutput, removeStaleTemporaryFiles } from './output-lock.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import type { Document } from '../model/document.js';
@@ -86,10 +87,17 @@ export async function buildPack(
       rendered.push({ format, bytes: await write(plan.document) });
     }
     await mkdir(options.outDir, { recursive: true });
-    for (const { format, bytes } of rendered) {
-      const file = path.join(options.outDir, `${location.id}.${format}`);
-      await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true });
-      outputs.push({ format, file, bytes: bytes.byteLength, ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}) });
+    // One build writes into a folder at a time; files an interrupted build left are cleared first.
+    const unlock = await lockOutput(options.outDir);
+    try {
+      removeStaleTemporaryFiles(options.outDir);
+      for (const { format, bytes } of rendered) {
+        const file = path.join(options.outDir, `${location.id}.${format}`);
+        await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true });
+        outputs.push({ format, file, bytes: bytes.byteLength, ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}) });
+      }
+    } finally {
+      unlock();
     }
   }
   return { ...plan, outputs, milliseconds: performance.now() - started };

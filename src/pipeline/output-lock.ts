@@ -1,0 +1,65 @@
+// One build writes into an output folder at a time. Builds started together
+// take turns: each waits for the lock (output/.packs-build.lock, holding the
+// writer's process id), so eight builds at once leave eight times the same
+// complete files, never a mix. A lock left by a process that died is taken over.
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+export const LOCK_FILE = '.packs-build.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class OutputBusyError extends Error {}
+
+/** Waits for the output folder's lock; returns the function that releases it. */
+export async function lockOutput(outDir: string, waitMs = 120_000): Promise<() => void> {
+  const lock = path.join(outDir, LOCK_FILE);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(lock, 'utf8'));
+    } catch {
+      continue; // released between our attempt and our read: try again at once
+    }
+    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      rmSync(lock, { force: true }); // its writer died: the lock is stale
+      continue;
+    }
+    if (Date.now() > deadline) throw new OutputBusyError(`another build is writing ${outDir} (process ${holder}); try again when it has finished`);
+    await sleep(50 + Math.random() * 100);
+  }
+}
+
+/**
+ * Removes temporary files an interrupted build left (write-file-atomic names them
+ * `<file>.<number>`). Called with the lock held, so no other build is writing them.
+ */
+export function removeStaleTemporaryFiles(outDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((name) => /\.(pdf|docx)\.\d+$/.test(name));
+  for (const name of stale) rmSync(path.join(outDir, name), { force: true });
+  return stale;
+}
