@@ -3,8 +3,8 @@
 // machine or its user in the outputs, and Object.prototype left alone by
 // hostile keys.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject } from './support/project.js';
@@ -74,6 +74,20 @@ describe('outputs readers and tools accept', () => {
       expect(pdf.includes(folder), `PDF information has ${folder}`).toBe(false);
       expect(properties.some((part) => part.includes(folder)), `.docx properties have ${folder}`).toBe(false);
     }
+  });
+});
+
+describe('files outside the project', () => {
+  it('a data file that is a symbolic link out of the project is refused before it is read', () => {
+    const root = copyProject();
+    const outside = mkdtempSync(path.join(tmpdir(), 'packs-outside-'));
+    writeFileSync(path.join(outside, 'secret.yaml'), 'title: not for packs\n');
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'packs/met-dac-2021/introduction.yaml'.replace('introduction', 'linked')));
+    const pack = path.join(root, 'packs/met-dac-2021/pack.yaml');
+    writeFileSync(pack, readFileSync(pack, 'utf8').replace('letter: introduction.yaml', 'letter: linked.yaml'));
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/packs.js'), 'validate', 'met-dac-2021', '--today', '2020-12-14'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('packs/met-dac-2021/pack.yaml:19:11  error  letter file "linked.yaml" is outside the project  [file-outside-project]');
   });
 });
 

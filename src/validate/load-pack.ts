@@ -1,5 +1,6 @@
 // Loads a pack: its pack.yaml and every data file it names, each checked
 // against the schema of its kind. Shared files are read once per build.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, loadYamlFile, positionOf, type YamlFile } from '../load/yaml-file.js';
@@ -85,6 +86,23 @@ export function completePack(pack: LoadedPack): CompletePack | undefined {
     if (file === null && (requiredFiles as readonly string[]).includes(key)) return undefined;
   }
   return pack as unknown as CompletePack;
+}
+
+/**
+ * Whether a path stays inside the project, also after following symbolic links:
+ * a pack must not read a file elsewhere on the machine, however the path is written.
+ */
+function insideProject(root: string, target: string): boolean {
+  const within = (base: string, file: string) => {
+    const relative = path.relative(base, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  if (!within(root, target)) return false;
+  try {
+    return within(realpathSync(root), realpathSync(target));
+  } catch {
+    return true; // it does not exist: reported as not found
+  }
 }
 
 /** Caches each file's load-and-check result for the length of one build. */
@@ -175,8 +193,7 @@ export async function loadPack(
   /** Loads one file a pack names, reporting a missing file or one outside the project at its reference. */
   const loadRef = async <K extends DataKind>(kind: K, ref: string, at: (string | number)[], what: string) => {
     const target = path.resolve(location.dir, ref);
-    const relativeToRoot = path.relative(cache.root, target);
-    if (relativeToRoot.startsWith('..') || path.isAbsolute(relativeToRoot)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref) || !insideProject(cache.root, target)) {
       diagnostics.push(
         diagnosticAt(pack.file, at, {
           code: 'file-outside-project',
