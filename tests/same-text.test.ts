@@ -8,26 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
 import { DataFileCache } from '../src/validate/load-pack.js';
-import { plainText, type Block } from '../src/model/document.js';
+import { blockTexts, plainText } from '../src/model/document.js';
 import { docxParagraphs, missingFrom, outputFile, pdfBodyText, pdfPages, projectRoot, squash } from './support/read-outputs.js';
-
-function texts(blocks: Block[]): string[] {
-  return blocks.flatMap((block): string[] => {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-        return [plainText(block.children)];
-      case 'list':
-        return block.items.flatMap((item) => texts(item));
-      case 'table':
-        return [...block.header, ...block.rows.flat()].map((cell) => plainText(cell));
-      case 'contents':
-        return [block.title];
-      case 'pageBreak':
-        return [];
-    }
-  });
-}
 
 const libreOfficeDir = mkdtempSync(path.join(tmpdir(), 'packs-lo-'));
 afterAll(() => rmSync(libreOfficeDir, { recursive: true, force: true }));
@@ -42,7 +24,7 @@ for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
       const { packs } = await selectPacks(projectRoot, [packId]);
       const plan = await planPack(projectRoot, packs[0]!, new DataFileCache(projectRoot));
       expect(plan.document).toBeDefined();
-      expected = texts(plan.document!.blocks).filter((t) => t.trim() !== '');
+      expected = blockTexts(plan.document!.blocks).filter((t) => t.trim() !== '');
       footer = plan.document!.meta.footer;
       const blocks = plan.document!.blocks;
       contentsTitle = blocks.flatMap((b) => (b.type === 'contents' ? [b.title] : []))[0]!;

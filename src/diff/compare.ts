@@ -29,26 +29,42 @@ export interface Comparison {
 
 const describe = (fact: Fact) => fact.value ?? (fact.items ?? []).join('; ');
 
-function compareItems(key: string, oldItems: string[], newItems: string[]): Change[] {
-  const changes: Change[] = [];
-  const parts = diffArrays(oldItems, newItems);
+/** One step of aligning two lists: kept, replaced one for one, removed, or added. */
+export type Aligned = { kind: 'same'; value: string } | { kind: 'replaced'; old: string; new: string } | { kind: 'removed' | 'added'; value: string };
+
+/** Aligns two lists of texts; removed texts followed by added ones are paired as replacements. */
+export function alignLists(before: string[], after: string[]): Aligned[] {
+  const steps: Aligned[] = [];
+  const parts = diffArrays(before, after);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = parts[i + 1];
     if (part.removed && next?.added) {
-      // Removed items followed by added ones: the first of each pair was reworded.
       const pairs = Math.min(part.value.length, next.value.length);
-      for (let j = 0; j < pairs; j++) changes.push({ kind: 'item-reworded', key, old: part.value[j]!, new: next.value[j]! });
-      for (const item of part.value.slice(pairs)) changes.push({ kind: 'item-removed', key, item });
-      for (const item of next.value.slice(pairs)) changes.push({ kind: 'item-added', key, item });
+      for (let j = 0; j < pairs; j++) steps.push({ kind: 'replaced', old: part.value[j]!, new: next.value[j]! });
+      for (const value of part.value.slice(pairs)) steps.push({ kind: 'removed', value });
+      for (const value of next.value.slice(pairs)) steps.push({ kind: 'added', value });
       i++;
-    } else if (part.removed) {
-      for (const item of part.value) changes.push({ kind: 'item-removed', key, item });
-    } else if (part.added) {
-      for (const item of part.value) changes.push({ kind: 'item-added', key, item });
+    } else {
+      for (const value of part.value) steps.push({ kind: part.removed ? 'removed' : part.added ? 'added' : 'same', value });
     }
   }
-  return changes;
+  return steps;
+}
+
+function compareItems(key: string, oldItems: string[], newItems: string[]): Change[] {
+  return alignLists(oldItems, newItems).flatMap((step): Change[] => {
+    switch (step.kind) {
+      case 'replaced':
+        return [{ kind: 'item-reworded', key, old: step.old, new: step.new }];
+      case 'removed':
+        return [{ kind: 'item-removed', key, item: step.value }];
+      case 'added':
+        return [{ kind: 'item-added', key, item: step.value }];
+      case 'same':
+        return [];
+    }
+  });
 }
 
 function compareFacts(before: Fact[], after: Fact[]): Change[] {
@@ -89,23 +105,18 @@ function compareSections(before: PackSnapshot['sections'], after: PackSnapshot['
   for (const title of titles) {
     const old = before.find((s) => s.title === title)?.paragraphs ?? [];
     const current = after.find((s) => s.title === title)?.paragraphs ?? [];
-    const paragraphs: WordPart[][] = [];
-    const parts = diffArrays(old, current);
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      const next = parts[i + 1];
-      if (part.removed && next?.added) {
-        const pairs = Math.min(part.value.length, next.value.length);
-        for (let j = 0; j < pairs; j++) paragraphs.push(wordParts(part.value[j]!, next.value[j]!));
-        for (const text of part.value.slice(pairs)) paragraphs.push([{ text, change: 'deleted' }]);
-        for (const text of next.value.slice(pairs)) paragraphs.push([{ text, change: 'inserted' }]);
-        i++;
-      } else if (part.removed) {
-        for (const text of part.value) paragraphs.push([{ text, change: 'deleted' }]);
-      } else if (part.added) {
-        for (const text of part.value) paragraphs.push([{ text, change: 'inserted' }]);
+    const paragraphs = alignLists(old, current).flatMap((step): WordPart[][] => {
+      switch (step.kind) {
+        case 'replaced':
+          return [wordParts(step.old, step.new)];
+        case 'removed':
+          return [[{ text: step.value, change: 'deleted' }]];
+        case 'added':
+          return [[{ text: step.value, change: 'inserted' }]];
+        case 'same':
+          return [];
       }
-    }
+    });
     if (paragraphs.length > 0) diffs.push({ title, paragraphs });
   }
   return diffs;

@@ -3,9 +3,8 @@
 // attributed to this tool and dated by the new version, so a reviewer accepts
 // or rejects each one in Word (or LibreOffice).
 import { DeletedTextRun, Document as WordDocument, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { diffArrays } from 'diff';
 import type { PackSnapshot } from '../snapshot/snapshot.js';
-import { wordParts } from './compare.js';
+import { alignLists, wordParts } from './compare.js';
 
 export const REDLINE_AUTHOR = 'recruitment-packs';
 
@@ -29,27 +28,13 @@ export async function redlineDocx(before: PackSnapshot, after: PackSnapshot): Pr
       continue;
     }
     paragraphs.push(heading(old ? [new TextRun(title)] : [inserted(title)]));
-    const parts = diffArrays(old?.paragraphs ?? [], current.paragraphs);
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      const next = parts[i + 1];
-      if (part.removed && next?.added) {
-        // Paragraphs replaced one for one: show which words changed inside each.
-        const pairs = Math.min(part.value.length, next.value.length);
-        for (let j = 0; j < pairs; j++) {
-          const runs = wordParts(part.value[j]!, next.value[j]!).map((w) =>
-            w.change === 'inserted' ? inserted(w.text) : w.change === 'deleted' ? deleted(w.text) : new TextRun(w.text),
-          );
-          paragraphs.push(new Paragraph({ children: runs }));
-        }
-        for (const text of part.value.slice(pairs)) paragraphs.push(new Paragraph({ children: [deleted(text)] }));
-        for (const text of next.value.slice(pairs)) paragraphs.push(new Paragraph({ children: [inserted(text)] }));
-        i++;
-      } else {
-        for (const text of part.value) {
-          paragraphs.push(new Paragraph({ children: [part.added ? inserted(text) : part.removed ? deleted(text) : new TextRun(text)] }));
-        }
-      }
+    for (const step of alignLists(old?.paragraphs ?? [], current.paragraphs)) {
+      const runs =
+        step.kind === 'replaced'
+          ? // A paragraph replaced one for one: show which words changed inside it.
+            wordParts(step.old, step.new).map((w) => (w.change === 'inserted' ? inserted(w.text) : w.change === 'deleted' ? deleted(w.text) : new TextRun(w.text)))
+          : [step.kind === 'added' ? inserted(step.value) : step.kind === 'removed' ? deleted(step.value) : new TextRun(step.value)];
+      paragraphs.push(new Paragraph({ children: runs }));
     }
   }
   const document = new WordDocument({

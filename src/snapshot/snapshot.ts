@@ -2,8 +2,8 @@
 // figure, level and list keyed the way the pack prints it — and the text of
 // each section. Every build embeds it in both files, so two built files can be
 // compared on their own, even a PDF against a .docx.
-import type { Block, Document } from '../model/document.js';
-import { plainText } from '../model/document.js';
+import type { Document } from '../model/document.js';
+import { blockTexts, plainText } from '../model/document.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
 
 export const SNAPSHOT_FORMAT = 'recruitment-pack-snapshot/1';
@@ -52,30 +52,12 @@ function factsOf(resolved: ResolvedPack): Fact[] {
   return facts;
 }
 
-function texts(blocks: Block[]): string[] {
-  return blocks.flatMap((block): string[] => {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-        return [plainText(block.children)];
-      case 'list':
-        return block.items.flatMap((item) => texts(item));
-      case 'table':
-        return [...block.header, ...block.rows.flat()].map((cell) => plainText(cell));
-      case 'contents':
-        return [block.title];
-      case 'pageBreak':
-        return [];
-    }
-  });
-}
-
 /** Sections are the blocks from one level-1 heading to the next; what comes before the first is "Cover". */
 function sectionsOf(document: Document): PackSnapshot['sections'] {
   const sections: PackSnapshot['sections'] = [{ title: 'Cover', paragraphs: [] }];
   for (const block of document.blocks) {
     if (block.type === 'heading' && block.level === 1) sections.push({ title: plainText(block.children), paragraphs: [] });
-    else sections[sections.length - 1]!.paragraphs.push(...texts([block]).filter((t) => t.trim() !== ''));
+    else sections[sections.length - 1]!.paragraphs.push(...blockTexts([block]).filter((t) => t.trim() !== ''));
   }
   return sections;
 }
