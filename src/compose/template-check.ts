@@ -161,6 +161,19 @@ export function checkTemplateFields(file: string, source: string, context: unkno
           break;
         }
         case 'PartialStatement': {
+          if (statement.name?.type !== 'PathExpression') {
+            // {{> (lookup ...)}} picks a partial from the data: a pack could then run any template.
+            found.push({
+              code: 'dynamic-partial',
+              severity: 'error',
+              message: 'a partial chosen at run time ({{> (...)}}) is not allowed',
+              file: inFile,
+              line: statement.loc.start.line,
+              column: statement.loc.start.column + 1,
+              hint: 'name the partial: {{> paragraphs ...}}',
+            });
+            break;
+          }
           const partialName = (statement.name as PathExpression | undefined)?.original;
           const argument = statement.params?.[0];
           const value = argument ? resolve(argument, scopes, root, inFile) : (scopes[scopes.length - 1] ?? UNKNOWN);
