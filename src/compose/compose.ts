@@ -108,18 +108,18 @@ export function composeDocument(
   if (diagnostics.length > 0) return { diagnostics };
   const p = resolved.pack;
   const document: Document = {
-      meta: {
-        title: p.subtitle,
-        subject: p.title,
-        author: p.author,
-        language: p.language,
-        keywords: [resolved.role.title, resolved.organisation.name],
-        date: timestamp ?? dateToTimestamp(p.date),
-        footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
-        version: p.version,
-        versionDate: p.date,
-      },
-      blocks,
+    meta: {
+      title: p.subtitle,
+      subject: p.title,
+      author: p.author,
+      language: p.language,
+      keywords: [resolved.role.title, resolved.organisation.name],
+      date: timestamp ?? dateToTimestamp(p.date),
+      footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
+      version: p.version,
+      versionDate: p.date,
+    },
+    blocks,
   };
   // Every file carries the pack's snapshot, so that `packs diff` can compare built files on their own.
   document.meta.attachment = { name: SNAPSHOT_FILE_NAME, json: JSON.stringify(snapshotOf(resolved, document)) };
