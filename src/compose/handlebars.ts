@@ -6,6 +6,12 @@ import Handlebars from 'handlebars';
 
 export const handlebars = Handlebars.create();
 
+/**
+ * Each registered partial's file (relative to the project root) and source. Handlebars replaces
+ * a partial's source with its compiled function once used, so the checks keep their own copy.
+ */
+export const partialSources = new Map<string, { file: string; source: string }>();
+
 /** The helpers a template may use; anything else is reported as an unknown helper. */
 export const knownHelpers = { if: true, unless: true, each: true, with: true } as const;
 

@@ -8,8 +8,7 @@
 // leaves out) there is nothing to check against, and the walk stops there.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../validate/suggest.js';
-import { handlebars, knownHelpers } from './handlebars.js';
-import { partialSources } from './templates.js';
+import { handlebars, knownHelpers, partialSources } from './handlebars.js';
 
 // Handlebars' syntax tree, as far as this walk reads it.
 interface Position {
@@ -72,7 +71,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** What to say about a field that is not there: the field meant, or what the value is instead. */
-function unknownFieldHint(expression: string, missing: string, parentValue: unknown, usable: string[]): string {
+export function unknownFieldHint(expression: string, missing: string, parentValue: unknown, usable: string[]): string {
   const where = usable.length > 0 ? usable.join('.') : 'the value here';
   if (Array.isArray(parentValue)) return `${where} is a list (use {{#each}} to go through it)`;
   if (!isRecord(parentValue)) return `${where} is ${typeof parentValue === 'string' ? 'text' : typeof parentValue}, not something with fields`;

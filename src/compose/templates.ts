@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { relativeName } from '../load/yaml-file.js';
-import { compile, errorMessage, errorPosition, handlebars, knownHelpers, type CompiledTemplate } from './handlebars.js';
-import { closest } from '../validate/suggest.js';
+import { compile, errorMessage, errorPosition, handlebars, knownHelpers, partialSources, type CompiledTemplate } from './handlebars.js';
+import { unknownFieldHint } from './template-check.js';
 
 export const TEMPLATE_EXTENSION = '.md.hbs';
 
@@ -18,11 +18,6 @@ export interface SectionTemplate {
 }
 
 const compiled = new Map<string, SectionTemplate | Diagnostic>();
-/**
- * Each registered partial's file (relative to the project root) and source. Handlebars replaces
- * a partial's source with its compiled function once used, so the checks keep their own copy.
- */
-export const partialSources = new Map<string, { file: string; source: string }>();
 let partialsLoadedFrom: string | undefined;
 
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
@@ -54,14 +49,14 @@ function expressionAt(source: string | undefined, line: number, column: number):
   return /^[@\w.\/-]+/.exec(text.slice(column - 1))?.[0];
 }
 
-/** The keys of the object at a dotted path in the data, for did-you-mean hints. */
-function keysAt(context: unknown, path: string[]): string[] {
+/** The value that should hold the last part of a dotted path, and the parts leading to it, if the data has it. */
+function parentOf(context: unknown, parts: string[]): { value: unknown; walked: string[] } | undefined {
   let node = context;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return [];
+  for (const key of parts.slice(0, -1)) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return node !== null && typeof node === 'object' && !Array.isArray(node) ? Object.keys(node) : [];
+  return { value: node, walked: parts.slice(0, -1) };
 }
 
 /**
@@ -88,17 +83,16 @@ export function templateDiagnostic(file: string, error: unknown, fallbackCode: s
   }
   const field = /^"(.+?)" not defined in/.exec(raw);
   if (field) {
+    // Usually found before rendering by checkTemplateFields; this is for what only rendering meets.
     const expression = expressionAt(source, position.line, position.column) ?? field[1]!;
-    const parts = expression.split('.');
-    const known = expression.startsWith('@') || expression.startsWith('this') ? [] : keysAt(context, parts.slice(0, -1));
-    const guess = closest(field[1]!, known);
+    const parent = expression.startsWith('@') || expression.startsWith('this') ? undefined : parentOf(context, expression.split('.'));
     return {
       code: 'unknown-field',
       severity: 'error',
       message: `unknown field "${expression}" in template`,
       ...at,
-      hint: guess
-        ? `did you mean "${[...parts.slice(0, -1), guess].join('.')}"?`
+      hint: parent
+        ? unknownFieldHint(expression, field[1]!, parent.value, parent.walked)
         : 'the field is not in the data this template is given; check its spelling, or add it to the data file',
     };
   }

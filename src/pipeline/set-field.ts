@@ -9,6 +9,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.js';
 import { displayValue, fieldsOf, parseValue, replaceScalar, type Field } from '../edit/fields.js';
 import { findPacks, type PackLocation } from '../load/project.js';
+import { loadYamlFile } from '../load/yaml-file.js';
 import { closest } from '../validate/suggest.js';
 import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { planPack } from './build.js';
@@ -18,8 +19,8 @@ export type SetResult =
   | { ok: false; message: string; hint?: string; diagnostics: Diagnostic[]; edited?: { file: string; text: string } };
 
 /** Whether a pack prints the value at this place: a shared pay figure affects the packs on that grade and those rates only. */
-async function printsField(root: string, location: PackLocation, field: Field): Promise<boolean> {
-  const loaded = await loadPack(location, new DataFileCache(root));
+async function printsField(location: PackLocation, field: Field, cache: DataFileCache): Promise<boolean> {
+  const loaded = await loadPack(location, cache);
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack) return false;
   return fieldsOf(pack).some(
@@ -73,7 +74,7 @@ export async function setField(
     const planAfter = await planPack(root, other, cacheAfter, { today: options.today });
     before.push(...planBefore.diagnostics);
     after.push(...planAfter.diagnostics);
-    if (await printsField(root, other, field)) affected.push(other);
+    if (await printsField(other, field, cacheBefore)) affected.push(other); // files already read by planBefore
   }
   const old = errorKeys(before);
   const introduced = after.filter((d) => d.severity === 'error' && !old.has(`${d.code}\0${d.file}\0${d.message}`));
@@ -89,12 +90,13 @@ export async function setField(
   await writeFileAtomic(field.file.absolutePath, edited);
   const packs: { id: string; version: string; changelog: string }[] = [];
   for (const other of affected) {
-    const otherLoaded = await loadPack(other, new DataFileCache(root));
-    const packFile = otherLoaded.pack!.pack;
+    // pack.yaml is not the edited file, so what cacheBefore read of it is still what is on disk.
+    const packFile = (await loadPack(other, cacheBefore)).pack!.pack;
     const version = nextVersion(packFile.data.version!);
-    // Two single-line edits: the version and its date.
+    // Two single-line edits: the version, then (in the text with the new version) its date.
     const withVersion = replaceScalar(packFile.file, ['version'], version);
-    const reparsed = (await loadPack(other, new DataFileCache(root, new Map([[packFile.file.absolutePath, withVersion]])))).pack!.pack;
+    const reparsed = await loadYamlFile(root, packFile.file.absolutePath, withVersion);
+    if (!reparsed.ok) throw new Error(`${packFile.file.file} did not parse after its version was changed`);
     await writeFileAtomic(packFile.file.absolutePath, replaceScalar(reparsed.file, ['date'], options.today));
     const changelog = path.join(other.dir, CHANGELOG_FILE);
     const existing = existsSync(changelog) ? readFileSync(changelog, 'utf8') : undefined;

@@ -24,8 +24,9 @@ export interface PackSummary {
 }
 
 export async function showPack(root: string, location: PackLocation, options: CheckOptions): Promise<PackSummary | { diagnostics: Diagnostic[] }> {
-  const plan = await planPack(root, location, new DataFileCache(root), options);
-  const loaded = await loadPack(location, new DataFileCache(root));
+  const cache = new DataFileCache(root);
+  const plan = await planPack(root, location, cache, options);
+  const loaded = await loadPack(location, cache); // the files planPack read, not read again
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack) return { diagnostics: plan.diagnostics };
   const p = pack.pack.data;

@@ -38,7 +38,7 @@ export function findValue(values: Pick<ValuesSet, 'values'>, cited: string): Val
 export function behavioursAt(framework: Pick<Framework, 'levels'>, competency: Competency, level: Level, cumulative: boolean) {
   const order = framework.levels.indexOf(level);
   return framework.levels
-    .filter((l, i) => (cumulative ? i <= order : i === order))
+    .filter((_, i) => (cumulative ? i <= order : i === order))
     .map((l) => ({
       level: l,
       behaviours: competency.levels.find((entry) => normalise(entry.level) === normalise(l.id))?.behaviours ?? [],
