@@ -3,6 +3,7 @@
 // pack can replace one section's wording without copying the others.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isInsideProject } from '../load/project-path.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { relativeName } from '../load/yaml-file.js';
 import { compile, errorMessage, errorPosition, handlebars, knownHelpers, partialSources, type CompiledTemplate } from './handlebars.js';
@@ -20,6 +21,19 @@ export interface SectionTemplate {
 const compiled = new Map<string, SectionTemplate | Diagnostic>();
 let partialsLoadedFrom: string | undefined;
 
+/** A template that is a symbolic link to a file outside the project is never read. */
+function outsideProject(file: string): Diagnostic {
+  return {
+    code: 'file-outside-project',
+    severity: 'error',
+    message: `template ${file} links to a file outside the project`,
+    file,
+    line: 0,
+    column: 0,
+    hint: 'copy the template into the project instead of linking to it',
+  };
+}
+
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
 export function loadPartials(root: string): Diagnostic[] {
   if (partialsLoadedFrom === root) return [];
@@ -29,6 +43,10 @@ export function loadPartials(root: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) {
     const absolute = path.join(dir, name);
+    if (!isInsideProject(root, absolute)) {
+      diagnostics.push(outsideProject(relativeName(root, absolute)));
+      continue;
+    }
     const source = readFileSync(absolute, 'utf8');
     try {
       handlebars.parse(source);
@@ -114,6 +132,7 @@ export function findTemplate(root: string, packDir: string, name: string): Secti
   const cached = compiled.get(absolute);
   if (cached) return cached;
   const file = relativeName(root, absolute);
+  if (!isInsideProject(root, absolute)) return outsideProject(file);
   const source = readFileSync(absolute, 'utf8');
   let result: SectionTemplate | Diagnostic;
   try {

@@ -1,14 +1,15 @@
 // Loads a pack: its pack.yaml and every data file it names, each checked
 // against the schema of its kind. Shared files are read once per build.
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, loadYamlFile, positionOf, type YamlFile } from '../load/yaml-file.js';
 import { schemaFileName } from '../schema/json-schema.js';
 import type { PackLocation } from '../load/project.js';
+import { fileInsideProject } from '../load/project-path.js';
 import { schemas, type DataKind, type DataOf } from '../schema/index.js';
 import { checkSchema } from './schema-check.js';
 import { checkSectionTemplates } from './sections.js';
+import { ImageCache, loadImages, type LoadedImage } from './images.js';
 
 /** A data file that passed its schema: the parsed data and the file, for positions. */
 export interface Checked<K extends DataKind> {
@@ -56,6 +57,8 @@ export interface LoadedPack {
   timeline?: Partly<'timeline'> | null;
   /** The calendars that could be read; one that could not is left out (and reported). */
   calendars?: Partly<'calendar'>[];
+  /** The images the data files name that passed their checks, by key (see validate/images.ts). */
+  images?: Map<string, LoadedImage>;
 }
 
 /** A pack whose every file passed its schema: what resolve works on. */
@@ -71,6 +74,7 @@ export interface CompletePack {
   payScale: Checked<'payScale'> | null;
   timeline: Checked<'timeline'> | null;
   calendars: Checked<'calendar'>[];
+  images: Map<string, LoadedImage>;
 }
 
 const requiredFiles = ['organisation', 'framework', 'role'] as const;
@@ -79,6 +83,7 @@ const requiredFiles = ['organisation', 'framework', 'role'] as const;
 export function completePack(pack: LoadedPack): CompletePack | undefined {
   const files = ['pack', ...Object.keys(dataKinds)] as (keyof LoadedPack)[];
   const calendars = pack.calendars;
+  if (!pack.images) return undefined;
   if (!calendars || !calendars.every((c) => c.complete) || calendars.length !== (pack.pack.data.data?.calendars.length ?? 0)) return undefined;
   for (const key of files) {
     const file = pack[key] as Partly<DataKind> | null | undefined;
@@ -88,26 +93,11 @@ export function completePack(pack: LoadedPack): CompletePack | undefined {
   return pack as unknown as CompletePack;
 }
 
-/**
- * Whether a path stays inside the project, also after following symbolic links:
- * a pack must not read a file elsewhere on the machine, however the path is written.
- */
-function insideProject(root: string, target: string): boolean {
-  const within = (base: string, file: string) => {
-    const relative = path.relative(base, file);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  };
-  if (!within(root, target)) return false;
-  try {
-    return within(realpathSync(root), realpathSync(target));
-  } catch {
-    return true; // it does not exist: reported as not found
-  }
-}
-
 /** Caches each file's load-and-check result for the length of one build. */
 export class DataFileCache {
   private readonly results = new Map<string, Promise<{ checked?: Partly<DataKind>; diagnostics: Diagnostic[] }>>();
+  /** The images the packs name, read once each. */
+  readonly images = new ImageCache();
   /** `replacements` gives new contents for some files (by absolute path), to check an edit before writing it. */
   constructor(
     readonly root: string,
@@ -192,8 +182,8 @@ export async function loadPack(
   if (!refs) return { pack: { location, pack }, diagnostics };
   /** Loads one file a pack names, reporting a missing file or one outside the project at its reference. */
   const loadRef = async <K extends DataKind>(kind: K, ref: string, at: (string | number)[], what: string) => {
-    const target = path.resolve(location.dir, ref);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref) || !insideProject(cache.root, target)) {
+    const target = fileInsideProject(cache.root, location.dir, ref);
+    if (target === undefined) {
       diagnostics.push(
         diagnosticAt(pack.file, at, {
           code: 'file-outside-project',
@@ -228,6 +218,9 @@ export async function loadPack(
     const calendar = await loadRef('calendar', ref, ['data', 'calendars', i], 'calendar');
     if (calendar) calendars.push(calendar);
   }
+  const dataFiles = Object.values(loaded).filter((file): file is Partly<DataKind> => file !== null && file !== undefined);
+  const { images, diagnostics: imageDiagnostics } = await loadImages(cache.root, dataFiles, cache.images);
+  diagnostics.push(...imageDiagnostics);
   // Returned as far as it loaded, so that every check that can run does.
-  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars }, diagnostics };
+  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images }, diagnostics };
 }
