@@ -1,5 +1,6 @@
 // What templates may write, and the document-model blocks it becomes.
 import { describe, expect, it } from 'vitest';
+import type { Block } from '../src/model/document.js';
 import { markdownToBlocks } from '../src/compose/markdown.js';
 
 describe('Markdown to the document model', () => {
@@ -63,6 +64,21 @@ describe('Markdown to the document model', () => {
 
   it('reports what the document model cannot carry instead of dropping it', () => {
     expect(markdownToBlocks('```\ncode\n```\n').unsupported).toEqual(['a code block']);
-    expect(markdownToBlocks('![logo](x.png)').unsupported).toEqual(['inline image']);
+    expect(markdownToBlocks('See ![logo](x.png) here').unsupported).toEqual([
+      'an image inside text, a list or a table (put "![logo](x.png)" in a paragraph of its own)',
+    ]);
+  });
+
+  it('turns an image on a paragraph of its own into the block its resolver gives, and lists the ones it does not know', () => {
+    const known: Block = { type: 'image', format: 'png', data: new Uint8Array([1]), width: 4, height: 2, alt: 'A & B' };
+    const seen: string[] = [];
+    const result = markdownToBlocks('![A &amp; B](<charts/one.png>)\n\n![other](two.png)\n', (src, alt) => {
+      seen.push(`${src}|${alt}`);
+      return src === 'charts/one.png' ? known : undefined;
+    });
+    expect(seen).toEqual(['charts/one.png|A & B', 'two.png|other']);
+    expect(result.blocks).toEqual([known]);
+    expect(result.unknownImages).toEqual(['two.png']);
+    expect(result.unsupported).toEqual([]);
   });
 });

@@ -72,7 +72,21 @@ export function composeDocument(
       diagnostics.push(templateDiagnostic(template.file, error, 'template-error', template.source, context));
       return;
     }
-    const parsed = markdownToBlocks(markdown);
+    const parsed = markdownToBlocks(markdown, (src, alt) => {
+      const image = resolved.images.get(src);
+      return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
+    });
+    for (const src of parsed.unknownImages) {
+      diagnostics.push({
+        code: 'image-not-declared',
+        severity: 'error',
+        message: `section "${section.template}" shows the image "${src}", which no data file names`,
+        file: template.file,
+        line: 0,
+        column: 0,
+        hint: 'name the image in a data file\'s `image:` field, where it is checked, and print that field: ![{{chart.alt}}]({{chart.image}})',
+      });
+    }
     for (const construct of parsed.unsupported) {
       diagnostics.push({
         code: 'unsupported-markdown',

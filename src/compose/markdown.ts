@@ -12,10 +12,17 @@ export interface MarkdownResult {
   blocks: Block[];
   /** Constructs the model cannot carry, named for a person ("a code block"). */
   unsupported: string[];
+  /** Images (`![alt](src)`) that `image` did not know. */
+  unknownImages: string[];
 }
 
-export function markdownToBlocks(markdown: string): MarkdownResult {
+/**
+ * `image` turns an image on a paragraph of its own into a block, given its
+ * source and alt text; it returns undefined for a source it does not know.
+ */
+export function markdownToBlocks(markdown: string, image: (src: string, alt: string) => Block | undefined = () => undefined): MarkdownResult {
   const unsupported: string[] = [];
+  const unknownImages: string[] = [];
   const tokens = new Lexer({ gfm: true }).lex(markdown);
 
   const inlines = (list: Token[] | undefined): Inline[] => {
@@ -40,6 +47,9 @@ export function markdownToBlocks(markdown: string): MarkdownResult {
           break;
         case 'br':
           out.push({ type: 'break' });
+          break;
+        case 'image':
+          unsupported.push(`an image inside text, a list or a table (put "${(token as Tokens.Image).raw}" in a paragraph of its own)`);
           break;
         case 'codespan':
           out.push({ type: 'text', text: decodeEntities((token as Tokens.Codespan).text) });
@@ -67,9 +77,18 @@ export function markdownToBlocks(markdown: string): MarkdownResult {
           out.push({ type: 'heading', level: Math.min(t.depth, 3) as 1 | 2 | 3, id: '', children: inlines(t.tokens) });
           break;
         }
-        case 'paragraph':
-          out.push({ type: 'paragraph', style: 'normal', children: inlines((token as Tokens.Paragraph).tokens) });
+        case 'paragraph': {
+          const children = (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+          if (children.length === 1 && children[0]!.type === 'image') {
+            const picture = children[0] as Tokens.Image;
+            const block = image(picture.href, decodeEntities(picture.text));
+            if (block) out.push(block);
+            else unknownImages.push(picture.href);
+          } else {
+            out.push({ type: 'paragraph', style: 'normal', children: inlines((token as Tokens.Paragraph).tokens) });
+          }
           break;
+        }
         case 'text': {
           // Text directly inside a tight list item.
           const t = token as Tokens.Text;
@@ -103,7 +122,7 @@ export function markdownToBlocks(markdown: string): MarkdownResult {
     return out;
   };
 
-  return { blocks: blocks(tokens), unsupported };
+  return { blocks: blocks(tokens), unsupported, unknownImages };
 }
 
 /** Joins neighbouring text runs, so writers see one run per stretch of plain text. */

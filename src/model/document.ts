@@ -28,6 +28,12 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Block[][] }
   /** A table whose first row is a header row (repeated on every page it spans). */
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
+  /**
+   * A picture on a line of its own, scaled to fit the page width. `width` and
+   * `height` are its size in pixels; `alt` says what it shows, for readers who
+   * cannot see it. The bytes were checked before they got here.
+   */
+  | { type: 'image'; format: 'png' | 'jpeg'; data: Uint8Array; width: number; height: number; alt: string }
   /** A forced page break. */
   | { type: 'pageBreak' }
   /** The table of contents: one entry per level-1 heading after it, with its page number. */
@@ -84,6 +90,7 @@ export function blockTexts(blocks: Block[]): string[] {
       case 'contents':
         return [block.title];
       case 'pageBreak':
+      case 'image':
         return [];
     }
   });

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../load/yaml-file.js';
 import { compile, errorMessage } from '../compose/handlebars.js';
 import type { CompletePack as LoadedPack } from '../validate/load-pack.js';
+import { withImageKeys } from '../validate/images.js';
 import { amountOf, figureLabel, findGrade, rateInForce } from './pay.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from './lookup.js';
 import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from './format.js';
@@ -189,14 +190,16 @@ export function resolvePack(pack: LoadedPack) {
   const p = pack.pack.data;
   const resolved = {
     pack: { ...p, dateText: formatDate(p.date, p.dateStyle) },
-    organisation: pack.organisation.data,
-    letter: pack.letter?.data ?? null,
+    organisation: withImageKeys(pack.organisation.file, pack.organisation.data),
+    letter: pack.letter ? withImageKeys(pack.letter.file, pack.letter.data) : null,
     role: resolveRole(pack),
     framework: resolveFramework(pack),
     values: pack.values?.data ?? null,
     payScale: pack.payScale?.data ?? null,
     remuneration: resolveRemuneration(pack, p.dateStyle),
     timeline: resolveTimeline(pack, p.dateStyle, diagnostics),
+    /** The checked images, by the key an `image:` field now holds. */
+    images: pack.images,
   };
   return { resolved, diagnostics };
 }

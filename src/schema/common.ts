@@ -40,6 +40,35 @@ export const fileRef = z
   .min(1)
   .regex(/\.ya?ml$/, 'must name a .yaml file');
 
+/**
+ * A path to a PNG or JPEG image, relative to the file that names it. Every
+ * field named `image` in any data file is one: it is checked and read before
+ * the pack is built (see validate/images.ts).
+ */
+export const imageFile = z
+  .string()
+  .min(1)
+  .regex(/\.(png|jpe?g)$/i, 'must name a .png or .jpg image file');
+
+/** A chart or picture with its caption; the image is optional, and needs `alt` text when present. */
+export const figure = z
+  .strictObject({
+    caption: text,
+    image: imageFile.nullable().default(null),
+    /** What the image shows, for readers who cannot see it (screen readers, the Word alt text). */
+    alt: text.nullable().default(null),
+  })
+  .superRefine((value, context) => {
+    if (value.image !== null && value.alt === null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: 'is required with an image',
+        params: { hint: 'add `alt:` saying what the image shows, for readers who cannot see it' },
+      });
+    }
+  });
+
 /** A heading followed by paragraphs: the commonest shape of printed prose. */
 export const prose = z.strictObject({
   heading: text,

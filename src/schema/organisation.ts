@@ -1,7 +1,7 @@
 // Organisation content: what a pack says about the employer, shared by every
 // pack of that organisation and edition.
 import { z } from 'zod';
-import { id, paragraphs, text } from './common.js';
+import { figure, id, paragraphs, text } from './common.js';
 
 const titled = z.strictObject({ title: text, text });
 
@@ -50,7 +50,8 @@ export const organisationSchema = z.strictObject({
         )
         .min(1),
       paragraphs: paragraphs.default([]),
-      chartCaption: text.nullable().default(null),
+      /** The structure chart, or just its caption. */
+      chart: figure.nullable().default(null),
     })
     .nullable()
     .default(null),

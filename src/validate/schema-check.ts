@@ -33,12 +33,15 @@ function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys
       );
     });
   }
-  const missing = issue.code === 'invalid_type' && !hasValueAt(file.data, at);
+  // A refinement that asks for a field (e.g. `alt` with an image) reports a missing field like the schema does.
+  const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !hasValueAt(file.data, at);
+  const hint = issue.code === 'custom' ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
   return [
     diagnosticAt(file, at, {
       code: missing ? 'missing-field' : 'invalid-value',
       severity: 'error',
       message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
+      ...(hint ? { hint } : {}),
     }),
   ];
 }

@@ -9,6 +9,7 @@ import {
   ExternalHyperlink,
   Footer,
   HeadingLevel,
+  ImageRun,
   InternalHyperlink,
   LevelFormat,
   Packer,
@@ -31,6 +32,7 @@ import type { Block, Document, Inline, ParagraphStyle } from '../../model/docume
 import { docxStyles, PAGE } from './styles.js';
 import { withFixedTimestamps } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
+import { printedSize } from '../image-size.js';
 
 interface RunFormat {
   bold?: boolean;
@@ -88,6 +90,11 @@ function cell(content: Inline[], header: boolean, width: number): TableCell {
     children: [new Paragraph({ style: header ? 'TableHeader' : 'TableText', children: runs(content) })],
   });
 }
+
+const twipsToPoints = (twips: number) => twips / 20;
+
+/** Pictures numbered so far in the document being written (reset for each document). */
+let pictures = 0;
 
 function blocks(list: Block[], depth = 0): FileChild[] {
   const out: FileChild[] = [];
@@ -151,6 +158,26 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         out.push(new Paragraph({ style: 'AfterTable', children: [] }));
         break;
       }
+      case 'image': {
+        const size = printedSize(node, { width: twipsToPoints(PAGE.textWidth), height: twipsToPoints(PAGE.height - PAGE.margin.top - PAGE.margin.bottom) });
+        pictures += 1;
+        out.push(
+          new Paragraph({
+            style: 'Picture',
+            children: [
+              new ImageRun({
+                type: node.format === 'png' ? 'png' : 'jpg',
+                data: node.data,
+                // docx sizes images in pixels at 96 an inch.
+                transformation: { width: (size.width * 96) / 72, height: (size.height * 96) / 72 },
+                // An id of our own: docx would take the next of a counter shared by every document in the process.
+                altText: { id: String(pictures), name: `Picture ${pictures}`, title: node.alt, description: node.alt },
+              }),
+            ],
+          }),
+        );
+        break;
+      }
       case 'pageBreak':
         out.push(new Paragraph({ children: [new PageBreak()] }));
         break;
@@ -180,6 +207,7 @@ function footer(text: string): Footer {
 
 export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
+  pictures = 0;
   return new WordDocument({
     title: meta.title,
     subject: meta.subject,

@@ -1,6 +1,6 @@
 // The look of the .docx: page geometry and paragraph styles, in one place.
 // Sizes are in Word's units: half-points for text, twips (1/20 pt) for space.
-import { LineRuleType, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 
 /** Arial is on every Word and LibreOffice installation (or metric-compatible Liberation Sans). */
 export const FONT = 'Arial';
@@ -56,6 +56,7 @@ export function docxStyles(language: string): IStylesOptions {
       { id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { bold: true, color: HEADING }, paragraph: { spacing: { after: 0 } } },
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { after: 0 } } },
       { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } } },
+      { id: 'Picture', name: 'Picture', basedOn: 'Normal', next: 'Normal', paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } } },
       { id: 'ContentsTitle', name: 'TOC Heading', basedOn: 'Normal', run: { size: 40, bold: true, color: HEADING }, paragraph: { spacing: { after: 280 } } },
       { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },
     ],

@@ -9,6 +9,7 @@ import type { Block, Document, Inline } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins, colours } from './styles.js';
 import { columnPercents } from '../table-layout.js';
+import { printedSize } from '../image-size.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
@@ -28,6 +29,9 @@ pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)));
 
 type Content = Record<string, unknown> | string;
+
+/** The A4 page less its margins, in points: what an image may fill. */
+const textBox = { width: 595.28 - pageMargins[0] - pageMargins[2], height: 841.89 - pageMargins[1] - pageMargins[3] };
 
 // pdfmake keeps named destinations in an array, so an id like "values" or "map"
 // collides with Array.prototype's methods; a prefix keeps every id clear of them.
@@ -96,6 +100,16 @@ function block(node: Block, outline: OutlineState): Content {
           ],
         },
         layout: 'lightHorizontalLines',
+      };
+    }
+    case 'image': {
+      const size = printedSize(node, textBox);
+      return {
+        image: `data:image/${node.format};base64,${Buffer.from(node.data.buffer, node.data.byteOffset, node.data.byteLength).toString('base64')}`,
+        width: size.width,
+        height: size.height,
+        alignment: 'center',
+        style: 'image',
       };
     }
     case 'pageBreak':

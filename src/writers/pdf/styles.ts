@@ -26,6 +26,7 @@ export const pdfStyles: Record<string, Record<string, unknown>> = {
   caption: { italics: true, fontSize: 9.5, color: colours.muted, margin: [0, 4, 0, 8] },
   list: { margin: [0, 0, 0, 8] },
   table: { margin: [0, 4, 0, 12] },
+  image: { margin: [0, 8, 0, 4] },
   tableHeader: { bold: true, color: colours.heading, fillColor: colours.headerFill },
   tableCell: {},
   tocEntry: { fontSize: 12 },

@@ -1,0 +1,130 @@
+// Images a pack prints. Any field named `image` in a data file is a path to an
+// image, relative to that file. Each is checked where it is named — inside the
+// project, a regular file, at most 10 MB, a whole PNG or JPEG of at most 25
+// megapixels — before any library decodes it, and read once per build.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_IMAGE_BYTES, probeImage, type ImageFormat } from '../load/image-file.js';
+import { fileInsideProject } from '../load/project-path.js';
+import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
+
+/** An image that passed every check, ready for the writers. */
+export interface LoadedImage {
+  /** Its path from the project root, with forward slashes: how templates and the model name it. */
+  key: string;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+type ImageResult = { image: LoadedImage } | { problem: Omit<Diagnostic, 'file' | 'line' | 'column'> };
+
+/** Every `image:` field in some data, with where it is. */
+export function imageFields(data: unknown, at: PathSegment[] = []): { at: PathSegment[]; ref: string }[] {
+  if (Array.isArray(data)) return data.flatMap((item, i) => imageFields(item, [...at, i]));
+  if (data === null || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    key === 'image' && typeof value === 'string' ? [{ at: [...at, key], ref: value }] : imageFields(value, [...at, key]),
+  );
+}
+
+/** How templates and the document model name an image: its path from the project root. */
+export function imageKey(file: YamlFile, ref: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(file.file), ref.replaceAll('\\', '/')));
+}
+
+/** A copy of some data with each `image:` path replaced by its key, for templates to print. */
+export function withImageKeys<T>(file: YamlFile, data: T): T {
+  const map = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(map);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, key === 'image' && typeof inner === 'string' ? imageKey(file, inner) : map(inner)]),
+    );
+  };
+  return map(data) as T;
+}
+
+const HINTS: Record<string, string> = {
+  'not-an-image': 'export or save the picture as PNG (for charts and diagrams) or JPEG (for photographs)',
+  'image-truncated': 'the file was not copied or saved completely: save or copy it again',
+  'image-damaged': 'the file is damaged: export it again from the program that made it',
+  'image-too-many-pixels': 'scale it down: 2,500 pixels across is plenty for a full-width image on A4',
+};
+
+async function readImage(absolutePath: string, key: string): Promise<ImageResult> {
+  let size: number;
+  try {
+    const info = await stat(absolutePath);
+    // Not a FIFO or a device: reading one of those could hang or never end.
+    if (!info.isFile()) return { problem: { code: 'file-not-found', severity: 'error', message: `image ${key} is not a file` } };
+    size = info.size;
+  } catch {
+    return {
+      problem: { code: 'file-not-found', severity: 'error', message: `image file not found: ${key}`, hint: 'the path is relative to the file that names it' },
+    };
+  }
+  if (size > MAX_IMAGE_BYTES) {
+    return {
+      problem: {
+        code: 'image-too-large',
+        severity: 'error',
+        message: `image ${key} is ${(size / 1024 / 1024).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
+        hint: 'save it smaller: fewer pixels, or JPEG for a photograph',
+      },
+    };
+  }
+  const data = new Uint8Array(await readFile(absolutePath));
+  const probed = probeImage(data);
+  if ('kind' in probed) {
+    return { problem: { code: probed.kind, severity: 'error', message: `image ${key}: ${probed.detail}`, hint: HINTS[probed.kind]! } };
+  }
+  return { image: { key, ...probed, data } };
+}
+
+/** Reads each image once for the length of one build, whichever packs name it. */
+export class ImageCache {
+  private readonly results = new Map<string, Promise<ImageResult>>();
+
+  load(absolutePath: string, key: string): Promise<ImageResult> {
+    let result = this.results.get(absolutePath);
+    if (!result) {
+      result = readImage(absolutePath, key);
+      this.results.set(absolutePath, result);
+    }
+    return result;
+  }
+}
+
+/** Checks and reads every image some data files name; problems are reported at the `image:` line. */
+export async function loadImages(
+  root: string,
+  files: { file: YamlFile; data: unknown }[],
+  cache: ImageCache,
+): Promise<{ images: Map<string, LoadedImage>; diagnostics: Diagnostic[] }> {
+  const images = new Map<string, LoadedImage>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { file, data } of files) {
+    for (const { at, ref } of imageFields(data)) {
+      const absolutePath = fileInsideProject(root, path.dirname(file.absolutePath), ref);
+      if (absolutePath === undefined) {
+        const web = /^[a-z][a-z0-9+.-]*:/i.test(ref);
+        diagnostics.push(
+          diagnosticAt(file, at, {
+            code: 'file-outside-project',
+            severity: 'error',
+            message: web ? `image "${ref}" is an address, not a file in the project` : `image "${ref}" is outside the project`,
+            hint: `${web ? 'packs never fetch anything: save' : 'copy'} the image into the project, e.g. next to this file, and name it by a relative path`,
+          }),
+        );
+        continue;
+      }
+      const result = await cache.load(absolutePath, imageKey(file, ref));
+      if ('problem' in result) diagnostics.push(diagnosticAt(file, at, result.problem));
+      else images.set(result.image.key, result.image);
+    }
+  }
+  return { images, diagnostics };
+}
