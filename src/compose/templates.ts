@@ -34,15 +34,20 @@ function outsideProject(file: string): Diagnostic {
   };
 }
 
+/** The partials every template may use: templates/partials/*.hbs, absolute. */
+export function partialFiles(root: string): string[] {
+  const dir = path.join(root, 'templates', 'partials');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort().map((name) => path.join(dir, name));
+}
+
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
 export function loadPartials(root: string): Diagnostic[] {
   if (partialsLoadedFrom === root) return [];
   partialsLoadedFrom = root;
-  const dir = path.join(root, 'templates', 'partials');
-  if (!existsSync(dir)) return [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) {
-    const absolute = path.join(dir, name);
+  for (const absolute of partialFiles(root)) {
+    const name = path.basename(absolute);
     if (!isInsideProject(root, absolute)) {
       diagnostics.push(outsideProject(relativeName(root, absolute)));
       continue;

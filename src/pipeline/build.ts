@@ -9,7 +9,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
-import { loadPartials } from '../compose/templates.js';
+import { loadPartials, partialFiles, templateCandidates } from '../compose/templates.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
 import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { checkReferences } from '../validate/references.js';
@@ -19,6 +19,12 @@ import type { Format } from '../writers/formats.js';
 export interface PackPlan {
   location: PackLocation;
   diagnostics: Diagnostic[];
+  /**
+   * Every file the pack reads or looks for (data files, images, templates,
+   * partials), absolute and sorted, whether found or not: a change to any of
+   * them may change the pack; a change to anything else cannot.
+   */
+  inputs: string[];
   /** The composed document, when the pack is valid. */
   document?: Document;
 }
@@ -37,17 +43,25 @@ export async function planPack(root: string, location: PackLocation, cache: Data
   const diagnostics: Diagnostic[] = [...loadPartials(root)];
   const loaded = await loadPack(location, cache);
   diagnostics.push(...loaded.diagnostics);
-  if (!loaded.pack) return { location, diagnostics };
+  const sections = loaded.pack?.pack.data.sections ?? [];
+  const inputs = [
+    ...new Set([
+      ...loaded.inputs,
+      ...sections.flatMap((section) => templateCandidates(root, location.dir, section.template)),
+      ...partialFiles(root),
+    ]),
+  ].sort();
+  if (!loaded.pack) return { location, diagnostics, inputs };
   diagnostics.push(...checkReferences(loaded.pack, options));
   const complete = completePack(loaded.pack);
-  if (!complete || hasErrors(diagnostics)) return { location, diagnostics };
+  if (!complete || hasErrors(diagnostics)) return { location, diagnostics, inputs };
   const { resolved, diagnostics: resolveDiagnostics } = resolvePack(complete);
   diagnostics.push(...resolveDiagnostics);
-  if (hasErrors(diagnostics)) return { location, diagnostics };
+  if (hasErrors(diagnostics)) return { location, diagnostics, inputs };
   const composed = composeDocument(root, location, resolved, options.timestamp);
   diagnostics.push(...composed.diagnostics);
-  if (!composed.document || hasErrors(diagnostics)) return { location, diagnostics };
-  return { location, diagnostics, document: composed.document };
+  if (!composed.document || hasErrors(diagnostics)) return { location, diagnostics, inputs };
+  return { location, diagnostics, inputs, document: composed.document };
 }
 
 export interface BuiltOutput {

@@ -103,9 +103,11 @@ export async function loadImages(
   root: string,
   files: { file: YamlFile; data: unknown }[],
   cache: ImageCache,
-): Promise<{ images: Map<string, LoadedImage>; diagnostics: Diagnostic[] }> {
+): Promise<{ images: Map<string, LoadedImage>; diagnostics: Diagnostic[]; paths: string[] }> {
   const images = new Map<string, LoadedImage>();
   const diagnostics: Diagnostic[] = [];
+  /** The absolute path of each image inside the project, read or not. */
+  const paths: string[] = [];
   for (const { file, data } of files) {
     for (const { at, ref } of imageFields(data)) {
       const absolutePath = fileInsideProject(root, path.dirname(file.absolutePath), ref);
@@ -121,10 +123,11 @@ export async function loadImages(
         );
         continue;
       }
+      paths.push(absolutePath);
       const result = await cache.load(absolutePath, imageKey(file, ref));
       if ('problem' in result) diagnostics.push(diagnosticAt(file, at, result.problem));
       else images.set(result.image.key, result.image);
     }
   }
-  return { images, diagnostics };
+  return { images, diagnostics, paths };
 }

@@ -162,9 +162,11 @@ const dataKinds: Record<DataKey, DataKind> = {
 export async function loadPack(
   location: PackLocation,
   cache: DataFileCache,
-): Promise<{ pack?: LoadedPack; diagnostics: Diagnostic[] }> {
+): Promise<{ pack?: LoadedPack; diagnostics: Diagnostic[]; inputs: string[] }> {
+  /** Every file this pack reads or looks for, found or not: what a change to would change the pack. */
+  const inputs = [location.packFile];
   const packResult = await cache.load('pack', location.packFile);
-  if (!packResult.checked) return { diagnostics: packResult.diagnostics };
+  if (!packResult.checked) return { diagnostics: packResult.diagnostics, inputs };
   const pack = packResult.checked;
   const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...checkSectionTemplates(cache.root, location, pack)];
   if (pack.data.id !== undefined && pack.data.id !== location.id) {
@@ -179,10 +181,11 @@ export async function loadPack(
   }
   const loaded: Partial<Record<DataKey, Partly<DataKind> | null>> = {};
   const refs = pack.data.data;
-  if (!refs) return { pack: { location, pack }, diagnostics };
+  if (!refs) return { pack: { location, pack }, diagnostics, inputs };
   /** Loads one file a pack names, reporting a missing file or one outside the project at its reference. */
   const loadRef = async <K extends DataKind>(kind: K, ref: string, at: (string | number)[], what: string) => {
     const target = fileInsideProject(cache.root, location.dir, ref);
+    if (target !== undefined) inputs.push(target);
     if (target === undefined) {
       diagnostics.push(
         diagnosticAt(pack.file, at, {
@@ -219,8 +222,9 @@ export async function loadPack(
     if (calendar) calendars.push(calendar);
   }
   const dataFiles = Object.values(loaded).filter((file): file is Partly<DataKind> => file !== null && file !== undefined);
-  const { images, diagnostics: imageDiagnostics } = await loadImages(cache.root, dataFiles, cache.images);
+  const { images, diagnostics: imageDiagnostics, paths: imagePaths } = await loadImages(cache.root, dataFiles, cache.images);
   diagnostics.push(...imageDiagnostics);
+  inputs.push(...imagePaths);
   // Returned as far as it loaded, so that every check that can run does.
-  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images }, diagnostics };
+  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images }, diagnostics, inputs };
 }
