@@ -18,8 +18,8 @@ describe('packs build', () => {
     const root = copyProject();
     const run = runCli(['build', 'met-dac-2021'], root);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}\d+\.\d\d s\n$/);
-    expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['met-dac-2021.docx', 'met-dac-2021.pdf']);
+    expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}\d+\.\d\d s\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s\n$/);
+    expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['.packs-build-state.json', 'met-dac-2021.docx', 'met-dac-2021.pdf']);
   });
 
   it('writes nothing for an invalid pack, exits 1, and still builds the valid one', () => {
@@ -32,6 +32,7 @@ describe('packs build', () => {
     expect(run.stdout).toContain('✗ met-dac-2021  not built: see the errors below');
     expect(run.stdout).toMatch(/✓ met-deputy-director-project-delivery/);
     expect(readdirSync(out).sort()).toEqual([
+      '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
       'met-deputy-director-project-delivery.pdf',
     ]);
@@ -121,7 +122,8 @@ describe('packs build', () => {
   it('leaves no temporary files behind', () => {
     const root = copyProject();
     runCli(['build', 'met-deputy-director-project-delivery'], root);
-    expect(readdirSync(path.join(root, 'output'))).toEqual([
+    expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
+      '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
       'met-deputy-director-project-delivery.pdf',
     ]);

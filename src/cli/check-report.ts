@@ -11,11 +11,14 @@ export interface PackReport {
   diagnostics: Diagnostic[];
   outputs?: BuiltOutput[];
   milliseconds?: number;
+  /** Not built because nothing it reads changed since the last build. */
+  upToDate?: boolean;
 }
 
 /** One line per pack: "✓ met-dac-2021  21 pages  PDF 156 KB  DOCX 28 KB  2.35 s". */
 export function buildLine(pack: PackReport): string {
   if (!pack.built) return `✗ ${pack.id}  not built: see the ${hasErrors(pack.diagnostics) ? 'errors' : 'warnings (--strict)'} below`;
+  if (pack.upToDate) return `= ${pack.id}  up to date`;
   const outputs = pack.outputs ?? [];
   const pages = outputs.find((o) => o.pages !== undefined)?.pages;
   const sizes = outputs.map((o) => `${o.format.toUpperCase()} ${formatBytes(o.bytes)}`).join('  ');
@@ -29,6 +32,7 @@ function jsonReport(report: PackReport[]) {
     packs: report.map((r) => ({
       id: r.id,
       ok: r.built,
+      ...(r.upToDate ? { upToDate: true } : {}),
       ...(r.outputs
         ? { outputs: r.outputs.map((o) => ({ format: o.format, file: o.file, bytes: o.bytes, ...(o.pages === undefined ? {} : { pages: o.pages }) })) }
         : {}),

@@ -1,6 +1,7 @@
 // The orchestrator: load → validate → resolve → compose → write, for each pack.
 // It is the only place that writes files, and it writes a pack's outputs only
 // when every step succeeded, each through a temporary file renamed into place.
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -70,6 +71,8 @@ export interface BuiltOutput {
   bytes: number;
   /** Pages, for formats that know them (PDF). */
   pages?: number;
+  /** SHA-256 of the bytes written, hex: how the build cache knows the file is still the one it wrote. */
+  sha256: string;
 }
 
 export interface PackBuild extends PackPlan {
@@ -108,7 +111,13 @@ export async function buildPack(
       for (const { format, bytes } of rendered) {
         const file = path.join(options.outDir, `${location.id}.${format}`);
         await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true });
-        outputs.push({ format, file, bytes: bytes.byteLength, ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}) });
+        outputs.push({
+          format,
+          file,
+          bytes: bytes.byteLength,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}),
+        });
       }
     } finally {
       unlock();

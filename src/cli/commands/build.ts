@@ -1,9 +1,12 @@
-// packs build [pack-id...]: check packs, then write the valid ones.
+// packs build [pack-id...]: check packs, then write the valid ones — those whose
+// inputs changed since the last build, spread over worker threads.
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formats, type Format } from '../../writers/formats.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, UsageError, type CheckFlags, type CommandContext } from '../context.js';
+import { formatSeconds } from '../report.js';
+import { parseShard, type Shard } from '../../pipeline/shard.js';
 
 /** SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention for the timestamp in outputs. */
 function sourceDateEpoch(): Date | undefined {
@@ -11,6 +14,16 @@ function sourceDateEpoch(): Date | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, not "${value}"`);
   return new Date(Number(value) * 1000);
+}
+
+interface BuildFlags extends CheckFlags {
+  root: string;
+  out: string;
+  only: Format[];
+  jobs?: number;
+  force: boolean;
+  shard?: Shard;
+  progress?: boolean;
 }
 
 export function registerBuild(cli: Command, context: CommandContext): void {
@@ -21,24 +34,81 @@ export function registerBuild(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.root())
     .option('--out <dir>', 'where to write the files', 'output')
     .addOption(new Option('--only <format...>', 'write only these formats').choices(formats).default([...formats]))
+    .addOption(
+      new Option('-j, --jobs <n>', 'build this many packs at once, each in a worker thread (default: the number of cores)').argParser((value: string) => {
+        if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('give a whole number of at least 1, like 4');
+        return Number(value);
+      }),
+    )
+    .option('--force', 'build every pack, even those whose inputs are unchanged since the last build', false)
+    .addOption(
+      new Option('--shard <K/N>', 'build only the K-th of N shares of the packs (for splitting a campaign over N machines)').argParser((value: string) => {
+        const shard = parseShard(value);
+        if (!shard) throw new InvalidArgumentError('give K/N with 1 ≤ K ≤ N, like 2/4');
+        return shard;
+      }),
+    )
+    .option('--no-progress', 'print a line per pack even on a terminal, instead of a progress bar')
     .addOption(commonOptions.today())
     .addOption(commonOptions.strict())
     .addOption(commonOptions.format())
-    .action(async (ids: string[], options: CheckFlags & { root: string; out: string; only: Format[] }) => {
-      const { buildPack } = await import('../../pipeline/build.js');
-      const { DataFileCache } = await import('../../validate/load-pack.js');
+    .action(async (ids: string[], options: BuildFlags) => {
+      const { buildMany } = await import('../../pipeline/build-many.js');
+      const { inShard } = await import('../../pipeline/shard.js');
+      const started = performance.now();
       const projectRoot = context.root(options);
       const timestamp = sourceDateEpoch();
-      const packs = await choosePacks(projectRoot, ids);
-      const cache = new DataFileCache(projectRoot);
+      const packs = (await choosePacks(projectRoot, ids)).filter((location) => inShard(location.id, options.shard));
       const outDir = path.resolve(context.io.cwd, options.out);
-      const report: PackReport[] = [];
-      for (const location of packs) {
-        const result = await buildPack(projectRoot, location, cache, { outDir, formats: options.only, today: options.today, strict: options.strict, ...(timestamp ? { timestamp } : {}) });
-        const pack: PackReport = { id: location.id, built: result.outputs.length > 0, diagnostics: result.diagnostics, outputs: result.outputs, milliseconds: result.milliseconds };
-        report.push(pack);
-        if (options.format === 'text') context.io.stdout(buildLine(pack) + '\n');
+      const text = options.format === 'text';
+      // A bar on a terminal; a line per pack for logs and pipes.
+      const bar = text && options.progress !== false && process.stderr.isTTY && packs.length > 1 ? await progressBar(packs.length) : undefined;
+      const outcomes = await buildMany(
+        projectRoot,
+        packs,
+        {
+          outDir,
+          formats: options.only,
+          today: options.today,
+          strict: options.strict,
+          force: options.force,
+          ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+          ...(timestamp ? { timestamp } : {}),
+        },
+        (outcome) => {
+          if (bar) bar.increment(1, { pack: outcome.location.id });
+          else if (text) context.io.stdout(buildLine(reportOf(outcome)) + '\n');
+        },
+      );
+      bar?.stop();
+      const report = outcomes.map(reportOf);
+      if (text) {
+        // On a terminal the bar stood in for the lines; the packs that were not built still get theirs.
+        if (bar) for (const pack of report.filter((r) => !r.built)) context.io.stdout(buildLine(pack) + '\n');
+        const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+        const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
+        context.io.stdout(
+          `${packs.length} ${packs.length === 1 ? 'pack' : 'packs'}${shard}: ${count('built')} built, ${count('up-to-date')} up to date, ${count('failed')} not built, in ${formatSeconds(performance.now() - started)}\n`,
+        );
       }
       finishChecks(context, projectRoot, report, options);
     });
+}
+
+function reportOf(outcome: import('../../pipeline/build-many.js').PackOutcome): PackReport {
+  return {
+    id: outcome.location.id,
+    built: outcome.status !== 'failed',
+    upToDate: outcome.status === 'up-to-date',
+    diagnostics: outcome.diagnostics,
+    outputs: outcome.outputs,
+    milliseconds: outcome.milliseconds,
+  };
+}
+
+async function progressBar(total: number) {
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar({ format: 'building {bar} {value}/{total} packs  {pack}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0, { pack: '' });
+  return bar;
 }

@@ -1,0 +1,146 @@
+// The build cache: a pack whose inputs are unchanged is not built again. Its key
+// is a SHA-256 of everything that can change its outputs — the contents of each
+// file it read or looked for (data files, images, templates, partials; a file
+// that is missing counts as missing), the tool itself (its compiled code and the
+// versions of the libraries that write the files, fonts included), and the
+// options that change the bytes. File times play no part. The state lives in
+// <out>/.packs-build-state.json; an output that was deleted or changed since the
+// build that wrote it is built again.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import writeFileAtomic from 'write-file-atomic';
+import type { BuiltOutput } from './build.js';
+
+export const STATE_FILE = '.packs-build-state.json';
+const STATE_FORMAT = 'packs-build-state/1';
+
+interface PackState {
+  key: string;
+  /** The files the build read or looked for, relative to the project root. */
+  inputs: string[];
+  outputs: (Omit<BuiltOutput, 'file'> & { name: string })[];
+}
+
+interface BuildState {
+  format: typeof STATE_FORMAT;
+  packs: Record<string, PackState>;
+}
+
+const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The libraries whose version changes the bytes written (pdfmake also ships the fonts). */
+const OUTPUT_LIBRARIES = ['pdfmake', 'docx', 'handlebars', 'marked', 'yaml', 'zod', 'jszip'];
+
+let fingerprint: string | undefined;
+
+/** A hash of the tool: its own package.json, every compiled file, and the versions of the libraries that write. */
+export function toolFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  hash.update(readFileSync(path.join(toolRoot, 'package.json')));
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js')) hash.update(`${path.relative(toolRoot, full)}\0`).update(readFileSync(full));
+    }
+  };
+  walk(path.join(toolRoot, 'dist'));
+  for (const name of OUTPUT_LIBRARIES) {
+    try {
+      hash.update(`${name}@${(JSON.parse(readFileSync(path.join(toolRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`);
+    } catch {
+      hash.update(`${name}@?\0`);
+    }
+  }
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+function readState(file: string): BuildState {
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
+    if (state.format === STATE_FORMAT && state.packs && typeof state.packs === 'object') return state;
+  } catch {
+    // none yet, or unreadable: everything is built
+  }
+  return { format: STATE_FORMAT, packs: {} };
+}
+
+export class BuildCache {
+  private readonly stateFile: string;
+  private readonly state: BuildState;
+  private readonly changed = new Map<string, PackState>();
+  private readonly fileHashes = new Map<string, string>();
+
+  /** `settings` are the options that change the bytes written (formats, timestamp, ...). */
+  constructor(
+    private readonly root: string,
+    private readonly outDir: string,
+    private readonly settings: Record<string, unknown>,
+  ) {
+    this.stateFile = path.join(outDir, STATE_FILE);
+    this.state = readState(this.stateFile);
+  }
+
+  private hashFile(file: string): string {
+    let hash = this.fileHashes.get(file);
+    if (hash === undefined) {
+      try {
+        hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+      } catch {
+        hash = 'missing';
+      }
+      this.fileHashes.set(file, hash);
+    }
+    return hash;
+  }
+
+  /** The key of a pack built from these inputs (relative to the root) with this tool and these settings. */
+  keyOf(inputs: readonly string[]): string {
+    const hash = createHash('sha256').update(toolFingerprint()).update(JSON.stringify(this.settings));
+    for (const input of [...inputs].sort()) hash.update(`\0${input}\0${this.hashFile(path.join(this.root, input))}`);
+    return hash.digest('hex');
+  }
+
+  /** The outputs of the last build of a pack, if its inputs are unchanged and its outputs are the files it wrote. */
+  upToDate(id: string): BuiltOutput[] | undefined {
+    const entry = this.state.packs[id];
+    if (!entry || entry.key !== this.keyOf(entry.inputs)) return undefined;
+    const outputs: BuiltOutput[] = [];
+    for (const { name, ...output } of entry.outputs) {
+      const file = path.join(this.outDir, name);
+      if (this.hashFile(file) !== output.sha256) return undefined;
+      outputs.push({ ...output, file });
+    }
+    return outputs;
+  }
+
+  /** Notes a pack just built; `inputs` are absolute. Forgets a pack that was not built. */
+  record(id: string, inputs: readonly string[], outputs: readonly BuiltOutput[] | undefined): void {
+    if (!outputs || outputs.length === 0) {
+      this.changed.set(id, { key: '', inputs: [], outputs: [] });
+      return;
+    }
+    const relative = inputs.map((input) => path.relative(this.root, input).split(path.sep).join('/'));
+    this.changed.set(id, {
+      key: this.keyOf(relative),
+      inputs: relative,
+      outputs: outputs.map(({ file, ...output }) => ({ ...output, name: path.basename(file) })),
+    });
+  }
+
+  /** Writes the state, merged into what is on disk now (another build may have recorded other packs meanwhile). */
+  async save(): Promise<void> {
+    if (this.changed.size === 0) return;
+    const merged = readState(this.stateFile);
+    for (const [id, entry] of this.changed) {
+      if (entry.key === '') delete merged.packs[id];
+      else merged.packs[id] = entry;
+    }
+    const sorted = Object.fromEntries(Object.entries(merged.packs).sort(([a], [b]) => a.localeCompare(b)));
+    await writeFileAtomic(this.stateFile, JSON.stringify({ format: STATE_FORMAT, packs: sorted }, null, 1) + '\n');
+  }
+}

@@ -1,0 +1,116 @@
+// Builds many packs: skips those the build cache finds up to date, and spreads
+// the rest over a pool of worker threads (piscina), each building whole packs.
+// Outputs do not depend on the number of workers: every pack is built on its
+// own, from its own files, by the same code.
+import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { PackLocation } from '../load/project.js';
+import type { Format } from '../writers/formats.js';
+import type { BuiltOutput } from './build.js';
+import { BuildCache } from './build-cache.js';
+import { OutputBusyError } from './output-lock.js';
+import { runBuildTask, type BuildTask } from './build-worker.js';
+
+export interface BuildManyOptions {
+  outDir: string;
+  formats: Format[];
+  today?: string;
+  strict?: boolean;
+  timestamp?: Date;
+  /** Worker threads; 1 builds in this thread. Default: the number of cores. */
+  jobs?: number;
+  /** Build even the packs whose inputs are unchanged. */
+  force?: boolean;
+}
+
+export interface PackOutcome {
+  location: PackLocation;
+  /** `built`: written now; `up-to-date`: unchanged since the last build; `failed`: not built (see diagnostics). */
+  status: 'built' | 'up-to-date' | 'failed';
+  diagnostics: Diagnostic[];
+  outputs: BuiltOutput[];
+  milliseconds: number;
+}
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Builds the packs; `onPack` hears of each as it finishes. Returns the outcomes in the order of `packs`. */
+export async function buildMany(
+  root: string,
+  packs: readonly PackLocation[],
+  options: BuildManyOptions,
+  onPack: (outcome: PackOutcome) => void = () => {},
+): Promise<PackOutcome[]> {
+  const cache = new BuildCache(root, options.outDir, {
+    formats: [...options.formats].sort(),
+    strict: options.strict === true,
+    // With --strict a warning stops a build, and `date-in-past` depends on the day.
+    today: options.strict ? (options.today ?? null) : null,
+    timestamp: options.timestamp?.getTime() ?? null,
+  });
+  const outcomes = new Map<string, PackOutcome>();
+  const toBuild: PackLocation[] = [];
+  for (const location of packs) {
+    const outputs = options.force ? undefined : cache.upToDate(location.id);
+    if (outputs) {
+      const outcome: PackOutcome = { location, status: 'up-to-date', diagnostics: [], outputs, milliseconds: 0 };
+      outcomes.set(location.id, outcome);
+      onPack(outcome);
+    } else {
+      toBuild.push(location);
+    }
+  }
+
+  const run = randomUUID();
+  const task = (location: PackLocation): BuildTask => ({
+    run,
+    root,
+    location,
+    outDir: options.outDir,
+    formats: options.formats,
+    ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.strict === undefined ? {} : { strict: options.strict }),
+    ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp.getTime() }),
+  });
+  const finish = (location: PackLocation, result: Awaited<ReturnType<typeof runBuildTask>>) => {
+    const built = result.outputs.length > 0;
+    cache.record(location.id, result.inputs, built ? result.outputs : undefined);
+    const outcome: PackOutcome = { location, status: built ? 'built' : 'failed', ...result };
+    outcomes.set(location.id, outcome);
+    onPack(outcome);
+  };
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), toBuild.length));
+  if (jobs === 1) {
+    // One at a time in this thread: no worker to start, and modules stay loaded between packs.
+    for (const location of toBuild) finish(location, await runBuildTask(task(location)));
+  } else {
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina<BuildTask, Awaited<ReturnType<typeof runBuildTask>>>({
+      filename: new URL('./build-worker-entry.cjs', import.meta.url).href,
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: 1000,
+    });
+    try {
+      await Promise.all(
+        toBuild.map(async (location) => {
+          try {
+            finish(location, await pool.run(task(location)));
+          } catch (error) {
+            // An error crosses back from a worker as a plain Error: give the lock's its own class again.
+            const message = (error as Error).message ?? String(error);
+            throw /^another build is writing /.test(message) ? new OutputBusyError(message) : error;
+          }
+        }),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  await cache.save();
+  return packs.map((location) => outcomes.get(location.id)!);
+}
