@@ -60,3 +60,27 @@ describe('a build killed at a random moment', () => {
     files.forEach((file, i) => expect(readFileSync(path.join(root, 'out', file)).equals(after[i]!)).toBe(true));
   }, 300_000);
 });
+
+describe('a build that dies halfway through writing a file', () => {
+  it('leaves the previous file whole, and the next build removes what it left', () => {
+    const root = copyProject();
+    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root).status).toBe(0);
+    const before = readFileSync(path.join(root, 'out', files[0]!));
+    const role = path.join(root, 'packs', PACK, 'role.yaml');
+    writeFileSync(role, readFileSync(role, 'utf8').replace('an inspirational senior leader', 'an inspiring senior leader'));
+    // tests/support/die-mid-write.cjs kills the build after it has written half of the PDF.
+    const dying = spawnSync(
+      process.execPath,
+      ['--require', path.join(projectRoot, 'tests/support/die-mid-write.cjs'), path.join(projectRoot, 'bin/packs.js'), 'build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf', '--jobs', '1'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(dying.signal).toBe('SIGKILL');
+    expect(readFileSync(path.join(root, 'out', files[0]!)).equals(before)).toBe(true);
+    const left = readdirSync(path.join(root, 'out')).filter((name) => /\.pdf\.\d+$/.test(name));
+    expect(left).toHaveLength(1); // the half-written temporary file
+    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root).status).toBe(0);
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.packs-build-state.json', files[0]!]);
+    expect(readFileSync(path.join(root, 'out', files[0]!)).equals(before)).toBe(false);
+  });
+});
+
