@@ -1,54 +1,123 @@
 #!/usr/bin/env node
-// npm run bench: how long the DAC pack takes to build in both formats, cold
-// (a fresh `packs build` process, as a user runs it) and warm (again and again
-// in one process), as medians of several runs, with peak memory. It prints
-// figures; it asserts nothing. Targets live in the issues, not in tests.
+// npm run bench: how fast packs are built, measured side by side in one run,
+// as medians of several runs, with peak memory. It prints figures; it asserts
+// nothing (targets live in the issues, not in tests).
+//
+//   (a) the DAC pack, both formats, cold: a fresh `packs build` process each time
+//       (and PDF only and .docx only, for the comparisons in (f));
+//   (b) the same, warm: again and again in one process;
+//   (c) a campaign of generated packs, built with 1 worker and with all cores,
+//       with the peak memory of the build;
+//   (d) a no-op rebuild of that campaign (the build cache finds it up to date);
+//   (e) a watch-mode rebuild after one change (scripts/bench-watch.mjs);
+//   (f) where installed, headless Chromium printing the pack's text as HTML to
+//       PDF, and pandoc turning it as Markdown into .docx (scripts/bench-external.mjs).
+//
+// Settings: BENCH_COLD_RUNS (5), BENCH_WARM_RUNS (7), BENCH_CAMPAIGN (200 packs),
+// BENCH_CAMPAIGN_RUNS (1), BENCH_EXTERNAL_RUNS (5), BENCH_WATCH_RUNS (5).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packId = process.argv[2] ?? 'met-dac-2021';
-const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 5);
-const manyPacks = Number(process.env.BENCH_MANY_PACKS ?? 200);
-const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 7);
+const packId = 'met-dac-2021';
+const settings = {
+  cold: Number(process.env.BENCH_COLD_RUNS ?? 5),
+  warm: Number(process.env.BENCH_WARM_RUNS ?? 7),
+  campaign: Number(process.env.BENCH_CAMPAIGN ?? 200),
+  campaignRuns: Number(process.env.BENCH_CAMPAIGN_RUNS ?? 1),
+  external: Number(process.env.BENCH_EXTERNAL_RUNS ?? 5),
+  watch: Number(process.env.BENCH_WATCH_RUNS ?? 5),
+};
+const cli = path.join(root, 'bin', 'packs.js');
+const cores = availableParallelism();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const seconds = (ms) => `${(ms / 1000).toFixed(3)} s`;
+const seconds = (ms) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(3)} s`);
 const megabytes = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+const line = (label, value, note = '') => console.log(`${label.padEnd(58)} ${String(value).padStart(10)}${note ? `  ${note}` : ''}`);
 
-const out = mkdtempSync(path.join(tmpdir(), 'packs-bench-'));
-try {
-  // Cold: a new process each time, timed from outside; peak memory from the child's rusage.
-  const cold = [];
-  let coldPeakKb = 0;
-  for (let i = 0; i < coldRuns; i++) {
-    const started = performance.now();
-    const run = spawnSync(process.execPath, [path.join(root, 'bin', 'packs.js'), 'build', packId, '--out', out], { cwd: root, encoding: 'utf8' });
-    cold.push(performance.now() - started);
-    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}${run.stderr}`);
+/**
+ * Runs `packs` in a fresh process that reports its own peak resident memory
+ * (process-wide, worker threads included) and is timed from outside.
+ */
+function timedBuild(args, cwd = root) {
+  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/cli/main.js')).href)});
+    const code = await main(${JSON.stringify(args)}, { stdout() {}, stderr(t) { process.stderr.write(t); }, cwd: ${JSON.stringify(cwd)} });
+    process.stdout.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));`;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  let result;
+  try {
+    result = JSON.parse(run.stdout);
+  } catch {
+    throw new Error(`packs ${args.join(' ')} did not finish:\n${run.stderr.slice(-2000)}`);
   }
-  // Peak resident memory of one cold build, measured by the child itself.
-  const measured = spawnSync(
-    process.execPath,
-    ['-e', `const {main}=await import(${JSON.stringify(path.join(root, 'dist/cli/main.js'))});await main(['build',${JSON.stringify(packId)},'--out',${JSON.stringify(out)}],{stdout(){},stderr(){},cwd:${JSON.stringify(root)}});process.stdout.write(String(process.resourceUsage().maxRSS))`],
-    { cwd: root, encoding: 'utf8', input: '' },
-  );
-  coldPeakKb = Number(measured.stdout.trim());
+  if (result.code !== 0) throw new Error(`packs ${args.join(' ')} exited ${result.code}:\n${run.stderr.slice(-2000)}`);
+  return { ms, maxRssKb: result.maxRssKb };
+}
 
-  // Warm: the same process builds the pack again and again.
-  const { planPack, selectPacks } = await import(path.join(root, 'dist/pipeline/build.js'));
-  const { DataFileCache } = await import(path.join(root, 'dist/validate/load-pack.js'));
-  const { writers } = await import(path.join(root, 'dist/writers/index.js'));
+/** A fresh `node bin/packs.js ...` process, timed from outside, as a user runs it. */
+function coldRun(args) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`packs ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+  return performance.now() - started;
+}
+
+/** A project of `count` packs: variants of the DAC pack, each a different business area. */
+function makeCampaign(count) {
+  const campaign = mkdtempSync(path.join(tmpdir(), 'packs-bench-campaign-'));
+  cpSync(path.join(root, 'templates'), path.join(campaign, 'templates'), { recursive: true });
+  cpSync(path.join(root, 'packs', 'shared'), path.join(campaign, 'packs', 'shared'), { recursive: true });
+  cpSync(path.join(root, 'packs', packId), path.join(campaign, 'packs', packId), { recursive: true });
+  const packFile = path.join(campaign, 'packs', packId, 'pack.yaml');
+  const variants = Array.from({ length: count - 1 }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return [
+      `  - id: ${packId}-area-${n}`,
+      '    set:',
+      `      pack.subtitle: Deputy Assistant Commissioner Selection Process, Business Area ${n}`,
+      `      role.title: Deputy Assistant Commissioner, Business Area ${n}`,
+    ].join('\n');
+  });
+  writeFileSync(packFile, `${readFileSync(packFile, 'utf8').trimEnd()}\nvariants:\n${variants.join('\n')}\n`);
+  return campaign;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'packs-bench-'));
+try {
+  console.log(`recruitment-packs benchmark — ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${megabytes(totalmem() / 1024)} memory`);
+  console.log('');
+
+  // (a) cold
+  const cold = { both: [], pdf: [], docx: [] };
+  for (let i = 0; i < settings.cold; i++) {
+    cold.both.push(coldRun(['build', packId, '--force', '--out', path.join(work, 'cold')]));
+    cold.pdf.push(coldRun(['build', packId, '--force', '--only', 'pdf', '--out', path.join(work, 'cold-pdf')]));
+    cold.docx.push(coldRun(['build', packId, '--force', '--only', 'docx', '--out', path.join(work, 'cold-docx')]));
+  }
+  const coldPeak = timedBuild(['build', packId, '--force', '--out', path.join(work, 'cold')]).maxRssKb;
+  console.log(`(a) ${packId}, cold CLI (fresh process; median of ${settings.cold})`);
+  line('    both formats', seconds(median(cold.both)), `peak memory ${megabytes(coldPeak)}`);
+  line('    PDF only', seconds(median(cold.pdf)));
+  line('    .docx only', seconds(median(cold.docx)));
+
+  // (b) warm
+  const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
+  const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/validate/load-pack.js')).href);
+  const { writers } = await import(pathToFileURL(path.join(root, 'dist/writers/index.js')).href);
   const { packs } = await selectPacks(root, [packId]);
-  const warm = { total: [], pdf: [], docx: [], plan: [] };
-  for (let i = 0; i < warmRuns + 1; i++) {
+  const warm = { total: [], plan: [], pdf: [], docx: [] };
+  for (let i = 0; i < settings.warm + 1; i++) {
     const t0 = performance.now();
     const plan = await planPack(root, packs[0], new DataFileCache(root));
     const t1 = performance.now();
@@ -56,44 +125,61 @@ try {
     const t2 = performance.now();
     await (await writers.docx())(plan.document);
     const t3 = performance.now();
-    if (i === 0) continue; // the first run loads and compiles; it is the cold case's business
+    if (i === 0) continue; // the first run loads modules: that is the cold case
     warm.plan.push(t1 - t0);
     warm.pdf.push(t2 - t1);
     warm.docx.push(t3 - t2);
     warm.total.push(t3 - t0);
   }
+  console.log(`(b) ${packId}, warm in-process (median of ${settings.warm})`);
+  line('    both formats', seconds(median(warm.total)));
+  line('      load, validate, resolve, compose', seconds(median(warm.plan)));
+  line('      PDF writer', seconds(median(warm.pdf)));
+  line('      Word writer (of which contents page numbers ~95%)', seconds(median(warm.docx)));
 
-  // Validating many packs: copies of the pack (each its own folder and id) sharing the shared data.
-  const campaign = mkdtempSync(path.join(tmpdir(), 'packs-bench-campaign-'));
-  cpSync(path.join(root, 'templates'), path.join(campaign, 'templates'), { recursive: true });
-  cpSync(path.join(root, 'packs', 'shared'), path.join(campaign, 'packs', 'shared'), { recursive: true });
-  for (let i = 1; i <= manyPacks; i++) {
-    const id = `${packId}-${String(i).padStart(3, '0')}`;
-    const dir = path.join(campaign, 'packs', id);
-    cpSync(path.join(root, 'packs', packId), dir, { recursive: true });
-    const packFile = path.join(dir, 'pack.yaml');
-    writeFileSync(packFile, readFileSync(packFile, 'utf8').replace(/^id: .*$/m, `id: ${id}`));
-  }
-  const validateRuns = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    const run = spawnSync(process.execPath, [path.join(root, 'bin', 'packs.js'), 'validate', '--root', campaign, '--format', 'json'], { encoding: 'utf8' });
-    validateRuns.push(performance.now() - started);
-    if (run.status !== 0) throw new Error(`validate failed:\n${run.stdout.slice(0, 2000)}`);
-  }
+  // (c) and (d): a campaign
+  const campaign = makeCampaign(settings.campaign);
+  const campaignRun = (jobs) => {
+    const runs = [];
+    for (let i = 0; i < settings.campaignRuns; i++) {
+      runs.push(timedBuild(['build', '--root', campaign, '--out', path.join(work, `campaign-${jobs}`), '--jobs', String(jobs), '--force', '--today', '2020-12-01']));
+    }
+    return { ms: median(runs.map((r) => r.ms)), maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)) };
+  };
+  const one = campaignRun(1);
+  const all = campaignRun(cores);
+  const noop = [];
+  for (let i = 0; i < 5; i++) noop.push(timedBuild(['build', '--root', campaign, '--out', path.join(work, `campaign-${cores}`), '--jobs', String(cores), '--today', '2020-12-01']).ms);
   rmSync(campaign, { recursive: true, force: true });
+  console.log(`(c) ${settings.campaign} packs (1 pack + ${settings.campaign - 1} variants), both formats (median of ${settings.campaignRuns})`);
+  line('    1 worker', seconds(one.ms), `peak memory ${megabytes(one.maxRssKb)}`);
+  line(`    ${cores} workers`, seconds(all.ms), `peak memory ${megabytes(all.maxRssKb)}`);
+  console.log(`(d) no-op rebuild of the ${settings.campaign} packs (median of 5)`);
+  line('    all up to date', seconds(median(noop)));
 
-  console.log(`Pack: ${packId}, both formats (PDF and .docx)`);
-  console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
-  console.log('');
-  console.log(`cold (fresh process, median of ${coldRuns})   ${seconds(median(cold))}`);
-  console.log(`warm (in-process, median of ${warmRuns})      ${seconds(median(warm.total))}`);
-  console.log(`  load, validate, resolve, compose   ${seconds(median(warm.plan))}`);
-  console.log(`  PDF writer                         ${seconds(median(warm.pdf))}`);
-  console.log(`  Word writer                        ${seconds(median(warm.docx))}`);
-  console.log(`peak memory (one cold build, RSS)    ${megabytes(coldPeakKb)}`);
-  console.log(`validate ${manyPacks} packs (fresh process, median of 3)  ${seconds(median(validateRuns))}`);
-  console.log(`warm process RSS after runs          ${megabytes(process.memoryUsage().rss / 1024)}`);
+  // (e) watch
+  try {
+    const { measureWatchRebuild } = await import(pathToFileURL(path.join(root, 'scripts/bench-watch.mjs')).href);
+    const watch = await measureWatchRebuild({ root, packId, runs: settings.watch });
+    console.log(`(e) watch mode: from saving timeline.yaml to the rebuilt files (median of ${settings.watch})`);
+    for (const [label, ms] of Object.entries(watch)) if (typeof ms === 'number') line(`    ${label}`, seconds(ms));
+  } catch (error) {
+    console.log(`(e) watch mode: not measured (${error.message})`);
+  }
+
+  // (f) other tools
+  const { measureExternal } = await import(pathToFileURL(path.join(root, 'scripts/bench-external.mjs')).href);
+  const external = await measureExternal({ root, packId, runs: settings.external });
+  console.log(`(f) other tools on the same text (median of ${settings.external})`);
+  if (external.chromiumPdfMs !== undefined) {
+    line(`    headless Chromium, HTML → PDF (${external.chromiumVersion ?? '?'})`, seconds(external.chromiumPdfMs));
+    line('    ratio: packs PDF-only cold / Chromium', (median(cold.pdf) / external.chromiumPdfMs).toFixed(2));
+  }
+  if (external.pandocDocxMs !== undefined) {
+    line(`    pandoc, Markdown → .docx (${external.pandocVersion ?? '?'})`, seconds(external.pandocDocxMs));
+    line('    ratio: packs .docx-only cold / pandoc', (median(cold.docx) / external.pandocDocxMs).toFixed(2));
+  }
+  for (const reason of external.skipped ?? []) console.log(`    skipped: ${reason}`);
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
