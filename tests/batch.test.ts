@@ -1,11 +1,13 @@
 // Batch builds: worker threads do not change a byte; the build cache skips a
 // pack whose inputs are unchanged and rebuilds exactly the packs a changed file
 // feeds; shards split a campaign into disjoint parts that together are all of it.
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '../dist/pipeline/shard.js';
 import { copyProject, runCli } from './support/project.js';
+import { projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const DD = 'met-deputy-director-project-delivery';
@@ -37,6 +39,19 @@ describe('worker threads', () => {
     const run = build(copyProject(), '--jobs', '0');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("option '-j, --jobs <n>' argument '0' is invalid. give a whole number of at least 1, like 4");
+  });
+});
+
+describe('loading only what a build needs', () => {
+  it('a .docx-only build of one pack loads neither pdfmake nor the worker pool', () => {
+    const root = copyProject();
+    const script = `import { createRequire } from 'node:module';
+      const { main } = await import(${JSON.stringify(path.join(projectRoot, 'dist/cli/main.js'))});
+      const code = await main(['build', '${DAC}', '--only', 'docx', '--today', '2020-12-01'], { stdout() {}, stderr() {}, cwd: ${JSON.stringify(root)} });
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({ code, pdfmake: loaded.some((p) => p.includes('/pdfmake/')), piscina: loaded.some((p) => p.includes('/piscina/')) }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: root });
+    expect(JSON.parse(run.stdout)).toEqual({ code: 0, pdfmake: false, piscina: false });
   });
 });
 
