@@ -13,8 +13,12 @@
 //   (f) where installed, headless Chromium printing the pack's text as HTML to
 //       PDF, and pandoc turning it as Markdown into .docx (scripts/bench-external.mjs).
 //
+//   (g) with BENCH_MEMORY_PACKS=1000, whether memory grows over that many packs
+//       built one after another in one process (scripts/bench-memory.mjs).
+//
 // Settings: BENCH_COLD_RUNS (5), BENCH_WARM_RUNS (7), BENCH_CAMPAIGN (200 packs),
-// BENCH_CAMPAIGN_RUNS (1), BENCH_EXTERNAL_RUNS (5), BENCH_WATCH_RUNS (5).
+// BENCH_CAMPAIGN_RUNS (1), BENCH_EXTERNAL_RUNS (5), BENCH_WATCH_RUNS (5),
+// BENCH_MEMORY_PACKS (0: not measured).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -148,6 +152,12 @@ try {
   };
   const one = campaignRun(1);
   const all = campaignRun(cores);
+  let memory;
+  const memoryPacks = Number(process.env.BENCH_MEMORY_PACKS ?? 0);
+  if (memoryPacks > 0) {
+    const run = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench-memory.mjs'), campaign, String(memoryPacks)], { encoding: 'utf8' });
+    memory = run.status === 0 ? JSON.parse(run.stdout) : run.stderr.slice(-500);
+  }
   const noop = [];
   for (let i = 0; i < 5; i++) noop.push(timedBuild(['build', '--root', campaign, '--out', path.join(work, `campaign-${cores}`), '--jobs', String(cores), '--today', '2020-12-01']).ms);
   rmSync(campaign, { recursive: true, force: true });
@@ -156,6 +166,12 @@ try {
   line(`    ${cores} workers`, seconds(all.ms), `peak memory ${megabytes(all.maxRssKb)}`);
   console.log(`(d) no-op rebuild of the ${settings.campaign} packs (median of 5)`);
   line('    all up to date', seconds(median(noop)));
+
+  if (memory !== undefined) {
+    console.log(`(g) memory over ${memoryPacks} packs built one after another in one process (after garbage collection)`);
+    if (typeof memory === 'string') console.log(`    failed: ${memory}`);
+    else for (const sample of memory) line(`    after ${sample.packs} packs`, `${sample.heapMb.toFixed(0)} MB heap`, `${sample.rssMb.toFixed(0)} MB resident`);
+  }
 
   // (e) watch
   try {

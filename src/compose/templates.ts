@@ -72,6 +72,17 @@ function expressionAt(source: string | undefined, line: number, column: number):
   return /^[@\w.\/-]+/.exec(text.slice(column - 1))?.[0];
 }
 
+/**
+ * Forgets every compiled template and registered partial, so that the next
+ * build reads them again from disk (watch mode, after a template changed).
+ */
+export function forgetTemplates(): void {
+  compiled.clear();
+  for (const name of partialSources.keys()) handlebars.unregisterPartial(name);
+  partialSources.clear();
+  partialsLoadedFrom = undefined;
+}
+
 /** The value that should hold the last part of a dotted path, and the parts leading to it, if the data has it. */
 function parentOf(context: unknown, parts: string[]): { value: unknown; walked: string[] } | undefined {
   let node = context;

@@ -69,6 +69,17 @@ function readState(file: string): BuildState {
   return { format: STATE_FORMAT, packs: {} };
 }
 
+/** The options that change the bytes a build writes: part of every key. */
+export function byteSettings(options: { formats: readonly string[]; strict?: boolean; today?: string; timestamp?: Date }): Record<string, unknown> {
+  return {
+    formats: [...options.formats].sort(),
+    strict: options.strict === true,
+    // With --strict a warning stops a build, and `date-in-past` depends on the day.
+    today: options.strict ? (options.today ?? null) : null,
+    timestamp: options.timestamp?.getTime() ?? null,
+  };
+}
+
 export class BuildCache {
   private readonly stateFile: string;
   private readonly state: BuildState;

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
-import { BuildCache } from './build-cache.js';
+import { BuildCache, byteSettings } from './build-cache.js';
 import { OutputBusyError } from './output-lock.js';
 import { runBuildTask, type BuildTask } from './build-worker.js';
 
@@ -44,13 +44,7 @@ export async function buildMany(
   options: BuildManyOptions,
   onPack: (outcome: PackOutcome) => void = () => {},
 ): Promise<PackOutcome[]> {
-  const cache = new BuildCache(root, options.outDir, {
-    formats: [...options.formats].sort(),
-    strict: options.strict === true,
-    // With --strict a warning stops a build, and `date-in-past` depends on the day.
-    today: options.strict ? (options.today ?? null) : null,
-    timestamp: options.timestamp?.getTime() ?? null,
-  });
+  const cache = new BuildCache(root, options.outDir, byteSettings(options));
   const outcomes = new Map<string, PackOutcome>();
   const toBuild: PackLocation[] = [];
   for (const location of packs) {
