@@ -158,6 +158,6 @@ describe('packs diff', () => {
   it('says what is wrong with a side it cannot read, with exit 2', () => {
     const run = runCli(['diff', 'met-dac-2021', 'nowhere.pdf']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('packs diff: "nowhere.pdf" is not a built .pdf or .docx, a pack folder, or a pack under packs/\n');
+    expect(run.stderr).toBe('packs diff: "nowhere.pdf" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/\n');
   });
 });

@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatTime, weekday } from '../resolve/format.
 import { findGrade, rateInForce } from '../resolve/pay.js';
 import { email, isoDate, time } from '../schema/common.js';
 import type { CompletePack } from '../validate/load-pack.js';
+import { variantSource } from '../validate/variants.js';
 
 export type FieldKind = 'date' | 'time' | 'money' | 'email';
 
@@ -36,8 +37,11 @@ function scalarAt(file: YamlFile, path: PathSegment[]): Scalar | undefined {
 export function fieldsOf(pack: CompletePack): Field[] {
   const fields: Field[] = [];
   const add = (field: Omit<Field, 'value'>) => {
-    const scalar = scalarAt(field.file, field.path);
-    if (scalar && scalar.value !== null) fields.push({ ...field, value: String(scalar.value) });
+    // A value a variant sets is read, and changed, where the variant sets it: under `set:` in pack.yaml.
+    const source = variantSource(pack, field.file, field.path);
+    const at = source ? { ...field, ...source, shared: false } : field;
+    const scalar = scalarAt(at.file, at.path);
+    if (scalar && scalar.value !== null) fields.push({ ...at, value: String(scalar.value) });
   };
   if (pack.timeline) {
     const { file, data } = pack.timeline;

@@ -14,6 +14,7 @@ import { loadPartials, partialFiles, templateCandidates } from '../compose/templ
 import { resolvePack } from '../resolve/resolve-pack.js';
 import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { checkReferences } from '../validate/references.js';
+import { relocateVariantDiagnostics } from '../validate/variants.js';
 import { writers } from '../writers/index.js';
 import type { Format } from '../writers/formats.js';
 
@@ -53,14 +54,14 @@ export async function planPack(root: string, location: PackLocation, cache: Data
     ]),
   ].sort();
   if (!loaded.pack) return { location, diagnostics, inputs };
-  diagnostics.push(...checkReferences(loaded.pack, options));
+  diagnostics.push(...relocateVariantDiagnostics(loaded.pack, checkReferences(loaded.pack, options)));
   const complete = completePack(loaded.pack);
   if (!complete || hasErrors(diagnostics)) return { location, diagnostics, inputs };
   const { resolved, diagnostics: resolveDiagnostics } = resolvePack(complete);
-  diagnostics.push(...resolveDiagnostics);
+  diagnostics.push(...relocateVariantDiagnostics(loaded.pack, resolveDiagnostics));
   if (hasErrors(diagnostics)) return { location, diagnostics, inputs };
   const composed = composeDocument(root, location, resolved, options.timestamp);
-  diagnostics.push(...composed.diagnostics);
+  diagnostics.push(...relocateVariantDiagnostics(loaded.pack, composed.diagnostics));
   if (!composed.document || hasErrors(diagnostics)) return { location, diagnostics, inputs };
   return { location, diagnostics, inputs, document: composed.document };
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { PACK_FILE } from '../load/project.js';
+import { findPacks, PACK_FILE, type PackLocation } from '../load/project.js';
 import { readSnapshot } from '../snapshot/read-built.js';
 import { parseSnapshot, type PackSnapshot } from '../snapshot/snapshot.js';
 import { DataFileCache } from '../validate/load-pack.js';
@@ -20,12 +20,14 @@ export async function snapshotFrom(cwd: string, name: string, options: CheckOpti
       : { ok: false, message: `${name} carries no pack data (it was not built by this tool, or by a version before it embedded it)`, diagnostics: [] };
   }
   const dir = existsSync(path.join(target, PACK_FILE)) ? target : path.join(cwd, 'packs', name);
-  if (!existsSync(path.join(dir, PACK_FILE))) {
-    return { ok: false, message: `"${name}" is not a built .pdf or .docx, a pack folder, or a pack under packs/`, diagnostics: [] };
+  // A variant of a pack under packs/ is named by its id.
+  const variant = existsSync(path.join(dir, PACK_FILE)) ? undefined : (await findPacks(cwd)).find((p) => p.variant && p.id === name);
+  if (!existsSync(path.join(dir, PACK_FILE)) && !variant) {
+    return { ok: false, message: `"${name}" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/`, diagnostics: [] };
   }
   // A pack folder sits in <project>/packs/<id>: its shared data and templates are the project's.
-  const root = path.dirname(path.dirname(dir));
-  const location = { id: path.basename(dir), dir, packFile: path.join(dir, PACK_FILE) };
+  const root = variant ? cwd : path.dirname(path.dirname(dir));
+  const location: PackLocation = variant ?? { id: path.basename(dir), dir, packFile: path.join(dir, PACK_FILE) };
   const plan = await planPack(root, location, new DataFileCache(root), options);
   const json = plan.document?.meta.attachment?.json;
   const snapshot = json === undefined ? undefined : parseSnapshot(json);

@@ -1,11 +1,18 @@
 // Picks the packs to work on: all of them, or those named, in the order named.
-import { findPacks } from '../load/project.js';
+// Naming a pack picks it and its variants; naming a variant picks just that one.
+import { findPacks, type PackLocation } from '../load/project.js';
 
 /** Unknown names are returned, not thrown: the caller decides how to say so. */
 export async function selectPacks(root: string, ids: readonly string[]) {
   const all = await findPacks(root);
   if (ids.length === 0) return { packs: all, unknown: [] as string[], all };
   const unknown = ids.filter((id) => !all.some((p) => p.id === id));
-  const packs = [...new Set(ids)].flatMap((id) => all.filter((p) => p.id === id));
-  return { packs, unknown, all };
+  const chosen = new Map<string, PackLocation>();
+  for (const id of ids) {
+    const named = all.find((p) => p.id === id);
+    if (!named) continue;
+    const picked = named.variant ? [named] : all.filter((p) => p.packFile === named.packFile);
+    for (const location of picked) if (!chosen.has(location.id)) chosen.set(location.id, location);
+  }
+  return { packs: [...chosen.values()], unknown, all };
 }

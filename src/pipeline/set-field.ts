@@ -89,10 +89,16 @@ export async function setField(
 
   await writeFileAtomic(field.file.absolutePath, edited);
   const packs: { id: string; version: string; changelog: string }[] = [];
+  const logged = new Set<string>();
   for (const other of affected) {
-    // pack.yaml is not the edited file, so what cacheBefore read of it is still what is on disk.
-    const packFile = (await loadPack(other, cacheBefore)).pack!.pack;
-    const version = nextVersion(packFile.data.version!);
+    // A pack and its variants share pack.yaml and changelog.yaml: one version bump, one entry.
+    if (logged.has(other.packFile)) continue;
+    logged.add(other.packFile);
+    // Read again: pack.yaml may be the edited file (a value a variant sets).
+    const onDisk = await loadYamlFile(root, other.packFile);
+    if (!onDisk.ok) throw new Error(`${other.packFile} did not parse after the edit`);
+    const packFile = { file: onDisk.file };
+    const version = nextVersion(String((onDisk.file.data as { version: unknown }).version));
     // Two single-line edits: the version, then (in the text with the new version) its date.
     const withVersion = replaceScalar(packFile.file, ['version'], version);
     const reparsed = await loadYamlFile(root, packFile.file.absolutePath, withVersion);

@@ -8,6 +8,20 @@ export const sectionLayouts = ['body', 'cover', 'contents'] as const;
 /** The bank holidays of England and Wales, which the project ships; relative to a pack's folder. */
 export const DEFAULT_CALENDAR = '../shared/calendars/england-and-wales.yaml';
 
+/**
+ * A variant of a pack: the same pack with a few fields changed (the role in another business area
+ * or borough, say), built into output/<id>.pdf and .docx of its own. `set` maps field paths to
+ * values: a path starts with `pack` or one of the keys under `data:` (`role.title`,
+ * `timeline.stages.final-interview.date`); in a list, a part names an element by its `id` (or
+ * its position, from 0). validate/variants.ts applies and checks them.
+ */
+export const variantSchema = z.strictObject({
+  /** The variant's id, unique among packs and variants: its outputs are named by it. */
+  id,
+  /** The fields this variant changes, by path, with their values in this variant. */
+  set: z.record(z.string(), z.unknown()),
+});
+
 export const packSchema = z.strictObject({
   id,
   title: text,
@@ -42,6 +56,8 @@ export const packSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Variants of this pack, each built as a pack of its own (see variantSchema). */
+  variants: z.array(variantSchema).default([]),
 });
 
 export type PackFile = z.infer<typeof packSchema>;

@@ -10,6 +10,7 @@ import { schemas, type DataKind, type DataOf } from '../schema/index.js';
 import { checkSchema } from './schema-check.js';
 import { checkSectionTemplates } from './sections.js';
 import { ImageCache, loadImages, type LoadedImage } from './images.js';
+import { relocateVariantDiagnostics, startVariant, type AppliedVariant } from './variants.js';
 
 /** A data file that passed its schema: the parsed data and the file, for positions. */
 export interface Checked<K extends DataKind> {
@@ -59,6 +60,8 @@ export interface LoadedPack {
   calendars?: Partly<'calendar'>[];
   /** The images the data files name that passed their checks, by key (see validate/images.ts). */
   images?: Map<string, LoadedImage>;
+  /** For a variant, the fields it set (its files above are copies with them set). */
+  variant?: AppliedVariant;
 }
 
 /** A pack whose every file passed its schema: what resolve works on. */
@@ -75,6 +78,7 @@ export interface CompletePack {
   timeline: Checked<'timeline'> | null;
   calendars: Checked<'calendar'>[];
   images: Map<string, LoadedImage>;
+  variant?: AppliedVariant;
 }
 
 const requiredFiles = ['organisation', 'framework', 'role'] as const;
@@ -167,15 +171,20 @@ export async function loadPack(
   const inputs = [location.packFile];
   const packResult = await cache.load('pack', location.packFile);
   if (!packResult.checked) return { diagnostics: packResult.diagnostics, inputs };
-  const pack = packResult.checked;
-  const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...checkSectionTemplates(cache.root, location, pack)];
-  if (pack.data.id !== undefined && pack.data.id !== location.id) {
+  // A variant works on a copy of pack.yaml's data with its `set:` applied (validate/variants.ts).
+  const variant = startVariant(location, packResult.checked);
+  const pack = variant.pack;
+  const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...variant.diagnostics, ...checkSectionTemplates(cache.root, location, pack)];
+  // The id written in pack.yaml is the folder's, for a variant too.
+  const folder = location.variant ? path.basename(location.dir) : location.id;
+  const writtenId = packResult.checked.data.id;
+  if (writtenId !== undefined && writtenId !== folder) {
     diagnostics.push(
       diagnosticAt(pack.file, ['id'], {
         code: 'pack-id-mismatch',
         severity: 'error',
-        message: `pack id "${pack.data.id}" does not match its folder name "${location.id}"`,
-        hint: `rename the folder or set \`id: ${location.id}\``,
+        message: `pack id "${writtenId}" does not match its folder name "${folder}"`,
+        hint: `rename the folder or set \`id: ${folder}\``,
       }),
     );
   }
@@ -221,10 +230,16 @@ export async function loadPack(
     const calendar = await loadRef('calendar', ref, ['data', 'calendars', i], 'calendar');
     if (calendar) calendars.push(calendar);
   }
+  const finished = variant.finish?.(loaded);
+  if (finished) {
+    Object.assign(loaded, finished.files);
+    diagnostics.push(...finished.diagnostics);
+  }
+  const applied = finished ? { variant: finished.variant } : {};
   const dataFiles = Object.values(loaded).filter((file): file is Partly<DataKind> => file !== null && file !== undefined);
   const { images, diagnostics: imageDiagnostics, paths: imagePaths } = await loadImages(cache.root, dataFiles, cache.images);
-  diagnostics.push(...imageDiagnostics);
+  diagnostics.push(...relocateVariantDiagnostics(applied, imageDiagnostics));
   inputs.push(...imagePaths);
   // Returned as far as it loaded, so that every check that can run does.
-  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images }, diagnostics, inputs };
+  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images, ...applied }, diagnostics, inputs };
 }

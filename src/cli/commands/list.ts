@@ -1,4 +1,4 @@
-// packs list: the packs under packs/.
+// packs list: the packs under packs/, each with its variants indented below it.
 import type { Command } from 'commander';
 import { selectPacks } from '../../pipeline/select.js';
 import { commonOptions, EXIT_OK, type CommandContext } from '../context.js';
@@ -6,11 +6,11 @@ import { commonOptions, EXIT_OK, type CommandContext } from '../context.js';
 export function registerList(cli: Command, context: CommandContext): void {
   cli
     .command('list')
-    .description('list the packs under packs/')
+    .description('list the packs under packs/, with the variants of each indented below it')
     .addOption(commonOptions.root())
     .action(async (options: { root: string }) => {
       const selection = await selectPacks(context.root(options), []);
-      for (const pack of selection.all) context.io.stdout(`${pack.id}\n`);
+      for (const pack of selection.all) context.io.stdout(`${pack.variant ? '  ' : ''}${pack.id}\n`);
       context.setExit(EXIT_OK);
     });
 }
