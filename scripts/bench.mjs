@@ -177,8 +177,9 @@ try {
   try {
     const { measureWatchRebuild } = await import(pathToFileURL(path.join(root, 'scripts/bench-watch.mjs')).href);
     const watch = await measureWatchRebuild({ root, packId, runs: settings.watch });
-    console.log(`(e) watch mode: from saving timeline.yaml to the rebuilt files (median of ${settings.watch})`);
-    for (const [label, ms] of Object.entries(watch)) if (typeof ms === 'number') line(`    ${label}`, seconds(ms));
+    console.log(`(e) watch mode: from saving the pack's pack.yaml to its rebuilt files, warm (median of ${settings.watch}; ${watch.quietMs} ms of it is the wait for quiet)`);
+    line('    both formats', seconds(watch.both.total), `of which building ${seconds(watch.both.build)}`);
+    line('    PDF only (--only pdf)', seconds(watch.pdf.total), `of which building ${seconds(watch.pdf.build)}`);
   } catch (error) {
     console.log(`(e) watch mode: not measured (${error.message})`);
   }

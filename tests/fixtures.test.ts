@@ -49,9 +49,9 @@ describe.each(rules)('rule fixture %s', (rule) => {
 });
 
 describe('files that are too big', () => {
-  it('are refused before they are parsed', () => {
+  it('a 5 MB file is refused before it is parsed', () => {
     const root = project();
-    const big = `# padding\n${'introduction:\n' + '  - x\n'.repeat(300_000)}`;
+    const big = `# padding\n${'introduction:\n' + '  - x\n'.repeat(900_000)}`;
     writeFileSync(path.join(root, 'packs/shared/values.yaml'), big);
     const out = validate(root, ['--today', '2021-01-01']);
     expect(out).toBe(

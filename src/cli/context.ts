@@ -5,6 +5,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { isoDate } from '../schema/common.js';
 import { selectPacks } from '../pipeline/select.js';
+import { formats } from '../writers/formats.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -49,6 +50,8 @@ export const commonOptions = {
       }),
   strict: () => new Option('--strict', 'treat warnings as errors: a pack with a warning is not built').default(false),
   format: () => new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'),
+  out: () => new Option('--out <dir>', 'where to write the files').default('output'),
+  only: (description = 'write only these formats') => new Option('--only <format...>', description).choices(formats).default([...formats]),
 };
 
 /** The packs named (or all of them); an unknown name is a usage mistake. */

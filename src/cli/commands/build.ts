@@ -2,7 +2,7 @@
 // inputs changed since the last build, spread over worker threads.
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { formats, type Format } from '../../writers/formats.js';
+import type { Format } from '../../writers/formats.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, UsageError, type CheckFlags, type CommandContext } from '../context.js';
 import { formatSeconds } from '../report.js';
@@ -32,8 +32,8 @@ export function registerBuild(cli: Command, context: CommandContext): void {
     .description('check packs, then build the valid ones into output/<pack-id>.pdf and output/<pack-id>.docx')
     .argument('[pack-id...]', 'the packs to build (default: every pack under packs/)')
     .addOption(commonOptions.root())
-    .option('--out <dir>', 'where to write the files', 'output')
-    .addOption(new Option('--only <format...>', 'write only these formats').choices(formats).default([...formats]))
+    .addOption(commonOptions.out())
+    .addOption(commonOptions.only())
     .addOption(
       new Option('-j, --jobs <n>', 'build this many packs at once, each in a worker thread (default: the number of cores)').argParser((value: string) => {
         if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('give a whole number of at least 1, like 4');

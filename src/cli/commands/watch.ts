@@ -2,7 +2,7 @@
 // affects, printing a line per pack (or its diagnostics) each time, until Ctrl-C.
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { formats, type Format } from '../../writers/formats.js';
+import type { Format } from '../../writers/formats.js';
 import { buildLine, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, EXIT_OK, UsageError, type CommandContext } from '../context.js';
 import { printDiagnostics } from '../report.js';
@@ -40,8 +40,8 @@ export function registerWatch(cli: Command, context: CommandContext): void {
     .description('build packs, then rebuild the ones a saved file affects, until Ctrl-C')
     .argument('[pack-id...]', 'the packs to watch (default: every pack under packs/, and packs added while watching)')
     .addOption(commonOptions.root())
-    .option('--out <dir>', 'where to write the files', 'output')
-    .addOption(new Option('--only <format...>', 'write only these formats (--only pdf rebuilds fastest)').choices(formats).default([...formats]))
+    .addOption(commonOptions.out())
+    .addOption(commonOptions.only('write only these formats (--only pdf rebuilds fastest)'))
     .addOption(commonOptions.today())
     .addOption(commonOptions.strict())
     .addOption(new Option('--debounce <ms>', 'how long the files must be quiet after a save before rebuilding').argParser(milliseconds).default(150))
