@@ -6,12 +6,12 @@ import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '../dist/pipeline/shard.js';
-import { copyProject, runCli } from './support/project.js';
+import { copyProject, runCliAsync } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const DD = 'met-deputy-director-project-delivery';
-const build = (root: string, ...args: string[]) => runCli(['build', '--today', '2020-12-01', ...args], root);
+const build = (root: string, ...args: string[]) => runCliAsync(['build', '--today', '2020-12-01', ...args], root);
 
 /** The status word of each pack in a build's output: "built", "up to date" or "not built". */
 function statuses(stdout: string): Record<string, string> {
@@ -24,10 +24,10 @@ function statuses(stdout: string): Record<string, string> {
 }
 
 describe('worker threads', () => {
-  it('give the same bytes with 1 and with 3 workers', () => {
+  it('give the same bytes with 1 and with 3 workers', async () => {
     const root = copyProject();
-    expect(build(root, '--out', 'one', '--jobs', '1').status).toBe(0);
-    const three = build(root, '--out', 'three', '--jobs', '3');
+    expect((await build(root, '--out', 'one', '--jobs', '1')).status).toBe(0);
+    const three = await build(root, '--out', 'three', '--jobs', '3');
     expect(three.status).toBe(0);
     expect(statuses(three.stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
     for (const file of [`${DAC}.pdf`, `${DAC}.docx`, `${DD}.pdf`, `${DD}.docx`]) {
@@ -35,15 +35,15 @@ describe('worker threads', () => {
     }
   });
 
-  it('refuses a number of jobs that is not a whole number', () => {
-    const run = build(copyProject(), '--jobs', '0');
+  it('refuses a number of jobs that is not a whole number', async () => {
+    const run = await build(copyProject(), '--jobs', '0');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("option '-j, --jobs <n>' argument '0' is invalid. give a whole number of at least 1, like 4");
   });
 });
 
 describe('loading only what a build needs', () => {
-  it('a .docx-only build of one pack loads neither pdfmake nor the worker pool', () => {
+  it('a .docx-only build of one pack loads neither pdfmake nor the worker pool', async () => {
     const root = copyProject();
     const script = `import { createRequire } from 'node:module';
       const { main } = await import(${JSON.stringify(path.join(projectRoot, 'dist/cli/main.js'))});
@@ -56,13 +56,13 @@ describe('loading only what a build needs', () => {
 });
 
 describe('the build cache', () => {
-  it('skips unchanged packs, rebuilds exactly those a changed file feeds, and rebuilds a deleted output', () => {
+  it('skips unchanged packs, rebuilds exactly those a changed file feeds, and rebuilds a deleted output', async () => {
     const root = copyProject();
-    expect(statuses(build(root).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
     const first = readFileSync(path.join(root, 'output', `${DAC}.pdf`));
 
     // Nothing changed: nothing is built, and the files are the same files.
-    const again = build(root);
+    const again = await build(root);
     expect(again.status).toBe(0);
     expect(statuses(again.stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'up to date' });
     expect(again.stdout).toContain('2 packs: 0 built, 2 up to date, 0 not built');
@@ -71,43 +71,43 @@ describe('the build cache', () => {
     // The 2020 organisation file feeds only the DAC pack; the 2025 one only the Deputy Director's.
     const org2020 = path.join(root, 'packs/shared/organisations/met-2020.yaml');
     writeFileSync(org2020, readFileSync(org2020, 'utf8').replace('one of the oldest police services', 'one of the very oldest police services'));
-    expect(statuses(build(root).stdout)).toEqual({ [DAC]: 'built', [DD]: 'up to date' });
+    expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'built', [DD]: 'up to date' });
     const org2025 = path.join(root, 'packs/shared/organisations/met-2025.yaml');
     writeFileSync(org2025, readFileSync(org2025, 'utf8') + '# a comment changes the bytes, so the pack is built again\n');
-    expect(statuses(build(root).stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'built' });
+    expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'built' });
 
     // A template both use: both are built.
     const partial = path.join(root, 'templates/partials/paragraphs.hbs');
     writeFileSync(partial, readFileSync(partial, 'utf8') + '\n');
-    expect(statuses(build(root).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
 
     // A deleted output, and an output changed by hand, are built again.
     rmSync(path.join(root, 'output', `${DD}.docx`));
     writeFileSync(path.join(root, 'output', `${DAC}.pdf`), 'edited by hand');
-    expect(statuses(build(root).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
     expect(readFileSync(path.join(root, 'output', `${DAC}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('rebuilds a pack when a file it looked for and did not find appears', () => {
+  it('rebuilds a pack when a file it looked for and did not find appears', async () => {
     const root = copyProject();
-    build(root);
+    await build(root);
     // The DAC pack looks for each section template in its own templates/ folder first.
     cpSync(path.join(root, 'templates/sections/principles-and-values.md.hbs'), path.join(root, `packs/${DD}/templates/principles-and-values.md.hbs`));
-    expect(statuses(build(root).stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'built' });
+    expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'built' });
   });
 
-  it('builds everything with --force, and again when the options that change the bytes change', () => {
+  it('builds everything with --force, and again when the options that change the bytes change', async () => {
     const root = copyProject();
-    build(root);
-    expect(statuses(build(root, '--force').stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
-    expect(statuses(build(root, '--only', 'pdf').stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
-    const repeated = runCli(['build', '--today', '2020-12-01', '--only', 'pdf'], root);
+    await build(root);
+    expect(statuses((await build(root, '--force')).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    expect(statuses((await build(root, '--only', 'pdf')).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    const repeated = await runCliAsync(['build', '--today', '2020-12-01', '--only', 'pdf'], root);
     expect(statuses(repeated.stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'up to date' });
   });
 });
 
 describe('shards', () => {
-  it('split the packs into disjoint parts that together build each pack exactly once', () => {
+  it('split the packs into disjoint parts that together build each pack exactly once', async () => {
     const root = copyProject();
     // A campaign of ten packs: copies of the Deputy Director pack under other ids.
     const ids = Array.from({ length: 10 }, (_, i) => `campaign-${String(i + 1).padStart(2, '0')}`);
@@ -121,7 +121,7 @@ describe('shards', () => {
     const built: string[] = [];
     for (let k = 1; k <= 3; k++) {
       const out = `shard-${k}`;
-      const run = build(root, '--shard', `${k}/3`, '--only', 'pdf', '--out', out);
+      const run = await build(root, '--shard', `${k}/3`, '--only', 'pdf', '--out', out);
       expect(run.status, run.stderr).toBe(0);
       const files = readdirSync(path.join(root, out)).filter((name) => name.endsWith('.pdf'));
       // What the shard built is what the shard function assigns to it, and the CLI says so.
@@ -134,8 +134,8 @@ describe('shards', () => {
     expect(new Set(ids.map((id) => shardOf(id, 3))).size).toBe(3);
   }, 120_000);
 
-  it('refuses a shard that is not K/N with 1 ≤ K ≤ N', () => {
-    const run = build(copyProject(), '--shard', '4/3');
+  it('refuses a shard that is not K/N with 1 ≤ K ≤ N', async () => {
+    const run = await build(copyProject(), '--shard', '4/3');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("option '--shard <K/N>' argument '4/3' is invalid. give K/N with 1 ≤ K ≤ N, like 2/4");
   });
