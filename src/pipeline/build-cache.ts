@@ -48,6 +48,10 @@ export function toolFingerprint(): string {
     }
   };
   walk(path.join(toolRoot, 'dist'));
+  // The fonts the Word writer measures with change the contents' page numbers.
+  for (const name of readdirSync(path.join(toolRoot, 'fonts'), { recursive: true }).map(String).sort()) {
+    if (name.endsWith('.ttf')) hash.update(`fonts/${name}\0`).update(readFileSync(path.join(toolRoot, 'fonts', name)));
+  }
   for (const name of OUTPUT_LIBRARIES) {
     try {
       hash.update(`${name}@${(JSON.parse(readFileSync(path.join(toolRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`);

@@ -27,9 +27,12 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
-import { docxStyles, PAGE } from './styles.js';
+import { docxStyles, FONT, PAGE } from './styles.js';
 import { withFixedTimestamps } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
@@ -92,6 +95,27 @@ function cell(content: Inline[], header: boolean, width: number): TableCell {
 }
 
 const twipsToPoints = (twips: number) => twips / 20;
+
+/** Liberation Sans, shipped with the tool (SIL Open Font License): Arial's metrics in a font we may redistribute. */
+const METRIC_FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fonts', 'liberation-sans');
+
+let estimator: ReturnType<typeof estimatePageNumbersWith> | undefined;
+
+/**
+ * Works out the page of each contents entry as Word lays out the pages. The
+ * packs are set in Arial; measuring with the files of a font with Arial's
+ * metrics gives Word's line breaks from real glyph widths, and is about a
+ * third quicker than docx's built-in width tables. Read once per process.
+ */
+function pageNumberEstimator() {
+  estimator ??= estimatePageNumbersWith({
+    fonts: ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((face) => ({
+      data: new Uint8Array(readFileSync(path.join(METRIC_FONTS, `LiberationSans-${face}.ttf`))),
+      name: FONT,
+    })),
+  });
+  return estimator;
+}
 
 /** Pictures numbered so far in the document being written (reset for each document). */
 let pictures = 0;
@@ -247,7 +271,7 @@ export function docxDocument(document: Document): WordDocument {
     },
     // Works out the page of each contents entry as Word lays the pages out, so the
     // contents shows page numbers before anyone updates fields.
-    pageNumbers: estimatePageNumbers,
+    pageNumbers: pageNumberEstimator(),
     sections: [
       {
         properties: {
