@@ -7,7 +7,8 @@
 // <out>/.packs-build-state.json; an output that was deleted or changed since the
 // build that wrote it is built again.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
@@ -150,6 +151,10 @@ export class BuildCache {
   /** Writes the state, merged into what is on disk now (another build may have recorded other packs meanwhile). */
   async save(): Promise<void> {
     if (this.changed.size === 0) return;
+    const built = [...this.changed.values()].some((entry) => entry.key !== '');
+    // Nothing built and no state yet: nothing to forget, and no output folder to make.
+    if (!built && !existsSync(this.stateFile)) return;
+    await mkdir(this.outDir, { recursive: true });
     const merged = readState(this.stateFile);
     for (const [id, entry] of this.changed) {
       if (entry.key === '') delete merged.packs[id];
