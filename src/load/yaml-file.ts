@@ -1,9 +1,9 @@
 // Reads one YAML file into plain data while keeping the parsed document, so
 // that any later finding can be pointed at the line and column of its node.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readBoundedFile } from './bounded-file.js';
 
 /** Files bigger than this are refused: no data file a person writes is this large. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -20,6 +20,16 @@ export interface YamlFile {
 }
 
 export type PathSegment = string | number;
+
+/** The value at a path in plain data; `found` is false when a key or element on the way is absent (a null value is found). */
+export function valueAt(data: unknown, path: readonly PathSegment[]): { found: boolean; value?: unknown } {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return { found: false };
+    node = (node as Record<PathSegment, unknown>)[segment];
+  }
+  return { found: true, value: node };
+}
 
 export function relativeName(root: string, absolutePath: string): string {
   return path.relative(root, absolutePath).split(path.sep).join('/');
@@ -165,18 +175,13 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
     ok: false,
     diagnostics: [{ code, severity: 'error', message, file, line: 0, column: 0, ...(hint ? { hint } : {}) }],
   });
-  let size: number;
-  try {
-    const info = await stat(absolutePath);
-    if (!info.isFile()) return fail('file-not-found', `${file} is not a file`);
-    size = info.size;
-  } catch {
-    return fail('file-not-found', `file not found: ${file}`, 'check the path; it is relative to the file that names it');
+  const read = await readBoundedFile(absolutePath, MAX_FILE_BYTES);
+  if (!read.ok) {
+    if (read.problem === 'not-a-file') return fail('file-not-found', `${file} is not a file`);
+    if (read.problem === 'not-found') return fail('file-not-found', `file not found: ${file}`, 'check the path; it is relative to the file that names it');
+    return fail('file-too-large', `${file} is ${read.size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`, 'check that this is the right file');
   }
-  if (size > MAX_FILE_BYTES) {
-    return fail('file-too-large', `${file} is ${size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`, 'check that this is the right file');
-  }
-  const bytes = await readFile(absolutePath);
+  const bytes = read.bytes;
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -2,9 +2,9 @@
 // image, relative to that file. Each is checked where it is named — inside the
 // project, a regular file, at most 10 MB, a whole PNG or JPEG of at most 25
 // megapixels — before any library decodes it, and read once per build.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readBoundedFile } from '../load/bounded-file.js';
 import { MAX_IMAGE_BYTES, probeImage, type ImageFormat } from '../load/image-file.js';
 import { fileInsideProject } from '../load/project-path.js';
 import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
@@ -55,28 +55,25 @@ const HINTS: Record<string, string> = {
 };
 
 async function readImage(absolutePath: string, key: string): Promise<ImageResult> {
-  let size: number;
-  try {
-    const info = await stat(absolutePath);
-    // Not a FIFO or a device: reading one of those could hang or never end.
-    if (!info.isFile()) return { problem: { code: 'file-not-found', severity: 'error', message: `image ${key} is not a file` } };
-    size = info.size;
-  } catch {
+  // Not a FIFO or a device (reading one could hang), nor over the limit: checked before it is opened.
+  const read = await readBoundedFile(absolutePath, MAX_IMAGE_BYTES);
+  if (!read.ok && read.problem === 'not-a-file') return { problem: { code: 'file-not-found', severity: 'error', message: `image ${key} is not a file` } };
+  if (!read.ok && read.problem === 'not-found') {
     return {
       problem: { code: 'file-not-found', severity: 'error', message: `image file not found: ${key}`, hint: 'the path is relative to the file that names it' },
     };
   }
-  if (size > MAX_IMAGE_BYTES) {
+  if (!read.ok) {
     return {
       problem: {
         code: 'image-too-large',
         severity: 'error',
-        message: `image ${key} is ${(size / 1024 / 1024).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
+        message: `image ${key} is ${(read.size / 1024 / 1024).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
         hint: 'save it smaller: fewer pixels, or JPEG for a photograph',
       },
     };
   }
-  const data = new Uint8Array(await readFile(absolutePath));
+  const data = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   const probed = probeImage(data);
   if ('kind' in probed) {
     return { problem: { code: probed.kind, severity: 'error', message: `image ${key}: ${probed.detail}`, hint: HINTS[probed.kind]! } };

@@ -2,7 +2,7 @@
 // issue into a diagnostic at the position of the YAML node it is about.
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, type YamlFile } from '../load/yaml-file.js';
+import { diagnosticAt, valueAt, type YamlFile } from '../load/yaml-file.js';
 import { closest } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -34,7 +34,7 @@ function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys
     });
   }
   // A refinement that asks for a field (e.g. `alt` with an image) reports a missing field like the schema does.
-  const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !hasValueAt(file.data, at);
+  const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !valueAt(file.data, at).found;
   const hint = issue.code === 'custom' ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
   return [
     diagnosticAt(file, at, {
@@ -44,16 +44,6 @@ function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys
       ...(hint ? { hint } : {}),
     }),
   ];
-}
-
-/** Whether the data has a value (even null) at a path: a key that is absent is a missing field. */
-function hasValueAt(data: unknown, segments: readonly (string | number)[]): boolean {
-  let node = data;
-  for (const segment of segments) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return false;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return true;
 }
 
 /**

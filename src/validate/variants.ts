@@ -18,7 +18,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
-import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
+import { diagnosticAt, valueAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
 import { schemas } from '../schema/index.js';
 import type { LoadedPack, Partly } from './load-pack.js';
 import { closest } from './suggest.js';
@@ -178,15 +178,6 @@ function findPath(data: unknown, file: VariantFile, fields: readonly string[]): 
     }
   }
   return { ok: true, path };
-}
-
-function valueAt(data: unknown, path: readonly PathSegment[]): { found: boolean; value?: unknown } {
-  let node = data;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return { found: false };
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return { found: true, value: node };
 }
 
 const isPrefix = (prefix: readonly PathSegment[], path: readonly PathSegment[]) =>
