@@ -33,6 +33,14 @@ export interface CheckFlags {
   format: 'text' | 'json';
 }
 
+/** SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention for the timestamp in outputs. */
+export function sourceDateEpoch(): Date | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, not "${value}"`);
+  return new Date(Number(value) * 1000);
+}
+
 /** Today's date where the user is, as YYYY-MM-DD. */
 function localToday(): string {
   const now = new Date();

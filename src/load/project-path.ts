@@ -4,8 +4,8 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
-/** Whether `file` is strictly inside `base`. */
-function within(base: string, file: string): boolean {
+/** Whether `file` is strictly inside `base` (not `base` itself). */
+export function within(base: string, file: string): boolean {
   const relative = path.relative(base, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -11,7 +11,7 @@ import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings } from './build-cache.js';
 import { OutputBusyError } from './output-lock.js';
-import { runBuildTask, type BuildTask } from './build-worker.js';
+import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 
 export interface BuildManyOptions {
   outDir: string;
@@ -69,11 +69,11 @@ export async function buildMany(
     location,
     outDir: options.outDir,
     formats: options.formats,
-    ...(options.today === undefined ? {} : { today: options.today }),
-    ...(options.strict === undefined ? {} : { strict: options.strict }),
-    ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp.getTime() }),
+    today: options.today,
+    strict: options.strict,
+    timestamp: options.timestamp, // a Date survives the copy to a worker thread
   });
-  const finish = (location: PackLocation, result: Awaited<ReturnType<typeof runBuildTask>>) => {
+  const finish = (location: PackLocation, result: BuildResult) => {
     const built = result.outputs.length > 0;
     cache.record(location.id, result.inputs, built ? result.outputs : undefined);
     const outcome: PackOutcome = { location, status: built ? 'built' : 'failed', ...result };
@@ -87,7 +87,7 @@ export async function buildMany(
     for (const location of toBuild) finish(location, await runBuildTask(task(location)));
   } else {
     const { Piscina } = await import('piscina');
-    const pool = new Piscina<BuildTask, Awaited<ReturnType<typeof runBuildTask>>>({
+    const pool = new Piscina<BuildTask, BuildResult>({
       filename: new URL('./build-worker-entry.cjs', import.meta.url).href,
       minThreads: jobs,
       maxThreads: jobs,

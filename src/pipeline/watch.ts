@@ -9,6 +9,7 @@ import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { forgetTemplates } from '../compose/templates.js';
 import { PACK_FILE, type PackLocation } from '../load/project.js';
+import { within } from '../load/project-path.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import type { Format } from '../writers/formats.js';
 import { buildPack, type CheckOptions, type PackBuild } from './build.js';
@@ -77,10 +78,7 @@ export const DEFAULT_QUIET_MS = 150;
 const MIN_QUIET_MS = 60;
 
 /** Whether `file` is `dir` or inside it. */
-function inside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+const inside = (dir: string, file: string): boolean => path.relative(dir, file) === '' || within(dir, file);
 
 /**
  * Files editors make beside the one being saved, never inputs of a pack: dotfiles
@@ -138,13 +136,8 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
       if (!target) continue;
       const result: PackRebuild = { id, changed: target.changed, ...(target.added ? { added: true } : {}) };
       try {
-        const build = await buildPack(root, entry.location, cache, {
-          outDir,
-          formats: options.formats,
-          ...(options.today !== undefined ? { today: options.today } : {}),
-          ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-          ...(options.strict ? { strict: true } : {}),
-        });
+        const { today, timestamp, strict, formats } = options;
+        const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict });
         entry.inputs = new Set(build.inputs);
         state.record(id, build.inputs, build.outputs);
         result.build = build;

@@ -4,17 +4,9 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
-import { choosePacks, commonOptions, UsageError, type CheckFlags, type CommandContext } from '../context.js';
+import { choosePacks, commonOptions, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
 import { formatSeconds } from '../report.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
-
-/** SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention for the timestamp in outputs. */
-function sourceDateEpoch(): Date | undefined {
-  const value = process.env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, not "${value}"`);
-  return new Date(Number(value) * 1000);
-}
 
 interface BuildFlags extends CheckFlags {
   root: string;

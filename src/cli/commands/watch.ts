@@ -4,17 +4,9 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import { buildLine, type PackReport } from '../check-report.js';
-import { choosePacks, commonOptions, EXIT_OK, UsageError, type CommandContext } from '../context.js';
+import { choosePacks, commonOptions, EXIT_OK, sourceDateEpoch, type CommandContext } from '../context.js';
 import { printDiagnostics } from '../report.js';
 import type { PackRebuild, Rebuild } from '../../pipeline/watch.js';
-
-/** SOURCE_DATE_EPOCH (seconds since 1970), the reproducible-builds convention for the timestamp in outputs; as `packs build`. */
-function sourceDateEpoch(): Date | undefined {
-  const value = process.env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, not "${value}"`);
-  return new Date(Number(value) * 1000);
-}
 
 function milliseconds(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of milliseconds, like 150');
