@@ -53,6 +53,10 @@ export function toolFingerprint(): string {
   for (const name of readdirSync(path.join(toolRoot, 'fonts'), { recursive: true }).map(String).sort()) {
     if (name.endsWith('.ttf')) hash.update(`fonts/${name}\0`).update(readFileSync(path.join(toolRoot, 'fonts', name)));
   }
+  // Our patches to the writing libraries (patches/, applied when npm installs them) are part of what they are.
+  for (const name of readdirSync(path.join(toolRoot, 'patches')).sort()) {
+    hash.update(`patches/${name}\0`).update(readFileSync(path.join(toolRoot, 'patches', name)));
+  }
   for (const name of OUTPUT_LIBRARIES) {
     try {
       hash.update(`${name}@${(JSON.parse(readFileSync(path.join(toolRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`);
