@@ -25,7 +25,7 @@ export interface WatchOptions extends CheckOptions {
   formats: readonly Format[];
   /** Warnings stop a pack like errors do (as `packs build --strict`). */
   strict?: boolean;
-  /** How long the files must be quiet after a change before rebuilding, in milliseconds (default 150, at least 60). */
+  /** How long the files must be quiet after a change before rebuilding, in milliseconds (default and least: 60). */
   quietMs?: number;
   /** Called after the first build, and after each rebuild, once the outputs are written. */
   onRebuild?: (rebuild: Rebuild) => void;
@@ -69,7 +69,13 @@ export interface Watch {
   packs(): Map<string, readonly string[] | undefined>;
 }
 
-export const DEFAULT_QUIET_MS = 150;
+/**
+ * The wait for quiet after a save, by default: the least that is safe (below), so a rebuild follows a
+ * save at once. An editor's save through a temporary file and a rename takes a few milliseconds. A
+ * longer burst, such as a git checkout of many files, may be built twice, its first files and then
+ * the rest; the last build has the final state.
+ */
+export const DEFAULT_QUIET_MS = 60;
 /**
  * chokidar drops a second `change` event for a file within 50 ms of the first;
  * waiting longer than that before reading the files means a dropped event's save

@@ -9,7 +9,7 @@ import { printDiagnostics } from '../report.js';
 import type { PackRebuild, Rebuild } from '../../pipeline/watch.js';
 
 function milliseconds(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of milliseconds, like 150');
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number of milliseconds, like 200');
   return Number(value);
 }
 
@@ -36,8 +36,8 @@ export function registerWatch(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.only('write only these formats (--only pdf rebuilds fastest)'))
     .addOption(commonOptions.today())
     .addOption(commonOptions.strict())
-    .addOption(new Option('--debounce <ms>', 'how long the files must be quiet after a save before rebuilding').argParser(milliseconds).default(150))
-    .action(async (ids: string[], options: { root: string; out: string; only: Format[]; today: string; strict: boolean; debounce: number }) => {
+    .addOption(new Option('--debounce <ms>', 'how long the files must be quiet after a save before rebuilding (default and least: 60)').argParser(milliseconds))
+    .action(async (ids: string[], options: { root: string; out: string; only: Format[]; today: string; strict: boolean; debounce?: number }) => {
       const { startWatch } = await import('../../pipeline/watch.js');
       const projectRoot = context.root(options);
       const timestamp = sourceDateEpoch();
