@@ -139,7 +139,7 @@ try {
   line('    both formats', seconds(median(warm.total)));
   line('      load, validate, resolve, compose', seconds(median(warm.plan)));
   line('      PDF writer', seconds(median(warm.pdf)));
-  line('      Word writer (most of it: the contents' page numbers)', seconds(median(warm.docx)));
+  line('      Word writer (most of it: the contents’ page numbers)', seconds(median(warm.docx)));
 
   // (c) and (d): a campaign
   const campaign = makeCampaign(settings.campaign);

@@ -1,0 +1,63 @@
+// `npm run bench` in miniature: one run of each figure and a campaign of 3
+// packs instead of 200, so that a change which breaks the benchmark (a syntax
+// error in a script, a renamed module it imports, a figure no longer printed)
+// fails here rather than on the day someone wants the figures. The figures
+// themselves are not asserted: timings belong to the benchmark, not the tests.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './support/read-outputs.js';
+
+const miniature = {
+  BENCH_COLD_RUNS: '1',
+  BENCH_WARM_RUNS: '1',
+  BENCH_CAMPAIGN: '3',
+  BENCH_CAMPAIGN_RUNS: '1',
+  BENCH_EXTERNAL_RUNS: '1',
+  BENCH_WATCH_RUNS: '1',
+};
+
+function runBench(): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  // Asynchronously: the benchmark takes a while, and vitest's worker must stay responsive meanwhile.
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/bench.mjs')], { env: { ...process.env, ...miniature } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const seconds = String.raw`\d+\.\d{3} s`;
+
+describe('npm run bench', () => {
+  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools where installed', async () => {
+    const run = await runBench();
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.split('\n');
+    const figure = (label: string) => {
+      const found = lines.find((line) => line.trimStart().startsWith(label));
+      expect(found, `no line "${label}" in:\n${run.stdout}`).toBeDefined();
+      return found!;
+    };
+    expect(figure('(a) met-dac-2021, cold CLI')).toBeDefined();
+    expect(figure('both formats')).toMatch(new RegExp(`${seconds}  peak memory \\d+ MB$`));
+    expect(figure('PDF only ')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('.docx only')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('(b) met-dac-2021, warm in-process')).toBeDefined();
+    expect(figure('PDF writer')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('Word writer')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('(c) 3 packs (1 pack + 2 variants), both formats')).toBeDefined();
+    expect(figure('1 worker')).toMatch(new RegExp(`${seconds}  peak memory \\d+ MB$`));
+    expect(run.stdout).toMatch(new RegExp(String.raw`\n    \d+ workers +${seconds}  peak memory \d+ MB\n`));
+    expect(figure('(d) no-op rebuild of the 3 packs')).toBeDefined();
+    expect(figure('all up to date')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('(e) watch mode: from saving')).toBeDefined();
+    expect(figure('PDF only (--only pdf)')).toMatch(new RegExp(`${seconds}  of which building ${seconds}$`));
+    expect(figure('(f) other tools on the same text')).toBeDefined();
+    // Each tool is either measured, with its ratio, or named as skipped.
+    expect(run.stdout).toMatch(/ratio: packs PDF-only cold \/ Chromium +\d+\.\d\d\n|skipped: chromium not installed/);
+    expect(run.stdout).toMatch(/ratio: packs \.docx-only cold \/ pandoc +\d+\.\d\d\n|skipped: pandoc not installed/);
+  });
+});
