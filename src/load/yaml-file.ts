@@ -1,7 +1,7 @@
 // Reads one YAML file into plain data while keeping the parsed document, so
 // that any later finding can be pointed at the line and column of its node.
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBoundedFile } from './bounded-file.js';
 
@@ -150,6 +150,31 @@ function hiddenCharacters(file: YamlFile): Diagnostic[] {
   }));
 }
 
+/**
+ * Keys that are lists or mappings (`[a, b]: …`, `? {x: 1}`). YAML allows them,
+ * but a data file's keys are names, and reading one would turn it into text
+ * such as "[a, b]" (with a warning from the parser on the terminal).
+ */
+function collectionKeys(yamlFile: YamlFile): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(yamlFile.document, {
+    Pair(_, pair) {
+      // An alias (*name) as a key stands for what it names.
+      const key = isAlias(pair.key) ? pair.key.resolve(yamlFile.document) : pair.key;
+      if (!isMap(key) && !isSeq(key)) return;
+      found.push({
+        code: 'key-not-a-name',
+        severity: 'error',
+        message: `a key here is a ${isSeq(key) ? 'list' : 'mapping'}; keys are names, such as "title"`,
+        file: yamlFile.file,
+        ...positionOf(yamlFile, (pair.key as Node).range?.[0] ?? 0),
+        hint: 'check the brackets and the "?" at the start of the line: a key is a name followed by a colon, as in `title: Chief Inspector`',
+      });
+    },
+  });
+  return found;
+}
+
 /** Where the first alias (*name) is, to point at when a file has too many. */
 function firstAliasOffset(document: Document.Parsed): number {
   let offset = 0;
@@ -234,6 +259,8 @@ function parseYaml(file: string, absolutePath: string, source: string): LoadResu
   diagnostics.push(...hiddenCharacters(yamlFile));
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) return { ok: false, diagnostics: [...diagnostics, ...problems.map((p) => parseProblem(yamlFile, p))] };
+  const keys = collectionKeys(yamlFile);
+  if (keys.length > 0) return { ok: false, diagnostics: [...diagnostics, ...keys] };
   try {
     yamlFile.data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
