@@ -190,3 +190,36 @@ describe('loading a variant', () => {
     ]);
   });
 });
+
+describe('set and diff on a variant', () => {
+  it("`packs set <variant>` edits the variant's line under `set:`, and nothing the pack or the other variant reads", () => {
+    const root = projectWithVariants();
+    const before = (file: string) => readFileSync(path.join(root, file), 'utf8');
+    const timeline = before('packs/met-dac-2021/timeline.yaml');
+    const pack = before('packs/met-dac-2021/pack.yaml');
+    const run = runCli(['set', FRONTLINE, 'timeline.final-interview.date', '2021-01-25', '--today', '2020-12-14'], root);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('timeline.final-interview.date: Thursday 21 January 2021 → Monday 25 January 2021  (packs/met-dac-2021/pack.yaml)');
+    // The pack's own timeline is untouched; in pack.yaml, the variant's line and the version changed, and nothing else.
+    expect(before('packs/met-dac-2021/timeline.yaml')).toBe(timeline);
+    const changed = (text: string) => text.split('\n');
+    const after = changed(before('packs/met-dac-2021/pack.yaml'));
+    const differing = changed(pack).flatMap((line, i) => (line === after[i] ? [] : [`${line} → ${after[i]}`]));
+    expect(differing).toEqual([
+      'version: 1.0.0 → version: 1.0.1', // dated --today, the pack's date already
+      '      timeline.stages.final-interview.date: 2021-01-21 →       timeline.stages.final-interview.date: 2021-01-25',
+    ]);
+    expect(after).toContain('      timeline.stages.final-interview.date: 2021-01-22'); // the other variant's
+    const built = runCli(['build', FRONTLINE, '--out', 'out', '--only', 'pdf', '--today', '2020-12-14', '--no-progress'], root);
+    expect(built.status, built.stderr).toBe(0);
+    expect(pdfText(path.join(root, 'out', `${FRONTLINE}.pdf`))).toContain(squash('25th January 2021'));
+  });
+
+  it('`packs diff <pack> <variant>` shows what the variant changes', () => {
+    const root = projectWithVariants();
+    const run = runCli(['diff', 'met-dac-2021', SPECIALIST], root);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Selection process › Final Interview Panel   20th January 2021 → 22nd January 2021');
+    expect(run.stdout).toContain('Deputy Assistant [-Commissioner-]{+Commissioner, Specialist Operations+}');
+  });
+});
