@@ -245,6 +245,19 @@ describe('packs watch', () => {
     expect(recovered.packs[0]!.build!.outputs.map((o) => path.relative(root, o.file))).toEqual([`output/${DD}.pdf`]);
   });
 
+  it('asks for the day at each rebuild, so a watch left running past midnight checks against the new day', async () => {
+    let day = '2020-12-01';
+    const { rebuilds, edit } = await watchCopy({ today: () => day });
+    // The first build, before the DAC pack's stages (11, 13 and 20 January 2021), warned of nothing.
+    day = '2021-01-12'; // the application stage is now past; shortlisting and the interview are not
+    edit(`packs/${DAC}/role.yaml`, 'title:', 'title:  ');
+    const rebuild = await rebuilds.next();
+    expect(rebuilt(rebuild)).toEqual([DAC]);
+    expect(rebuild.packs[0]!.build!.diagnostics.map((d) => `${d.code}  ${d.message}`)).toEqual([
+      'date-in-past  stage "Application Pack" is on 2021-01-11, which is before today (2021-01-12)',
+    ]);
+  });
+
   it('runs as `packs watch`: one line per rebuild, diagnostics as build prints them, exit 0 on Ctrl-C', async () => {
     const root = copyProject();
     const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'watch', DD, '--only', 'pdf', '--today', '2020-12-01'], {

@@ -42,7 +42,7 @@ export function sourceDateEpoch(): Date | undefined {
 }
 
 /** Today's date where the user is, as YYYY-MM-DD. */
-function localToday(): string {
+export function localToday(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

@@ -16,7 +16,12 @@ import { buildPack, type CheckOptions, type PackBuild } from './build.js';
 import { BuildCache, byteSettings } from './build-cache.js';
 import { selectPacks } from './select.js';
 
-export interface WatchOptions extends CheckOptions {
+export interface WatchOptions extends Omit<CheckOptions, 'today'> {
+  /**
+   * The day to check dates against (YYYY-MM-DD), or a function asked at each rebuild: a watch left
+   * running past midnight then checks against the new day. No check when absent.
+   */
+  today?: string | (() => string);
   /** The project folder (it holds packs/ and templates/). */
   root: string;
   /** The packs to build and watch, by id; when empty, every pack, including packs added while watching. */
@@ -135,14 +140,15 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
   async function buildSome(targets: Map<string, { changed: string[]; added?: boolean }>): Promise<PackRebuild[]> {
     const cache = new DataFileCache(root); // fresh file contents for every rebuild
     // What is built here is recorded for the build cache, so that `packs build` finds it up to date.
-    const state = new BuildCache(root, outDir, byteSettings(options));
+    const today = typeof options.today === 'function' ? options.today() : options.today;
+    const state = new BuildCache(root, outDir, byteSettings({ ...options, today }));
     const results: PackRebuild[] = [];
     for (const [id, entry] of watched) {
       const target = targets.get(id);
       if (!target) continue;
       const result: PackRebuild = { id, changed: target.changed, ...(target.added ? { added: true } : {}) };
       try {
-        const { today, timestamp, strict, formats } = options;
+        const { timestamp, strict, formats } = options;
         const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict });
         entry.inputs = new Set(build.inputs);
         state.record(id, build.inputs, build.outputs);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import { buildLine, type PackReport } from '../check-report.js';
-import { choosePacks, commonOptions, EXIT_OK, sourceDateEpoch, type CommandContext } from '../context.js';
+import { choosePacks, commonOptions, EXIT_OK, localToday, sourceDateEpoch, type CommandContext } from '../context.js';
 import { printDiagnostics } from '../report.js';
 import type { PackRebuild, Rebuild } from '../../pipeline/watch.js';
 
@@ -37,7 +37,7 @@ export function registerWatch(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.today())
     .addOption(commonOptions.strict())
     .addOption(new Option('--debounce <ms>', 'how long the files must be quiet after a save before rebuilding (default and least: 60)').argParser(milliseconds))
-    .action(async (ids: string[], options: { root: string; out: string; only: Format[]; today: string; strict: boolean; debounce?: number }) => {
+    .action(async (ids: string[], options: { root: string; out: string; only: Format[]; today: string; strict: boolean; debounce?: number }, command: Command) => {
       const { startWatch } = await import('../../pipeline/watch.js');
       const projectRoot = context.root(options);
       const timestamp = sourceDateEpoch();
@@ -69,7 +69,8 @@ export function registerWatch(cli: Command, context: CommandContext): void {
         ids,
         outDir: path.resolve(context.io.cwd, options.out),
         formats: options.only,
-        today: options.today,
+        // Without --today, each rebuild checks against the day it runs on, past midnight too.
+        today: command.getOptionValueSource('today') === 'default' ? localToday : options.today,
         strict: options.strict,
         quietMs: options.debounce,
         ...(timestamp ? { timestamp } : {}),
