@@ -36,27 +36,26 @@ const OUTPUT_LIBRARIES = ['pdfmake', 'docx', 'handlebars', 'marked', 'yaml', 'zo
 
 let fingerprint: string | undefined;
 
-/** A hash of the tool: its own package.json, every compiled file, and the versions of the libraries that write. */
+/**
+ * A hash of the tool: its own package.json, every compiled file, the fonts it
+ * measures with, our patches to the writing libraries, and the versions of the
+ * libraries that write.
+ */
 export function toolFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
   hash.update(readFileSync(path.join(toolRoot, 'package.json')));
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) hash.update(`${path.relative(toolRoot, full)}\0`).update(readFileSync(full));
+  /** Every file in a folder of the tool (and its subfolders) whose name ends so, by its path. */
+  const hashFolder = (folder: string, ending: string) => {
+    for (const name of readdirSync(path.join(toolRoot, folder), { recursive: true }).map(String).sort()) {
+      if (name.endsWith(ending)) hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(toolRoot, folder, name)));
     }
   };
-  walk(path.join(toolRoot, 'dist'));
+  hashFolder('dist', '.js');
   // The fonts the Word writer measures with change the contents' page numbers.
-  for (const name of readdirSync(path.join(toolRoot, 'fonts'), { recursive: true }).map(String).sort()) {
-    if (name.endsWith('.ttf')) hash.update(`fonts/${name}\0`).update(readFileSync(path.join(toolRoot, 'fonts', name)));
-  }
+  hashFolder('fonts', '.ttf');
   // Our patches to the writing libraries (patches/, applied when npm installs them) are part of what they are.
-  for (const name of readdirSync(path.join(toolRoot, 'patches')).sort()) {
-    hash.update(`patches/${name}\0`).update(readFileSync(path.join(toolRoot, 'patches', name)));
-  }
+  hashFolder('patches', '.patch');
   for (const name of OUTPUT_LIBRARIES) {
     try {
       hash.update(`${name}@${(JSON.parse(readFileSync(path.join(toolRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`);
