@@ -3,10 +3,8 @@
 // error in a script, a renamed module it imports, a figure no longer printed)
 // fails here rather than on the day someone wants the figures. The figures
 // themselves are not asserted: timings belong to the benchmark, not the tests.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from './support/read-outputs.js';
+import { runScriptAsync } from './support/project.js';
 
 const miniature = {
   BENCH_COLD_RUNS: '1',
@@ -17,23 +15,12 @@ const miniature = {
   BENCH_WATCH_RUNS: '1',
 };
 
-function runBench(): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  // Asynchronously: the benchmark takes a while, and vitest's worker must stay responsive meanwhile.
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/bench.mjs')], { env: { ...process.env, ...miniature } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 const seconds = String.raw`\d+\.\d{3} s`;
 
 describe('npm run bench', () => {
   it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools where installed', async () => {
-    const run = await runBench();
+    // Asynchronously: the benchmark takes a while, and vitest's worker must stay responsive meanwhile.
+    const run = await runScriptAsync('scripts/bench.mjs', [], { env: miniature });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.split('\n');
     const figure = (label: string) => {

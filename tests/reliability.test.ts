@@ -2,12 +2,12 @@
 // SOURCE_DATE_EPOCH honoured, files that pass qpdf's check, nothing about the
 // machine or its user in the outputs, and Object.prototype left alone by
 // hostile keys.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyProject } from './support/project.js';
+import { copyProject, runScriptAsync } from './support/project.js';
 import { docxParts, projectRoot } from './support/read-outputs.js';
 
 function build(root: string, out: string, env: Record<string, string>) {
@@ -23,14 +23,7 @@ function build(root: string, out: string, env: Record<string, string>) {
 describe('reproducible outputs', () => {
   it('gives the same SHA-256 for every output built twice, in another time zone and language, and one pack at a time', async () => {
     // Run without blocking: the script takes a while, and vitest's worker must stay responsive meanwhile.
-    const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/reproducible.mjs')]);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+    const run = await runScriptAsync('scripts/reproducible.mjs');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     // Read the printed table for ourselves: one line per output, each with one hash for every way it was built.
     const rows = run.stdout.split('\n').filter((line) => /^(same|DIFFERENT) /.test(line));

@@ -42,12 +42,13 @@ export function runCli(args: string[], cwd = projectRoot): CliRun {
 }
 
 /**
- * runCli without blocking: a test that runs many builds one after another
- * must let vitest's worker answer its runner in between, or the runner times out.
+ * Runs a Node script of the project without blocking: a test that runs long or
+ * many commands must let vitest's worker answer its runner in between, or the
+ * runner times out.
  */
-export function runCliAsync(args: string[], cwd = projectRoot): Promise<CliRun> {
+export function runScriptAsync(script: string, args: string[] = [], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [path.join(projectRoot, script), ...args], { cwd: options.cwd ?? projectRoot, env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -55,6 +56,11 @@ export function runCliAsync(args: string[], cwd = projectRoot): Promise<CliRun> 
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** runCli without blocking (see runScriptAsync). */
+export function runCliAsync(args: string[], cwd = projectRoot): Promise<CliRun> {
+  return runScriptAsync(path.join('bin', 'packs.js'), args, { cwd, env: { NO_COLOR: '1' } });
 }
 
 /** The first line of each diagnostic printed, in order. */
