@@ -81,6 +81,24 @@ export function unknownFieldHint(expression: string, missing: string, parentValu
   return `the data here has ${Object.keys(parentValue).map((k) => `${prefix}${k}`).join(', ') || 'no fields'}`;
 }
 
+/**
+ * A template's syntax tree, parsed once per source text in a process: each pack
+ * and variant checks the same section templates and partials, and the walk only
+ * reads the tree. Bounded, as a watch may see many versions of a template.
+ */
+const parsedSources = new Map<string, Statement[]>();
+const PARSED_SOURCES_LIMIT = 500;
+
+function statementsOf(source: string): Statement[] {
+  let body = parsedSources.get(source);
+  if (body === undefined) {
+    body = (handlebars.parse(source) as unknown as { body: Statement[] }).body;
+    if (parsedSources.size >= PARSED_SOURCES_LIMIT) parsedSources.clear();
+    parsedSources.set(source, body);
+  }
+  return body;
+}
+
 export function checkTemplateFields(file: string, source: string, context: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -193,7 +211,7 @@ export function checkTemplateFields(file: string, source: string, context: unkno
           const key = `${partialName}:${value.known ? shapeOf(value.value) : '?'}`;
           if (value.known && !partialsWalked.has(key)) {
             partialsWalked.add(key);
-            walk((handlebars.parse(partial.source) as unknown as { body: Statement[] }).body, [value], root, partial.file);
+            walk(statementsOf(partial.source), [value], root, partial.file);
           }
           break;
         }
@@ -203,8 +221,7 @@ export function checkTemplateFields(file: string, source: string, context: unkno
     }
   };
 
-  const program = handlebars.parse(source) as unknown as { body: Statement[] };
   const root: Scope = { known: true, value: context };
-  walk(program.body, [root], root, file);
+  walk(statementsOf(source), [root], root, file);
   return found;
 }
