@@ -2,7 +2,7 @@
 // pack whose inputs are unchanged and rebuilds exactly the packs a changed file
 // feeds; shards split a campaign into disjoint parts that together are all of it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '../dist/pipeline/shard.js';
@@ -31,10 +31,9 @@ describe('worker threads', () => {
   // would show if they were taken for different content.
   it('give the same bytes with 1 and with 3 workers', async () => {
     const root = copyProject();
-    const packFile = path.join(root, 'packs', DAC, 'pack.yaml');
-    writeFileSync(
-      packFile,
-      `${readFileSync(packFile, 'utf8').trimEnd()}\nvariants:\n  - id: ${DAC}-variant\n    set:\n      role.title: Deputy Assistant Commissioner for Frontline Policing and Partnerships across London\n`,
+    appendFileSync(
+      path.join(root, 'packs', DAC, 'pack.yaml'),
+      `\nvariants:\n  - id: ${DAC}-variant\n    set:\n      role.title: Deputy Assistant Commissioner for Frontline Policing and Partnerships across London\n`,
     );
     expect((await build(root, '--out', 'one', '--jobs', '1')).status).toBe(0);
     const three = await build(root, '--out', 'three', '--jobs', '3');
