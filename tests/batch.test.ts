@@ -2,7 +2,7 @@
 // pack whose inputs are unchanged and rebuilds exactly the packs a changed file
 // feeds; shards split a campaign into disjoint parts that together are all of it.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '../dist/pipeline/shard.js';
@@ -95,6 +95,38 @@ describe('the build cache', () => {
     writeFileSync(path.join(root, 'output', `${DAC}.pdf`), 'edited by hand');
     expect(statuses((await build(root)).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
     expect(readFileSync(path.join(root, 'output', `${DAC}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('reports an up-to-date pack with its warnings, and checks its dates again on another day without writing it', async () => {
+    const root = copyProject();
+    const dated = (today: string) => runCliAsync(['build', '--today', today], root);
+    const warningLines = (stderr: string) => stderr.split('\n').filter((line) => line.includes('  warning  '));
+    const applicationPack =
+      'packs/met-dac-2021/timeline.yaml:11:11  warning  stage "Application Pack" is on 2021-01-11, which is before today (2021-01-12)  [date-in-past]';
+
+    const first = await dated('2021-01-12');
+    expect(statuses(first.stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    expect(warningLines(first.stderr)).toEqual([applicationPack]);
+    const pdf = path.join(root, 'output', `${DAC}.pdf`);
+    const written = statSync(pdf).mtimeMs;
+
+    // The same day again: nothing is built, and the warning is still there.
+    const again = await dated('2021-01-12');
+    expect(again.status).toBe(0);
+    expect(statuses(again.stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'up to date' });
+    expect(warningLines(again.stderr)).toEqual([applicationPack]);
+    expect(again.stderr).toContain('0 errors, 1 warning');
+
+    // Two days on, a second stage has passed: found, though the files are not written again.
+    const later = await dated('2021-01-14');
+    expect(statuses(later.stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'up to date' });
+    expect(warningLines(later.stderr)).toEqual([
+      'packs/met-dac-2021/timeline.yaml:11:11  warning  stage "Application Pack" is on 2021-01-11, which is before today (2021-01-14)  [date-in-past]',
+      'packs/met-dac-2021/timeline.yaml:19:11  warning  stage "Shortlisting" is on 2021-01-13, which is before today (2021-01-14)  [date-in-past]',
+    ]);
+    expect(statSync(pdf).mtimeMs).toBe(written);
+    // And remembered for that day.
+    expect(warningLines((await dated('2021-01-14')).stderr)).toHaveLength(2);
   });
 
   it('rebuilds a pack when a file it looked for and did not find appears', async () => {

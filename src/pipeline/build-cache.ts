@@ -6,22 +6,44 @@
 // options that change the bytes. File times play no part. The state lives in
 // <out>/.packs-build-state.json; an output that was deleted or changed since the
 // build that wrote it is built again.
+//
+// A pack that is up to date is reported with the warnings of the build that
+// wrote it, so that running the build again does not make them look fixed. One
+// warning depends on the day as well as the files (`date-in-past`), so the
+// warnings hold for the day they were found on; on another day the pack's checks
+// run again (without writing anything: its bytes do not depend on the day).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuiltOutput } from './build.js';
 
 export const STATE_FILE = '.packs-build-state.json';
-const STATE_FORMAT = 'packs-build-state/1';
+const STATE_FORMAT = 'packs-build-state/2';
 
 interface PackState {
   key: string;
   /** The files the build read or looked for, relative to the project root. */
   inputs: string[];
   outputs: (Omit<BuiltOutput, 'file'> & { name: string })[];
+  /** The warnings the checks gave (a pack with errors is not built, so has no state). */
+  warnings: Diagnostic[];
+  /** The day the dates were checked against (--today), or null when they were not. */
+  checkedOn: string | null;
+}
+
+/** A pack whose inputs and outputs are as the last build left them. */
+export interface UpToDatePack {
+  outputs: BuiltOutput[];
+  warnings: Diagnostic[];
+  /**
+   * Whether the warnings are for the day asked about. When they are not, the
+   * pack's checks must run again to find today's, though its files stay as they are.
+   */
+  checkedToday: boolean;
 }
 
 interface BuildState {
@@ -124,23 +146,29 @@ export class BuildCache {
     return hash.digest('hex');
   }
 
-  /** The outputs of the last build of a pack, if its inputs are unchanged and its outputs are the files it wrote. */
-  upToDate(id: string): BuiltOutput[] | undefined {
+  /**
+   * The last build of a pack, if its inputs are unchanged and its outputs are the
+   * files it wrote; `today` is the day its dates are to be checked against.
+   */
+  upToDate(id: string, today: string | undefined): UpToDatePack | undefined {
     const entry = this.state.packs[id];
-    if (!entry || entry.key !== this.keyOf(entry.inputs)) return undefined;
+    if (!entry || !Array.isArray(entry.warnings) || entry.key !== this.keyOf(entry.inputs)) return undefined;
     const outputs: BuiltOutput[] = [];
     for (const { name, ...output } of entry.outputs) {
       const file = path.join(this.outDir, name);
       if (this.hashFile(file) !== output.sha256) return undefined;
       outputs.push({ ...output, file });
     }
-    return outputs;
+    return { outputs, warnings: entry.warnings, checkedToday: entry.checkedOn === (today ?? null) };
   }
 
-  /** Notes a pack just built; `inputs` are absolute. Forgets a pack that was not built. */
-  record(id: string, inputs: readonly string[], outputs: readonly BuiltOutput[] | undefined): void {
+  /**
+   * Notes a pack just built, or just checked again, with the warnings its checks
+   * gave on `today`; `inputs` are absolute. Forgets a pack that was not built.
+   */
+  record(id: string, inputs: readonly string[], outputs: readonly BuiltOutput[] | undefined, warnings: readonly Diagnostic[], today: string | undefined): void {
     if (!outputs || outputs.length === 0) {
-      this.changed.set(id, { key: '', inputs: [], outputs: [] });
+      this.changed.set(id, { key: '', inputs: [], outputs: [], warnings: [], checkedOn: null });
       return;
     }
     const relative = inputs.map((input) => path.relative(this.root, input).split(path.sep).join('/'));
@@ -148,6 +176,8 @@ export class BuildCache {
       key: this.keyOf(relative),
       inputs: relative,
       outputs: outputs.map(({ file, ...output }) => ({ ...output, name: path.basename(file) })),
+      warnings: [...warnings],
+      checkedOn: today ?? null,
     });
   }
 

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
-import { BuildCache, byteSettings } from './build-cache.js';
+import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
 import { OutputBusyError } from './output-lock.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 
@@ -50,20 +50,21 @@ export async function buildMany(
 ): Promise<PackOutcome[]> {
   const cache = new BuildCache(root, options.outDir, byteSettings(options));
   const outcomes = new Map<string, PackOutcome>();
-  const toBuild: PackLocation[] = [];
+  /** The packs to build, and the up-to-date packs whose warnings are from another day, to check again. */
+  const toBuild: { location: PackLocation; last?: UpToDatePack }[] = [];
   for (const location of packs) {
-    const outputs = options.force ? undefined : cache.upToDate(location.id);
-    if (outputs) {
-      const outcome: PackOutcome = { location, status: 'up-to-date', diagnostics: [], outputs, milliseconds: 0 };
+    const last = options.force ? undefined : cache.upToDate(location.id, options.today);
+    if (last?.checkedToday) {
+      const outcome: PackOutcome = { location, status: 'up-to-date', diagnostics: last.warnings, outputs: last.outputs, milliseconds: 0 };
       outcomes.set(location.id, outcome);
       onPack(outcome);
     } else {
-      toBuild.push(location);
+      toBuild.push({ location, ...(last ? { last } : {}) });
     }
   }
 
   const run = randomUUID();
-  const task = (location: PackLocation): BuildTask => ({
+  const task = ({ location, last }: (typeof toBuild)[number]): BuildTask => ({
     run,
     root,
     location,
@@ -72,11 +73,15 @@ export async function buildMany(
     today: options.today,
     strict: options.strict,
     timestamp: options.timestamp, // a Date survives the copy to a worker thread
+    ...(last ? { checkOnly: true } : {}),
   });
-  const finish = (location: PackLocation, result: BuildResult) => {
-    const built = result.outputs.length > 0;
-    cache.record(location.id, result.inputs, built ? result.outputs : undefined);
-    const outcome: PackOutcome = { location, status: built ? 'built' : 'failed', ...result };
+  const finish = ({ location, last }: (typeof toBuild)[number], result: BuildResult) => {
+    const outputs = result.checkedOnly && last ? last.outputs : result.outputs;
+    const built = outputs.length > 0;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+    cache.record(location.id, result.inputs, built ? outputs : undefined, warnings, options.today);
+    const status = result.checkedOnly ? 'up-to-date' : built ? 'built' : 'failed';
+    const outcome: PackOutcome = { location, status, diagnostics: result.diagnostics, outputs, milliseconds: result.milliseconds };
     outcomes.set(location.id, outcome);
     onPack(outcome);
   };
@@ -84,7 +89,7 @@ export async function buildMany(
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), toBuild.length));
   if (jobs === 1) {
     // One at a time in this thread: no worker to start, and modules stay loaded between packs.
-    for (const location of toBuild) finish(location, await runBuildTask(task(location)));
+    for (const entry of toBuild) finish(entry, await runBuildTask(task(entry)));
   } else {
     const { Piscina } = await import('piscina');
     const pool = new Piscina<BuildTask, BuildResult>({
@@ -98,16 +103,17 @@ export async function buildMany(
     });
     try {
       await Promise.all(
-        toBuild.map(async (location) => {
+        toBuild.map(async (entry) => {
+          const { location } = entry;
           try {
-            finish(location, await pool.run(task(location)));
+            finish(entry, await pool.run(task(entry)));
           } catch (error) {
             // An error crosses back from a worker as a plain Error: give the lock's its own class again.
             const message = (error as Error).message ?? String(error);
             if (/^another build is writing /.test(message)) throw new OutputBusyError(message);
             if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
             // One pack too big for a worker stops that pack, not the build.
-            finish(location, {
+            finish(entry, {
               diagnostics: [
                 {
                   code: 'out-of-memory',

@@ -1,8 +1,8 @@
 // What one worker thread of a parallel build runs: a whole pack, from reading
 // its files to writing its outputs, so that threads share nothing but the
 // output folder's lock. Shared data files are read once per thread per build.
-import { buildPack, type BuiltOutput, type CheckOptions } from './build.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildPack, planPack, type BuiltOutput, type CheckOptions } from './build.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import type { Format } from '../writers/formats.js';
@@ -15,6 +15,11 @@ export interface BuildTask extends CheckOptions {
   outDir: string;
   formats: Format[];
   strict?: boolean;
+  /**
+   * Only run the checks: the pack's files are up to date, and only the day has
+   * changed since its warnings were found. Builds it after all if they find errors.
+   */
+  checkOnly?: boolean;
 }
 
 /** A pack's build, without its document model: what crosses back to the main thread. */
@@ -23,12 +28,19 @@ export interface BuildResult {
   inputs: string[];
   outputs: BuiltOutput[];
   milliseconds: number;
+  /** The checks ran and nothing was written (a `checkOnly` task whose checks passed). */
+  checkedOnly?: boolean;
 }
 
 let current: { run: string; cache: DataFileCache } | undefined;
 
-export async function runBuildTask({ run, root, location, ...options }: BuildTask): Promise<BuildResult> {
+export async function runBuildTask({ run, root, location, checkOnly, ...options }: BuildTask): Promise<BuildResult> {
   if (current?.run !== run) current = { run, cache: new DataFileCache(root) };
+  if (checkOnly) {
+    const started = performance.now();
+    const { diagnostics, inputs, document } = await planPack(root, location, current.cache, options);
+    if (document && !hasErrors(diagnostics)) return { diagnostics, inputs, outputs: [], milliseconds: performance.now() - started, checkedOnly: true };
+  }
   const { diagnostics, inputs, outputs, milliseconds } = await buildPack(root, location, current.cache, options);
   return { diagnostics, inputs, outputs, milliseconds };
 }
