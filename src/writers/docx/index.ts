@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
 import { docxStyles, FONT, PAGE } from './styles.js';
-import { withFixedTimestamps } from './reproducible.js';
+import { reproduciblePackage, type PackageParts } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
 
@@ -298,8 +298,16 @@ export function docxDocument(document: Document): WordDocument {
   });
 }
 
+/**
+ * docx's compiler: what `Packer` runs to turn a document into the files of its
+ * package before zipping them. It is private in docx's types; we pin docx's
+ * version (and patch it), and tests/dac-docx.test.ts reads the result back.
+ */
+const compiler = (Packer as unknown as { compiler: { compile(file: WordDocument): PackageParts } }).compiler;
+
 export async function writeDocx(document: Document): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(docxDocument(document));
-  return withFixedTimestamps(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), document.meta.date, document.meta.attachment);
+  // The package's files go straight to the one zip we write: Packer would zip
+  // them, only for us to unzip them to make the bytes reproducible.
+  return reproduciblePackage(compiler.compile(docxDocument(document)), document.meta.date, document.meta.attachment);
 }
 

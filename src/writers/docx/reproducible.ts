@@ -5,48 +5,64 @@
 // the ids in order of appearance, so the same inputs give the same bytes.
 import JSZip from 'jszip';
 
+/** The files of a .docx package by their paths, in the order they are zipped. */
+export type PackageParts = Map<string, string | Uint8Array>;
+
+/** A .docx made reproducible: see `reproduciblePackage`. */
 export async function withFixedTimestamps(
   docx: Uint8Array,
   date: Date,
   attachment?: { name: string; json: string },
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
-  if (attachment) await addCustomXml(zip, attachment.json);
+  const parts: PackageParts = new Map();
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) parts.set(name, await entry.async('uint8array'));
+  return reproduciblePackage(parts, date, attachment);
+}
+
+/**
+ * Zips a package's parts with the document's date on every entry and in its
+ * properties, its ids numbered in order of appearance, and the pack's snapshot
+ * attached. The parts are changed in place.
+ */
+export async function reproduciblePackage(parts: PackageParts, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
+  if (attachment) addCustomXml(parts, attachment.json);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = zip.file('docProps/core.xml');
-  if (core) {
-    const xml = (await core.async('string'))
-      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
-      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
-    zip.file('docProps/core.xml', xml);
+  const core = parts.get('docProps/core.xml');
+  if (core !== undefined) {
+    parts.set(
+      'docProps/core.xml',
+      textOf(core)
+        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
+    );
   }
-  await renumberRandomRelationshipIds(zip);
-  const body = zip.file('word/document.xml');
-  if (body) zip.file('word/document.xml', renumberBookmarks(await body.async('string')));
-  const names = Object.keys(zip.files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  renumberRandomRelationshipIds(parts);
+  const body = parts.get('word/document.xml');
+  if (body !== undefined) parts.set('word/document.xml', renumberBookmarks(textOf(body)));
+  const names = [...parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
   const out = new JSZip();
-  for (const name of names) {
-    const entry = zip.files[name]!;
-    if (entry.dir) continue;
-    out.file(name, await entry.async('uint8array'), { date, createFolders: false });
-  }
+  for (const name of names) out.file(name, bytesOf(parts.get(name)!), { date, createFolders: false });
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
+
+const textOf = (data: string | Uint8Array) => (typeof data === 'string' ? data : new TextDecoder().decode(data));
+const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
 
 /** docx's generated relationship ids look like `rIdbwkbymsejg8_8vzun6tno`; its fixed ones like `rId3`. */
 const RANDOM_ID = /\bId="(rId[A-Za-z0-9_-]*[a-zA-Z_-][A-Za-z0-9_-]*)"/g;
 
-async function renumberRandomRelationshipIds(zip: JSZip): Promise<void> {
-  for (const relsName of Object.keys(zip.files).filter((n) => /_rels\/[^/]+\.rels$/.test(n)).sort()) {
+function renumberRandomRelationshipIds(parts: PackageParts): void {
+  for (const relsName of [...parts.keys()].filter((n) => /_rels\/[^/]+\.rels$/.test(n)).sort()) {
     const partName = relsName.replace(/_rels\/([^/]+)\.rels$/, '$1');
-    const rels = await zip.file(relsName)!.async('string');
+    const rels = textOf(parts.get(relsName)!);
     const renames = new Map<string, string>();
     for (const match of rels.matchAll(RANDOM_ID)) renames.set(match[1]!, `rIdLink${renames.size + 1}`);
     if (renames.size === 0) continue;
     const rename = (xml: string) => xml.replace(/"(rId[A-Za-z0-9_-]+)"/g, (whole, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : whole));
-    zip.file(relsName, rename(rels));
-    const part = zip.file(partName);
-    if (part) zip.file(partName, rename(await part.async('string')));
+    parts.set(relsName, rename(rels));
+    const part = parts.get(partName);
+    if (part !== undefined) parts.set(partName, rename(textOf(part)));
   }
 }
 
@@ -74,11 +90,11 @@ export const SNAPSHOT_NAMESPACE = 'urn:recruitment-packs:snapshot';
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Adds customXml/item1.xml (the JSON, escaped, in one element) and its relationship from the document. */
-async function addCustomXml(zip: JSZip, json: string): Promise<void> {
-  zip.file(SNAPSHOT_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${SNAPSHOT_NAMESPACE}">${escapeXml(json)}</packData>`);
+function addCustomXml(parts: PackageParts, json: string): void {
+  parts.set(SNAPSHOT_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${SNAPSHOT_NAMESPACE}">${escapeXml(json)}</packData>`);
   const relsName = 'word/_rels/document.xml.rels';
-  const rels = await zip.file(relsName)!.async('string');
-  zip.file(
+  const rels = textOf(parts.get(relsName)!);
+  parts.set(
     relsName,
     rels.replace(
       '</Relationships>',
