@@ -5,7 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { forgetTemplates } from '../dist/compose/templates.js';
+import { BuildCache, byteSettings } from '../dist/pipeline/build-cache.js';
+import { buildPack, selectPacks } from '../dist/pipeline/build.js';
 import { shardOf } from '../dist/pipeline/shard.js';
+import { DataFileCache } from '../dist/validate/load-pack.js';
 import { copyProject, runCliAsync } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
@@ -127,6 +131,34 @@ describe('the build cache', () => {
     expect(statSync(pdf).mtimeMs).toBe(written);
     // And remembered for that day.
     expect(warningLines((await dated('2021-01-14')).stderr)).toHaveLength(2);
+  });
+
+  it('keys a pack by its files as the build read them, so one saved during the build has it built again', async () => {
+    const root = copyProject();
+    const outDir = path.join(root, 'output');
+    const settings = byteSettings({ formats: ['pdf'] });
+    const location = (await selectPacks(root, [DD])).packs[0]!;
+    const role = path.join(root, 'packs', DD, 'role.yaml');
+    const template = path.join(root, 'templates/sections/principles-and-values.md.hbs');
+
+    /** Builds the pack; `meanwhile` runs after its files were read and before the build is recorded. */
+    const buildAndRecord = async (meanwhile: () => void) => {
+      forgetTemplates(); // as a new process would: templates are read again
+      const build = await buildPack(root, location, new DataFileCache(root), { outDir, formats: ['pdf'] });
+      expect(build.outputs).toHaveLength(1);
+      meanwhile();
+      const state = new BuildCache(root, outDir, settings);
+      state.record(DD, build, build.outputs, [], undefined);
+      await state.save();
+      return new BuildCache(root, outDir, settings).upToDate(DD, undefined);
+    };
+
+    // Nothing saved meanwhile: the next build finds it up to date.
+    expect(await buildAndRecord(() => {})).toBeDefined();
+    // A data file saved meanwhile: the outputs are from its old contents, so it is not up to date.
+    expect(await buildAndRecord(() => writeFileSync(role, readFileSync(role, 'utf8').replace('Deputy Director', 'Deputy Director (Acting)')))).toBeUndefined();
+    // And a template.
+    expect(await buildAndRecord(() => writeFileSync(template, readFileSync(template, 'utf8') + '\nA sentence saved during the build.\n'))).toBeUndefined();
   });
 
   it('rebuilds a pack when a file it looked for and did not find appears', async () => {

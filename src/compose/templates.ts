@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isInsideProject } from '../load/project-path.js';
+import { ReadLog } from '../load/read-log.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { relativeName } from '../load/yaml-file.js';
 import { compile, errorMessage, errorPosition, handlebars, knownHelpers, partialSources, type CompiledTemplate } from './handlebars.js';
@@ -20,6 +21,20 @@ export interface SectionTemplate {
 
 const compiled = new Map<string, SectionTemplate | Diagnostic>();
 let partialsLoadedFrom: string | undefined;
+/** What each template and partial held when it was read: they are read once per process, not once per pack. */
+const templateReads = new ReadLog();
+
+/** The hash of each of `paths` that is a template or partial read (and kept) in this process. */
+export function templateHashesOf(paths: Iterable<string>): Map<string, string> {
+  return templateReads.hashesOf(paths);
+}
+
+/** Reads a template or partial, noting what it held. */
+function readTemplateSource(absolute: string): string {
+  const bytes = readFileSync(absolute);
+  templateReads.note(absolute, bytes);
+  return bytes.toString('utf8');
+}
 
 /** A template that is a symbolic link to a file outside the project is never read. */
 function outsideProject(file: string): Diagnostic {
@@ -52,7 +67,7 @@ export function loadPartials(root: string): Diagnostic[] {
       diagnostics.push(outsideProject(relativeName(root, absolute)));
       continue;
     }
-    const source = readFileSync(absolute, 'utf8');
+    const source = readTemplateSource(absolute);
     try {
       handlebars.parse(source);
       const partialName = name.replace(/\.hbs$/, '');
@@ -78,6 +93,7 @@ function expressionAt(source: string | undefined, line: number, column: number):
  */
 export function forgetTemplates(): void {
   compiled.clear();
+  templateReads.forget();
   for (const name of partialSources.keys()) handlebars.unregisterPartial(name);
   partialSources.clear();
   partialsLoadedFrom = undefined;
@@ -149,7 +165,7 @@ export function findTemplate(root: string, packDir: string, name: string): Secti
   if (cached) return cached;
   const file = relativeName(root, absolute);
   if (!isInsideProject(root, absolute)) return outsideProject(file);
-  const source = readFileSync(absolute, 'utf8');
+  const source = readTemplateSource(absolute);
   let result: SectionTemplate | Diagnostic;
   try {
     handlebars.parse(source); // syntax errors surface here, with their position

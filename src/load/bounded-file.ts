@@ -2,6 +2,7 @@
 // limit, checked before it is opened: a named pipe or device could hang the
 // read or never end, and a huge file is refused without being read.
 import { readFile, stat } from 'node:fs/promises';
+import type { ReadLog } from './read-log.js';
 
 export type BoundedRead =
   | { ok: true; bytes: Buffer }
@@ -9,7 +10,8 @@ export type BoundedRead =
   | { ok: false; problem: 'not-a-file' }
   | { ok: false; problem: 'too-large'; size: number };
 
-export async function readBoundedFile(absolutePath: string, maxBytes: number): Promise<BoundedRead> {
+/** `log`, when given, notes what the file held. */
+export async function readBoundedFile(absolutePath: string, maxBytes: number, log?: ReadLog): Promise<BoundedRead> {
   let size: number;
   try {
     const info = await stat(absolutePath);
@@ -19,5 +21,7 @@ export async function readBoundedFile(absolutePath: string, maxBytes: number): P
     return { ok: false, problem: 'not-found' };
   }
   if (size > maxBytes) return { ok: false, problem: 'too-large', size };
-  return { ok: true, bytes: await readFile(absolutePath) };
+  const bytes = await readFile(absolutePath);
+  log?.note(absolutePath, bytes);
+  return { ok: true, bytes };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBoundedFile } from './bounded-file.js';
+import type { ReadLog } from './read-log.js';
 
 /** Files bigger than this are refused: no data file a person writes is this large. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -192,7 +193,8 @@ function firstAliasOffset(document: Document.Parsed): number {
  * %YAML directive says: no `yes`/`no` booleans, no merge keys, no custom tags;
  * duplicate keys are errors, and aliases are limited.
  */
-export async function loadYamlFile(root: string, absolutePath: string, replacement?: string): Promise<LoadResult> {
+/** `log`, when given, notes what the file held (a replacement is not on disk, so is not noted). */
+export async function loadYamlFile(root: string, absolutePath: string, replacement?: string, log?: ReadLog): Promise<LoadResult> {
   const file = relativeName(root, absolutePath);
   // A proposed edit is checked as if it were on disk, before anything is written.
   if (replacement !== undefined) return parseYaml(file, absolutePath, replacement);
@@ -200,7 +202,7 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
     ok: false,
     diagnostics: [{ code, severity: 'error', message, file, line: 0, column: 0, ...(hint ? { hint } : {}) }],
   });
-  const read = await readBoundedFile(absolutePath, MAX_FILE_BYTES);
+  const read = await readBoundedFile(absolutePath, MAX_FILE_BYTES, log);
   if (!read.ok) {
     if (read.problem === 'not-a-file') return fail('file-not-found', `${file} is not a file`);
     if (read.problem === 'not-found') return fail('file-not-found', `file not found: ${file}`, 'check the path; it is relative to the file that names it');

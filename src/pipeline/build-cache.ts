@@ -139,10 +139,17 @@ export class BuildCache {
     return hash;
   }
 
-  /** The key of a pack built from these inputs (relative to the root) with this tool and these settings. */
-  keyOf(inputs: readonly string[]): string {
+  /**
+   * The key of a pack built from these inputs (relative to the root) with this
+   * tool and these settings: from the files as they are now, or, for those in
+   * `asRead` (by absolute path), as the build read them.
+   */
+  keyOf(inputs: readonly string[], asRead: ReadonlyMap<string, string> = new Map()): string {
     const hash = createHash('sha256').update(toolFingerprint()).update(JSON.stringify(this.settings));
-    for (const input of [...inputs].sort()) hash.update(`\0${input}\0${this.hashFile(path.join(this.root, input))}`);
+    for (const input of [...inputs].sort()) {
+      const file = path.join(this.root, input);
+      hash.update(`\0${input}\0${asRead.get(file) ?? this.hashFile(file)}`);
+    }
     return hash.digest('hex');
   }
 
@@ -164,16 +171,23 @@ export class BuildCache {
 
   /**
    * Notes a pack just built, or just checked again, with the warnings its checks
-   * gave on `today`; `inputs` are absolute. Forgets a pack that was not built.
+   * gave on `today`; `inputs` are absolute, and `hashesAsRead` what those the
+   * build read held then. Forgets a pack that was not built.
    */
-  record(id: string, inputs: readonly string[], outputs: readonly BuiltOutput[] | undefined, warnings: readonly Diagnostic[], today: string | undefined): void {
+  record(
+    id: string,
+    build: { inputs: readonly string[]; hashesAsRead: ReadonlyMap<string, string> },
+    outputs: readonly BuiltOutput[] | undefined,
+    warnings: readonly Diagnostic[],
+    today: string | undefined,
+  ): void {
     if (!outputs || outputs.length === 0) {
       this.changed.set(id, { key: '', inputs: [], outputs: [], warnings: [], checkedOn: null });
       return;
     }
-    const relative = inputs.map((input) => path.relative(this.root, input).split(path.sep).join('/'));
+    const relative = build.inputs.map((input) => path.relative(this.root, input).split(path.sep).join('/'));
     this.changed.set(id, {
-      key: this.keyOf(relative),
+      key: this.keyOf(relative, build.hashesAsRead),
       inputs: relative,
       outputs: outputs.map(({ file, ...output }) => ({ ...output, name: path.basename(file) })),
       warnings: [...warnings],

@@ -26,6 +26,8 @@ export interface BuildTask extends CheckOptions {
 export interface BuildResult {
   diagnostics: Diagnostic[];
   inputs: string[];
+  /** What each input that was read held then (see PackPlan). */
+  hashesAsRead: Map<string, string>;
   outputs: BuiltOutput[];
   milliseconds: number;
   /** The checks ran and nothing was written (a `checkOnly` task whose checks passed). */
@@ -38,9 +40,9 @@ export async function runBuildTask({ run, root, location, checkOnly, ...options 
   if (current?.run !== run) current = { run, cache: new DataFileCache(root) };
   if (checkOnly) {
     const started = performance.now();
-    const { diagnostics, inputs, document } = await planPack(root, location, current.cache, options);
-    if (document && !hasErrors(diagnostics)) return { diagnostics, inputs, outputs: [], milliseconds: performance.now() - started, checkedOnly: true };
+    const { diagnostics, inputs, hashesAsRead, document } = await planPack(root, location, current.cache, options);
+    if (document && !hasErrors(diagnostics)) return { diagnostics, inputs, hashesAsRead, outputs: [], milliseconds: performance.now() - started, checkedOnly: true };
   }
-  const { diagnostics, inputs, outputs, milliseconds } = await buildPack(root, location, current.cache, options);
-  return { diagnostics, inputs, outputs, milliseconds };
+  const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, options);
+  return { diagnostics, inputs, hashesAsRead, outputs, milliseconds };
 }

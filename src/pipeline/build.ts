@@ -10,7 +10,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
-import { loadPartials, partialFiles, templateCandidates } from '../compose/templates.js';
+import { loadPartials, partialFiles, templateCandidates, templateHashesOf } from '../compose/templates.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
 import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { checkReferences } from '../validate/references.js';
@@ -27,6 +27,8 @@ export interface PackPlan {
    * them may change the pack; a change to anything else cannot.
    */
   inputs: string[];
+  /** What each input that was read held then: the SHA-256 of its bytes, by absolute path. */
+  hashesAsRead: Map<string, string>;
   /** The composed document, when the pack is valid. */
   document?: Document;
 }
@@ -53,17 +55,25 @@ export async function planPack(root: string, location: PackLocation, cache: Data
       ...partialFiles(root),
     ]),
   ].sort();
-  if (!loaded.pack) return { location, diagnostics, inputs };
+  /** The plan, once every file it needs has been read. */
+  const plan = (document?: Document): PackPlan => ({
+    location,
+    diagnostics,
+    inputs,
+    hashesAsRead: new Map([...cache.reads.hashesOf(inputs), ...templateHashesOf(inputs)]),
+    ...(document ? { document } : {}),
+  });
+  if (!loaded.pack) return plan();
   diagnostics.push(...relocateVariantDiagnostics(loaded.pack, checkReferences(loaded.pack, options)));
   const complete = completePack(loaded.pack);
-  if (!complete || hasErrors(diagnostics)) return { location, diagnostics, inputs };
+  if (!complete || hasErrors(diagnostics)) return plan();
   const { resolved, diagnostics: resolveDiagnostics } = resolvePack(complete);
   diagnostics.push(...relocateVariantDiagnostics(loaded.pack, resolveDiagnostics));
-  if (hasErrors(diagnostics)) return { location, diagnostics, inputs };
+  if (hasErrors(diagnostics)) return plan();
   const composed = composeDocument(root, location, resolved, options.timestamp);
   diagnostics.push(...relocateVariantDiagnostics(loaded.pack, composed.diagnostics));
-  if (!composed.document || hasErrors(diagnostics)) return { location, diagnostics, inputs };
-  return { location, diagnostics, inputs, document: composed.document };
+  if (!composed.document || hasErrors(diagnostics)) return plan();
+  return plan(composed.document);
 }
 
 export interface BuiltOutput {

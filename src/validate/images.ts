@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBoundedFile } from '../load/bounded-file.js';
+import type { ReadLog } from '../load/read-log.js';
 import { MAX_IMAGE_BYTES, probeImage, type ImageFormat } from '../load/image-file.js';
 import { fileInsideProject } from '../load/project-path.js';
 import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
@@ -54,9 +55,9 @@ const HINTS: Record<string, string> = {
   'image-too-many-pixels': 'scale it down: 2,500 pixels across is plenty for a full-width image on A4',
 };
 
-async function readImage(absolutePath: string, key: string): Promise<ImageResult> {
+async function readImage(absolutePath: string, key: string, log: ReadLog | undefined): Promise<ImageResult> {
   // Not a FIFO or a device (reading one could hang), nor over the limit: checked before it is opened.
-  const read = await readBoundedFile(absolutePath, MAX_IMAGE_BYTES);
+  const read = await readBoundedFile(absolutePath, MAX_IMAGE_BYTES, log);
   if (!read.ok && read.problem === 'not-a-file') return { problem: { code: 'file-not-found', severity: 'error', message: `image ${key} is not a file` } };
   if (!read.ok && read.problem === 'not-found') {
     return {
@@ -85,10 +86,13 @@ async function readImage(absolutePath: string, key: string): Promise<ImageResult
 export class ImageCache {
   private readonly results = new Map<string, Promise<ImageResult>>();
 
+  /** `log`, when given, notes what each image held. */
+  constructor(private readonly log?: ReadLog) {}
+
   load(absolutePath: string, key: string): Promise<ImageResult> {
     let result = this.results.get(absolutePath);
     if (!result) {
-      result = readImage(absolutePath, key);
+      result = readImage(absolutePath, key, this.log);
       this.results.set(absolutePath, result);
     }
     return result;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, loadYamlFile, positionOf, type YamlFile } from '../load/yaml-file.js';
+import { ReadLog } from '../load/read-log.js';
 import { schemaFileName } from '../schema/json-schema.js';
 import type { PackLocation } from '../load/project.js';
 import { fileInsideProject } from '../load/project-path.js';
@@ -100,8 +101,10 @@ export function completePack(pack: LoadedPack): CompletePack | undefined {
 /** Caches each file's load-and-check result for the length of one build. */
 export class DataFileCache {
   private readonly results = new Map<string, Promise<{ checked?: Partly<DataKind>; diagnostics: Diagnostic[] }>>();
+  /** What each file held when this cache read it. */
+  readonly reads = new ReadLog();
   /** The images the packs name, read once each. */
-  readonly images = new ImageCache();
+  readonly images = new ImageCache(this.reads);
   /** `replacements` gives new contents for some files (by absolute path), to check an edit before writing it. */
   constructor(
     readonly root: string,
@@ -118,7 +121,7 @@ export class DataFileCache {
     let result = this.results.get(key);
     if (!result) {
       result = (async () => {
-        const loaded = await loadYamlFile(this.root, absolutePath, this.replacements.get(absolutePath));
+        const loaded = await loadYamlFile(this.root, absolutePath, this.replacements.get(absolutePath), this.reads);
         if (!loaded.ok) return { diagnostics: loaded.diagnostics };
         loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind));
         const checked = checkSchema(loaded.file, kind, schemas[kind]);
