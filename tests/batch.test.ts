@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forgetTemplates } from '../dist/compose/templates.js';
 import { BuildCache, byteSettings } from '../dist/pipeline/build-cache.js';
+import { buildMany } from '../dist/pipeline/build-many.js';
 import { buildPack, selectPacks } from '../dist/pipeline/build.js';
 import { shardOf } from '../dist/pipeline/shard.js';
 import { DataFileCache } from '../dist/validate/load-pack.js';
@@ -159,6 +160,26 @@ describe('the build cache', () => {
     expect(await buildAndRecord(() => writeFileSync(role, readFileSync(role, 'utf8').replace('Deputy Director', 'Deputy Director (Acting)')))).toBeUndefined();
     // And a template.
     expect(await buildAndRecord(() => writeFileSync(template, readFileSync(template, 'utf8') + '\nA sentence saved during the build.\n'))).toBeUndefined();
+  });
+
+  it('builds a pack it was checking again for a new day, if one of its files was saved before the check read it', async () => {
+    const root = copyProject();
+    const outDir = path.join(root, 'output');
+    const { packs } = await selectPacks(root, [DAC, DD]);
+    const statusesOf = async (today: string, afterFirst: () => void = () => {}) => {
+      const seen: string[] = [];
+      const outcomes = await buildMany(root, packs, { outDir, formats: ['pdf'], today, jobs: 1 }, () => {
+        if (seen.push('') === 1) afterFirst();
+      });
+      return Object.fromEntries(outcomes.map((outcome) => [outcome.location.id, outcome.status]));
+    };
+    expect(await statusesOf('2021-01-12')).toEqual({ [DAC]: 'built', [DD]: 'built' });
+    // The next day both are checked again, one after the other; the Deputy Director's role
+    // is saved once the DAC pack's check is done, so its check reads the new role.
+    const role = path.join(root, 'packs', DD, 'role.yaml');
+    const saveRole = () => writeFileSync(role, readFileSync(role, 'utf8').replace('title: Deputy Director for Project Delivery', 'title: Deputy Director, Project Delivery'));
+    expect(await statusesOf('2021-01-13', saveRole)).toEqual({ [DAC]: 'up-to-date', [DD]: 'built' });
+    expect(await statusesOf('2021-01-13')).toEqual({ [DAC]: 'up-to-date', [DD]: 'up-to-date' });
   });
 
   it('rebuilds a pack when a file it looked for and did not find appears', async () => {

@@ -37,6 +37,8 @@ interface PackState {
 
 /** A pack whose inputs and outputs are as the last build left them. */
 export interface UpToDatePack {
+  /** The key its files had when it was built. */
+  key: string;
   outputs: BuiltOutput[];
   warnings: Diagnostic[];
   /**
@@ -166,7 +168,16 @@ export class BuildCache {
       if (this.hashFile(file) !== output.sha256) return undefined;
       outputs.push({ ...output, file });
     }
-    return { outputs, warnings: entry.warnings, checkedToday: entry.checkedOn === (today ?? null) };
+    return { key: entry.key, outputs, warnings: entry.warnings, checkedToday: entry.checkedOn === (today ?? null) };
+  }
+
+  /** The key of a build from the files it read, as it read them. */
+  keyOfBuild(build: { inputs: readonly string[]; hashesAsRead: ReadonlyMap<string, string> }): string {
+    return this.keyOf(this.relative(build.inputs), build.hashesAsRead);
+  }
+
+  private relative(inputs: readonly string[]): string[] {
+    return inputs.map((input) => path.relative(this.root, input).split(path.sep).join('/'));
   }
 
   /**
@@ -185,7 +196,7 @@ export class BuildCache {
       this.changed.set(id, { key: '', inputs: [], outputs: [], warnings: [], checkedOn: null });
       return;
     }
-    const relative = build.inputs.map((input) => path.relative(this.root, input).split(path.sep).join('/'));
+    const relative = this.relative(build.inputs);
     this.changed.set(id, {
       key: this.keyOf(relative, build.hashesAsRead),
       inputs: relative,

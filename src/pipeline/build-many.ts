@@ -51,7 +51,7 @@ export async function buildMany(
   const cache = new BuildCache(root, options.outDir, byteSettings(options));
   const outcomes = new Map<string, PackOutcome>();
   /** The packs to build, and the up-to-date packs whose warnings are from another day, to check again. */
-  const toBuild: { location: PackLocation; last?: UpToDatePack }[] = [];
+  const toBuild: Work[] = [];
   for (const location of packs) {
     const last = options.force ? undefined : cache.upToDate(location.id, options.today);
     if (last?.checkedToday) {
@@ -64,7 +64,7 @@ export async function buildMany(
   }
 
   const run = randomUUID();
-  const task = ({ location, last }: (typeof toBuild)[number]): BuildTask => ({
+  const task = ({ location, last }: Work): BuildTask => ({
     run,
     root,
     location,
@@ -75,7 +75,14 @@ export async function buildMany(
     timestamp: options.timestamp, // a Date survives the copy to a worker thread
     ...(last ? { checkOnly: true } : {}),
   });
-  const finish = ({ location, last }: (typeof toBuild)[number], result: BuildResult) => {
+  /** Checked-again packs whose files changed since their last build: they are built after all. */
+  const changedMeanwhile: Work[] = [];
+  const finish = (entry: Work, result: BuildResult) => {
+    const { location, last } = entry;
+    if (result.checkedOnly && last && cache.keyOfBuild(result) !== last.key) {
+      changedMeanwhile.push({ location });
+      return;
+    }
     const outputs = result.checkedOnly && last ? last.outputs : result.outputs;
     const built = outputs.length > 0;
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
@@ -87,56 +94,83 @@ export async function buildMany(
   };
 
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), toBuild.length));
-  if (jobs === 1) {
-    // One at a time in this thread: no worker to start, and modules stay loaded between packs.
-    for (const entry of toBuild) finish(entry, await runBuildTask(task(entry)));
-  } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina<BuildTask, BuildResult>({
-      filename: new URL('./build-worker-entry.cjs', import.meta.url).href,
-      minThreads: jobs,
-      maxThreads: jobs,
-      idleTimeout: 1000,
-      // A pack needs far less; a cap makes each worker collect garbage sooner, so that N workers
-      // do not each hold a few hundred megabytes of it (peak memory with 2 workers fell by a quarter).
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    try {
-      await Promise.all(
-        toBuild.map(async (entry) => {
-          const { location } = entry;
-          try {
-            finish(entry, await pool.run(task(entry)));
-          } catch (error) {
-            // An error crosses back from a worker as a plain Error: give the lock's its own class again.
-            const message = (error as Error).message ?? String(error);
-            if (/^another build is writing /.test(message)) throw new OutputBusyError(message);
-            if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
-            // One pack too big for a worker stops that pack, not the build.
-            finish(entry, {
-              diagnostics: [
-                {
-                  code: 'out-of-memory',
-                  severity: 'error',
-                  message: `building ${location.id} needed more than the ${WORKER_HEAP_MB} MB a worker thread may use`,
-                  file: path.relative(root, location.packFile).split(path.sep).join('/'),
-                  line: 0,
-                  column: 0,
-                  hint: 'build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
-                },
-              ],
-              inputs: [],
-              hashesAsRead: new Map(),
-              outputs: [],
-              milliseconds: 0,
-            });
-          }
-        }),
-      );
-    } finally {
-      await pool.destroy();
-    }
+  const runner = jobs === 1 ? inThisThread(task, finish) : await inWorkers(jobs, root, task, finish);
+  try {
+    await runner.run(toBuild);
+    if (changedMeanwhile.length > 0) await runner.run(changedMeanwhile.splice(0));
+  } finally {
+    await runner.close();
   }
   await cache.save();
   return packs.map((location) => outcomes.get(location.id)!);
+}
+
+/** A pack to build, or (with `last`, its last build) to check again. */
+interface Work {
+  location: PackLocation;
+  last?: UpToDatePack;
+}
+
+interface Runner {
+  run(work: Work[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One at a time in this thread: no worker to start, and modules stay loaded between packs. */
+function inThisThread(task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void): Runner {
+  return {
+    async run(work) {
+      for (const entry of work) finish(entry, await runBuildTask(task(entry)));
+    },
+    async close() {},
+  };
+}
+
+/** Spread over a pool of worker threads, each building whole packs. */
+async function inWorkers(jobs: number, root: string, task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void): Promise<Runner> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<BuildTask, BuildResult>({
+    filename: new URL('./build-worker-entry.cjs', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+    // A pack needs far less; a cap makes each worker collect garbage sooner, so that N workers
+    // do not each hold a few hundred megabytes of it (peak memory with 2 workers fell by a quarter).
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  const runOne = async (entry: Work) => {
+    const { location } = entry;
+    try {
+      finish(entry, await pool.run(task(entry)));
+    } catch (error) {
+      // An error crosses back from a worker as a plain Error: give the lock's its own class again.
+      const message = (error as Error).message ?? String(error);
+      if (/^another build is writing /.test(message)) throw new OutputBusyError(message);
+      if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      // One pack too big for a worker stops that pack, not the build.
+      finish(entry, {
+        diagnostics: [
+          {
+            code: 'out-of-memory',
+            severity: 'error',
+            message: `building ${location.id} needed more than the ${WORKER_HEAP_MB} MB a worker thread may use`,
+            file: path.relative(root, location.packFile).split(path.sep).join('/'),
+            line: 0,
+            column: 0,
+            hint: 'build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
+          },
+        ],
+        inputs: [],
+        hashesAsRead: new Map(),
+        outputs: [],
+        milliseconds: 0,
+      });
+    }
+  };
+  return {
+    async run(work) {
+      await Promise.all(work.map(runOne));
+    },
+    close: () => pool.destroy(),
+  };
 }
