@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sha256Hex } from '../load/read-log.js';
 import type { BuiltOutput } from './build.js';
 
 export const STATE_FILE = '.packs-build-state.json';
@@ -132,7 +133,7 @@ export class BuildCache {
     let hash = this.fileHashes.get(file);
     if (hash === undefined) {
       try {
-        hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+        hash = sha256Hex(readFileSync(file)); // as a build's ReadLog hashes what it read
       } catch {
         hash = 'missing';
       }
