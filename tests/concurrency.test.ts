@@ -61,6 +61,18 @@ describe('a build killed at a random moment', () => {
   }, 300_000);
 });
 
+describe('a build that dies while writing the build cache state', () => {
+  it('leaves a temporary file that the next build clears, even when every pack is up to date', () => {
+    const root = copyProject();
+    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root).status).toBe(0);
+    // What write-file-atomic leaves of the state when its process is killed before the rename.
+    writeFileSync(path.join(root, 'out', '.packs-build-state.json.1047897700'), '{"format":');
+    const again = runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root);
+    expect(again.stdout).toContain('1 pack: 0 built, 1 up to date, 0 not built');
+    expect(readdirSync(path.join(root, 'out')).sort()).toEqual([...files, '.packs-build-state.json'].sort());
+  });
+});
+
 describe('a build that dies halfway through writing a file', () => {
   it('leaves the previous file whole, and the next build removes what it left', () => {
     const root = copyProject();

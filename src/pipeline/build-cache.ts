@@ -21,6 +21,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../load/read-log.js';
 import type { BuiltOutput } from './build.js';
+import { lockOutput } from './output-lock.js';
 
 export const STATE_FILE = '.packs-build-state.json';
 const STATE_FORMAT = 'packs-build-state/2';
@@ -214,12 +215,19 @@ export class BuildCache {
     // Nothing built and no state yet: nothing to forget, and no output folder to make.
     if (!built && !existsSync(this.stateFile)) return;
     await mkdir(this.outDir, { recursive: true });
-    const merged = readState(this.stateFile);
-    for (const [id, entry] of this.changed) {
-      if (entry.key === '') delete merged.packs[id];
-      else merged.packs[id] = entry;
+    // Under the output folder's lock: another build's merge cannot interleave with this one, nor its
+    // clearing of interrupted writes (see output-lock.ts) remove this write's temporary file.
+    const unlock = await lockOutput(this.outDir);
+    try {
+      const merged = readState(this.stateFile);
+      for (const [id, entry] of this.changed) {
+        if (entry.key === '') delete merged.packs[id];
+        else merged.packs[id] = entry;
+      }
+      const sorted = Object.fromEntries(Object.entries(merged.packs).sort(([a], [b]) => a.localeCompare(b)));
+      await writeFileAtomic(this.stateFile, JSON.stringify({ format: STATE_FORMAT, packs: sorted }, null, 1) + '\n');
+    } finally {
+      unlock();
     }
-    const sorted = Object.fromEntries(Object.entries(merged.packs).sort(([a], [b]) => a.localeCompare(b)));
-    await writeFileAtomic(this.stateFile, JSON.stringify({ format: STATE_FORMAT, packs: sorted }, null, 1) + '\n');
   }
 }

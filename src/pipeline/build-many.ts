@@ -10,7 +10,7 @@ import type { PackLocation } from '../load/project.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
-import { OutputBusyError } from './output-lock.js';
+import { clearInterruptedWrites, OutputBusyError } from './output-lock.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 
 export interface BuildManyOptions {
@@ -48,6 +48,7 @@ export async function buildMany(
   options: BuildManyOptions,
   onPack: (outcome: PackOutcome) => void = () => {},
 ): Promise<PackOutcome[]> {
+  await clearInterruptedWrites(options.outDir);
   const cache = new BuildCache(root, options.outDir, byteSettings(options));
   const outcomes = new Map<string, PackOutcome>();
   /** The packs to build, and the up-to-date packs whose warnings are from another day, to check again. */

@@ -2,7 +2,7 @@
 // take turns: each waits for the lock (output/.packs-build.lock, holding the
 // writer's process id), so eight builds at once leave eight times the same
 // complete files, never a mix. A lock left by a process that died is taken over.
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export const LOCK_FILE = '.packs-build.lock';
@@ -49,6 +49,21 @@ export async function lockOutput(outDir: string, waitMs = 120_000): Promise<() =
 }
 
 /**
+ * Clears what an interrupted build left in an output folder, if there is one,
+ * taking the lock to do it: at the start of a build, so that a build that finds
+ * every pack up to date clears it too.
+ */
+export async function clearInterruptedWrites(outDir: string): Promise<void> {
+  if (!existsSync(outDir)) return;
+  const unlock = await lockOutput(outDir);
+  try {
+    removeStaleTemporaryFiles(outDir);
+  } finally {
+    unlock();
+  }
+}
+
+/**
  * Removes temporary files an interrupted build left (write-file-atomic names them
  * `<file>.<number>`). Called with the lock held, so no other build is writing them.
  */
@@ -59,7 +74,8 @@ export function removeStaleTemporaryFiles(outDir: string): string[] {
   } catch {
     return [];
   }
-  const stale = names.filter((name) => /\.(pdf|docx)\.\d+$/.test(name));
+  // An output (.pdf, .docx) or the build cache's state (.packs-build-state.json).
+  const stale = names.filter((name) => /\.(pdf|docx|json)\.\d+$/.test(name));
   for (const name of stale) rmSync(path.join(outDir, name), { force: true });
   return stale;
 }
