@@ -210,6 +210,18 @@ describe('set and diff on a variant', () => {
       '      timeline.stages.final-interview.date: 2021-01-21 →       timeline.stages.final-interview.date: 2021-01-25',
     ]);
     expect(after).toContain('      timeline.stages.final-interview.date: 2021-01-22'); // the other variant's
+    // The pack and its variants share the change log: the entry says whose value changed.
+    expect(before('packs/met-dac-2021/changelog.yaml')).toContain(
+      [
+        '- date: "2020-12-14"',
+        '  version: "1.0.1"',
+        '  field: "timeline.final-interview.date"',
+        '  old: "2021-01-21"',
+        '  new: "2021-01-25"',
+        '  note: null',
+        `  variant: "${FRONTLINE}"`,
+      ].join('\n'),
+    );
     const built = runCli(['build', FRONTLINE, '--out', 'out', '--only', 'pdf', '--today', '2020-12-14', '--no-progress'], root);
     expect(built.status, built.stderr).toBe(0);
     expect(pdfText(path.join(root, 'out', `${FRONTLINE}.pdf`))).toContain(squash('25th January 2021'));

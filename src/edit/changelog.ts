@@ -13,6 +13,11 @@ export interface ChangeEntry {
   note: string | null;
   /** Set when the change was made in a shared file, not in the pack's own. */
   file?: string;
+  /**
+   * Set when the value changed is one a variant sets: the variant's id. A pack and
+   * its variants share one change log, so without it the entry would read as the pack's.
+   */
+  variant?: string;
 }
 
 const HEADER = [

@@ -26,6 +26,8 @@ export interface Field {
   value: string;
   /** True when the file is shared by other packs (a pay scale). */
   shared: boolean;
+  /** True when the value is one a variant sets, under `set:` in pack.yaml. */
+  setByVariant?: boolean;
 }
 
 function scalarAt(file: YamlFile, path: PathSegment[]): Scalar | undefined {
@@ -39,7 +41,7 @@ export function fieldsOf(pack: CompletePack): Field[] {
   const add = (field: Omit<Field, 'value'>) => {
     // A value a variant sets is read, and changed, where the variant sets it: under `set:` in pack.yaml.
     const source = variantSource(pack, field.file, field.path);
-    const at = source ? { ...field, ...source, shared: false } : field;
+    const at = source ? { ...field, ...source, shared: false, setByVariant: true } : field;
     const scalar = scalarAt(at.file, at.path);
     if (scalar && scalar.value !== null) fields.push({ ...at, value: String(scalar.value) });
   };

@@ -114,6 +114,7 @@ export async function setField(
       new: parsed.value,
       note: options.note ?? null,
       ...(field.shared ? { file: field.file.file } : {}),
+      ...(field.setByVariant ? { variant: packId } : {}),
     });
     await writeFileAtomic(changelog, (existing ?? '') + entry);
     packs.push({ id: other.id, version, changelog: path.relative(root, changelog).split(path.sep).join('/') });
