@@ -2,11 +2,12 @@
 // pack whose inputs are unchanged and rebuilds exactly the packs a changed file
 // feeds; shards split a campaign into disjoint parts that together are all of it.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forgetTemplates } from '../dist/compose/templates.js';
-import { BuildCache, byteSettings } from '../dist/pipeline/build-cache.js';
+import { BuildCache, byteSettings, fingerprintOf } from '../dist/pipeline/build-cache.js';
 import { buildMany } from '../dist/pipeline/build-many.js';
 import { buildPack, selectPacks } from '../dist/pipeline/build.js';
 import { shardOf } from '../dist/pipeline/shard.js';
@@ -180,6 +181,21 @@ describe('the build cache', () => {
     const saveRole = () => writeFileSync(role, readFileSync(role, 'utf8').replace('title: Deputy Director for Project Delivery', 'title: Deputy Director, Project Delivery'));
     expect(await statusesOf('2021-01-13', saveRole)).toEqual({ [DAC]: 'up-to-date', [DD]: 'built' });
     expect(await statusesOf('2021-01-13')).toEqual({ [DAC]: 'up-to-date', [DD]: 'up-to-date' });
+  });
+
+  it("counts every compiled file of the tool in its fingerprint, the worker threads' CommonJS entry too", () => {
+    const tool = mkdtempSync(path.join(tmpdir(), 'packs-tool-'));
+    for (const [file, text] of Object.entries({ 'package.json': '{}', 'dist/cli/main.js': 'a', 'dist/pipeline/entry.cjs': 'b', 'fonts/x.ttf': 'c', 'patches/x.patch': 'd' })) {
+      mkdirSync(path.dirname(path.join(tool, file)), { recursive: true });
+      writeFileSync(path.join(tool, file), text);
+    }
+    const before = fingerprintOf(tool);
+    expect(fingerprintOf(tool)).toBe(before);
+    for (const file of ['dist/pipeline/entry.cjs', 'dist/cli/main.js', 'fonts/x.ttf', 'patches/x.patch']) {
+      const previous = fingerprintOf(tool);
+      appendFileSync(path.join(tool, file), 'changed');
+      expect(fingerprintOf(tool), file).not.toBe(previous);
+    }
   });
 
   it('rebuilds a pack when a file it looked for and did not find appears', async () => {

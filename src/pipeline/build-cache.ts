@@ -68,16 +68,22 @@ let fingerprint: string | undefined;
  * libraries that write.
  */
 export function toolFingerprint(): string {
-  if (fingerprint) return fingerprint;
+  fingerprint ??= fingerprintOf(toolRoot);
+  return fingerprint;
+}
+
+/** The fingerprint of the tool installed at `toolRoot` (see toolFingerprint). */
+export function fingerprintOf(toolRoot: string): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(path.join(toolRoot, 'package.json')));
-  /** Every file in a folder of the tool (and its subfolders) whose name ends so, by its path. */
-  const hashFolder = (folder: string, ending: string) => {
+  /** Every file in a folder of the tool (and its subfolders) whose name ends one of these ways, by its path. */
+  const hashFolder = (folder: string, ...endings: string[]) => {
     for (const name of readdirSync(path.join(toolRoot, folder), { recursive: true }).map(String).sort()) {
-      if (name.endsWith(ending)) hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(toolRoot, folder, name)));
+      if (endings.some((ending) => name.endsWith(ending))) hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(toolRoot, folder, name)));
     }
   };
-  hashFolder('dist', '.js');
+  // The compiled code: ES modules, and the CommonJS file the worker threads start from.
+  hashFolder('dist', '.js', '.cjs', '.mjs');
   // The fonts the Word writer measures with change the contents' page numbers.
   hashFolder('fonts', '.ttf');
   // Our patches to the writing libraries (patches/, applied when npm installs them) are part of what they are.
@@ -89,8 +95,7 @@ export function toolFingerprint(): string {
       hash.update(`${name}@?\0`);
     }
   }
-  fingerprint = hash.digest('hex');
-  return fingerprint;
+  return hash.digest('hex');
 }
 
 function readState(file: string): BuildState {
