@@ -2,13 +2,13 @@
 // the old one: each inserted or deleted run of words is a real Word revision,
 // attributed to this tool and dated by the new version, so a reviewer accepts
 // or rejects each one in Word (or LibreOffice).
-import { DeletedTextRun, Document as WordDocument, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { DeletedTextRun, Document as WordDocument, HeadingLevel, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { PackSnapshot } from '../snapshot/snapshot.js';
 import { alignLists, wordParts } from './compare.js';
 
 export const REDLINE_AUTHOR = 'recruitment-packs';
 
-export async function redlineDocx(before: PackSnapshot, after: PackSnapshot): Promise<Uint8Array> {
+export function redlineDocument(before: PackSnapshot, after: PackSnapshot): WordDocument {
   const date = `${after.pack.date}T12:00:00Z`;
   let revision = 0;
   const inserted = (text: string) => new InsertedTextRun({ text, id: ++revision, author: REDLINE_AUTHOR, date });
@@ -37,12 +37,10 @@ export async function redlineDocx(before: PackSnapshot, after: PackSnapshot): Pr
       paragraphs.push(new Paragraph({ children: runs }));
     }
   }
-  const document = new WordDocument({
+  return new WordDocument({
     title: `${after.pack.title}: changes since version ${before.pack.version}`,
     creator: REDLINE_AUTHOR,
     features: { trackRevisions: true },
     sections: [{ children: paragraphs }],
   });
-  const buffer = await Packer.toBuffer(document);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

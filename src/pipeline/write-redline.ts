@@ -1,10 +1,10 @@
 // Writes a redline document (see diff/redline.ts) atomically.
 import writeFileAtomic from 'write-file-atomic';
-import { redlineDocx } from '../diff/redline.js';
-import { withFixedTimestamps } from '../writers/docx/reproducible.js';
+import { redlineDocument } from '../diff/redline.js';
+import { writeReproducibleDocx } from '../writers/docx/reproducible.js';
 import type { PackSnapshot } from '../snapshot/snapshot.js';
 
 export async function writeRedline(file: string, before: PackSnapshot, after: PackSnapshot): Promise<void> {
-  const bytes = await withFixedTimestamps(await redlineDocx(before, after), new Date(`${after.pack.date}T12:00:00Z`));
+  const bytes = await writeReproducibleDocx(redlineDocument(before, after), new Date(`${after.pack.date}T12:00:00Z`));
   await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

@@ -12,7 +12,6 @@ import {
   ImageRun,
   InternalHyperlink,
   LevelFormat,
-  Packer,
   PageBreak,
   PageNumber,
   Paragraph,
@@ -34,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
 import { docxStyles, FONT, PAGE } from './styles.js';
-import { reproduciblePackage, type PackageParts } from './reproducible.js';
+import { writeReproducibleDocx } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
 
@@ -298,16 +297,7 @@ export function docxDocument(document: Document): WordDocument {
   });
 }
 
-/**
- * docx's compiler: what `Packer` runs to turn a document into the files of its
- * package before zipping them. It is private in docx's types; we pin docx's
- * version (and patch it), and tests/dac-docx.test.ts reads the result back.
- */
-const compiler = (Packer as unknown as { compiler: { compile(file: WordDocument): PackageParts } }).compiler;
-
-export async function writeDocx(document: Document): Promise<Uint8Array> {
-  // The package's files go straight to the one zip we write: Packer would zip
-  // them, only for us to unzip them to make the bytes reproducible.
-  return reproduciblePackage(compiler.compile(docxDocument(document)), document.meta.date, document.meta.attachment);
+export function writeDocx(document: Document): Promise<Uint8Array> {
+  return writeReproducibleDocx(docxDocument(document), document.meta.date, document.meta.attachment);
 }
 

@@ -3,21 +3,26 @@
 // counter shared by the whole process (so a pack's ids depend on what was built
 // before it). This rewrites the dates with the document's own date and numbers
 // the ids in order of appearance, so the same inputs give the same bytes.
+import { Packer, type Document as WordDocument } from 'docx';
 import JSZip from 'jszip';
 
 /** The files of a .docx package by their paths, in the order they are zipped. */
 export type PackageParts = Map<string, string | Uint8Array>;
 
-/** A .docx made reproducible: see `reproduciblePackage`. */
-export async function withFixedTimestamps(
-  docx: Uint8Array,
-  date: Date,
-  attachment?: { name: string; json: string },
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(docx);
-  const parts: PackageParts = new Map();
-  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) parts.set(name, await entry.async('uint8array'));
-  return reproduciblePackage(parts, date, attachment);
+/**
+ * docx's compiler: what `Packer` runs to turn a document into the files of its
+ * package before zipping them. It is private in docx's types; we pin docx's
+ * version (and patch it), and tests/dac-docx.test.ts reads the result back.
+ */
+const compiler = (Packer as unknown as { compiler: { compile(file: WordDocument): PackageParts } }).compiler;
+
+/**
+ * A Word document as a reproducible .docx (see `reproduciblePackage`). Its files
+ * go straight to the one zip we write: Packer would zip them, only for us to
+ * unzip them again to fix what it stamps.
+ */
+export function writeReproducibleDocx(document: WordDocument, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
+  return reproduciblePackage(compiler.compile(document), date, attachment);
 }
 
 /**
@@ -25,7 +30,7 @@ export async function withFixedTimestamps(
  * properties, its ids numbered in order of appearance, and the pack's snapshot
  * attached. The parts are changed in place.
  */
-export async function reproduciblePackage(parts: PackageParts, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
+async function reproduciblePackage(parts: PackageParts, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
   if (attachment) addCustomXml(parts, attachment.json);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = parts.get('docProps/core.xml');
