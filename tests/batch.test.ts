@@ -150,7 +150,7 @@ describe('the build cache', () => {
       expect(build.outputs).toHaveLength(1);
       meanwhile();
       const state = new BuildCache(root, outDir, settings);
-      state.record(DD, build, build.outputs, [], undefined);
+      state.record(DD, build, build.outputs, undefined);
       await state.save();
       return new BuildCache(root, outDir, settings).upToDate(DD, undefined);
     };

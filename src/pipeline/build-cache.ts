@@ -188,15 +188,14 @@ export class BuildCache {
   }
 
   /**
-   * Notes a pack just built, or just checked again, with the warnings its checks
-   * gave on `today`; `inputs` are absolute, and `hashesAsRead` what those the
-   * build read held then. Forgets a pack that was not built.
+   * Notes a pack just built, or just checked again, with the warnings among the
+   * diagnostics its checks gave on `today`; `inputs` are absolute, and
+   * `hashesAsRead` what those the build read held then. Forgets a pack that was not built.
    */
   record(
     id: string,
-    build: { inputs: readonly string[]; hashesAsRead: ReadonlyMap<string, string> },
+    build: { inputs: readonly string[]; hashesAsRead: ReadonlyMap<string, string>; diagnostics: readonly Diagnostic[] },
     outputs: readonly BuiltOutput[] | undefined,
-    warnings: readonly Diagnostic[],
     today: string | undefined,
   ): void {
     if (!outputs || outputs.length === 0) {
@@ -208,7 +207,7 @@ export class BuildCache {
       key: this.keyOf(relative, build.hashesAsRead),
       inputs: relative,
       outputs: outputs.map(({ file, ...output }) => ({ ...output, name: path.basename(file) })),
-      warnings: [...warnings],
+      warnings: build.diagnostics.filter((d) => d.severity === 'warning'),
       checkedOn: today ?? null,
     });
   }

@@ -86,8 +86,7 @@ export async function buildMany(
     }
     const outputs = result.checkedOnly && last ? last.outputs : result.outputs;
     const built = outputs.length > 0;
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-    cache.record(location.id, result, built ? outputs : undefined, warnings, options.today);
+    cache.record(location.id, result, built ? outputs : undefined, options.today);
     const status = result.checkedOnly ? 'up-to-date' : built ? 'built' : 'failed';
     const outcome: PackOutcome = { location, status, diagnostics: result.diagnostics, outputs, milliseconds: result.milliseconds };
     outcomes.set(location.id, outcome);

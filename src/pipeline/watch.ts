@@ -151,7 +151,7 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
         const { timestamp, strict, formats } = options;
         const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict });
         entry.inputs = new Set(build.inputs);
-        state.record(id, build, build.outputs, build.diagnostics.filter((d) => d.severity === 'warning'), today);
+        state.record(id, build, build.outputs, today);
         result.build = build;
       } catch (error) {
         result.error = error; // its inputs stay as they were: the next change to them tries again
