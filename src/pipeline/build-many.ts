@@ -12,6 +12,7 @@ import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
 import { clearInterruptedWrites, OutputBusyError } from './output-lock.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
+import { spareRenderThread, type RenderThread } from '../writers/render-thread.js';
 
 export interface BuildManyOptions {
   outDir: string;
@@ -93,13 +94,17 @@ export async function buildMany(
     onPack(outcome);
   };
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), toBuild.length));
-  const runner = jobs === 1 ? inThisThread(task, finish) : await inWorkers(jobs, root, task, finish);
+  const allowed = options.jobs ?? defaultJobs();
+  const jobs = Math.max(1, Math.min(allowed, toBuild.length));
+  // One pack to build (not only to check) and a core to spare: its Word file is rendered beside its PDF.
+  const thread = toBuild.length === 1 && !toBuild[0]!.last ? spareRenderThread(options.formats, allowed) : undefined;
+  const runner = jobs === 1 ? inThisThread(task, finish, thread) : await inWorkers(jobs, root, task, finish);
   try {
     await runner.run(toBuild);
     if (changedMeanwhile.length > 0) await runner.run(changedMeanwhile.splice(0));
   } finally {
     await runner.close();
+    await thread?.close();
   }
   await cache.save();
   return packs.map((location) => outcomes.get(location.id)!);
@@ -117,10 +122,10 @@ interface Runner {
 }
 
 /** One at a time in this thread: no worker to start, and modules stay loaded between packs. */
-function inThisThread(task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void): Runner {
+function inThisThread(task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void, thread?: RenderThread): Runner {
   return {
     async run(work) {
-      for (const entry of work) finish(entry, await runBuildTask(task(entry)));
+      for (const entry of work) finish(entry, await runBuildTask(task(entry), thread));
     },
     async close() {},
   };

@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import type { Format } from '../writers/formats.js';
+import type { RenderThread } from '../writers/render-thread.js';
 
 export interface BuildTask extends CheckOptions {
   /** Identifies one build: tasks of the same build share this thread's file cache. */
@@ -36,13 +37,14 @@ export interface BuildResult {
 
 let current: { run: string; cache: DataFileCache } | undefined;
 
-export async function runBuildTask({ run, root, location, checkOnly, ...options }: BuildTask): Promise<BuildResult> {
+/** Builds one pack; `thread`, when given, renders one of its formats meanwhile (see RenderThread). */
+export async function runBuildTask({ run, root, location, checkOnly, ...options }: BuildTask, thread?: RenderThread): Promise<BuildResult> {
   if (current?.run !== run) current = { run, cache: new DataFileCache(root) };
   if (checkOnly) {
     const started = performance.now();
     const { diagnostics, inputs, hashesAsRead, document } = await planPack(root, location, current.cache, options);
     if (document && !hasErrors(diagnostics)) return { diagnostics, inputs, hashesAsRead, outputs: [], milliseconds: performance.now() - started, checkedOnly: true };
   }
-  const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, options);
+  const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, { ...options, ...(thread ? { thread } : {}) });
   return { diagnostics, inputs, hashesAsRead, outputs, milliseconds };
 }

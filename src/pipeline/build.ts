@@ -15,7 +15,7 @@ import { resolvePack } from '../resolve/resolve-pack.js';
 import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
 import { checkReferences } from '../validate/references.js';
 import { relocateVariantDiagnostics } from '../validate/variants.js';
-import { writers } from '../writers/index.js';
+import { renderAll, type RenderThread } from '../writers/render-thread.js';
 import type { Format } from '../writers/formats.js';
 
 export interface PackPlan {
@@ -100,7 +100,13 @@ export async function buildPack(
   root: string,
   location: PackLocation,
   cache: DataFileCache,
-  options: CheckOptions & { outDir: string; formats: readonly Format[]; strict?: boolean },
+  options: CheckOptions & {
+    outDir: string;
+    formats: readonly Format[];
+    strict?: boolean;
+    /** A thread that renders one of the formats while this one renders the others. */
+    thread?: RenderThread;
+  },
 ): Promise<PackBuild> {
   const started = performance.now();
   const plan = await planPack(root, location, cache, options);
@@ -109,11 +115,7 @@ export async function buildPack(
   const stopped = options.strict === true && plan.diagnostics.length > 0;
   if (plan.document && !stopped) {
     // Render every format before writing any, so a pack never has one new file and one old.
-    const rendered = [];
-    for (const format of options.formats) {
-      const write = await writers[format]();
-      rendered.push({ format, bytes: await write(plan.document) });
-    }
+    const rendered = (await renderAll(options.formats, plan.document, options.thread)).map((bytes, i) => ({ format: options.formats[i]!, bytes }));
     await mkdir(options.outDir, { recursive: true });
     // One build writes into a folder at a time; files an interrupted build left are cleared first.
     const unlock = await lockOutput(options.outDir);

@@ -5,6 +5,7 @@
 // burst of saves, or an editor's write-a-temporary-file-and-rename, builds the
 // final state once; one rebuild runs at a time, and changes seen during it are
 // built after it. Nothing here prints: each rebuild is reported to a callback.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { forgetTemplates } from '../compose/templates.js';
@@ -13,6 +14,7 @@ import { within } from '../load/project-path.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import type { Format } from '../writers/formats.js';
 import { buildPack, type CheckOptions, type PackBuild } from './build.js';
+import { spareRenderThread } from '../writers/render-thread.js';
 import { BuildCache, byteSettings } from './build-cache.js';
 import { selectPacks } from './select.js';
 
@@ -128,6 +130,9 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
   if (initial.unknown.length > 0) throw new Error(`unknown pack ${initial.unknown.map((id) => `"${id}"`).join(', ')}`);
   for (const location of initial.packs) watched.set(location.id, { location, inputs: undefined });
 
+  // Each pack's Word file is rendered in a thread of its own, beside its PDF, when there is a core for it.
+  const thread = spareRenderThread(options.formats, availableParallelism());
+
   const report = (error: unknown) => {
     try {
       options.onError?.(error);
@@ -149,7 +154,7 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
       const result: PackRebuild = { id, changed: target.changed, ...(target.added ? { added: true } : {}) };
       try {
         const { timestamp, strict, formats } = options;
-        const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict });
+        const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict, ...(thread ? { thread } : {}) });
         entry.inputs = new Set(build.inputs);
         state.record(id, build, build.outputs, today);
         result.build = build;
@@ -292,6 +297,7 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
       timer = undefined;
       await watcher.close();
       await running;
+      await thread?.close();
     },
     packs: () => new Map([...watched].map(([id, entry]) => [id, entry.inputs ? [...entry.inputs] : undefined])),
   };
