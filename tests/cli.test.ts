@@ -1,9 +1,11 @@
 // The `packs` command as a user runs it: what it prints, what it writes, and its exit codes.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from './support/project.js';
+import { projectRoot } from './support/read-outputs.js';
 
 describe('packs list', () => {
   it('lists every pack under packs/, and not the shared data folder', () => {
@@ -124,6 +126,35 @@ describe('packs build', () => {
     runCli(['build', 'met-deputy-director-project-delivery'], root);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
       '.packs-build-state.json',
+      'met-deputy-director-project-delivery.docx',
+      'met-deputy-director-project-delivery.pdf',
+    ]);
+  });
+
+  it('goes on building when what reads its output stops reading (packs build | head -1)', async () => {
+    const root = copyProject();
+    const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'build', '--today', '2020-12-01'], { cwd: root });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Read the first line, as `head -1` does, then close the pipe before the second pack's line.
+    const firstLine = await new Promise<string>((resolve) => {
+      let seen = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        seen += chunk;
+        if (seen.includes('\n')) {
+          child.stdout.destroy();
+          resolve(seen.split('\n')[0]!);
+        }
+      });
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(firstLine).toMatch(/^✓ met-(dac-2021|deputy-director-project-delivery) /);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
+      '.packs-build-state.json',
+      'met-dac-2021.docx',
+      'met-dac-2021.pdf',
       'met-deputy-director-project-delivery.docx',
       'met-deputy-director-project-delivery.pdf',
     ]);

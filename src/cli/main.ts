@@ -15,11 +15,25 @@ import { OutputBusyError } from '../pipeline/output-lock.js';
 
 export { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 
-const defaultIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-};
+/**
+ * Writes to a standard stream until whatever reads it closes it (`packs build | head`):
+ * then the rest is dropped and the command goes on, rather than stopping with a stack trace.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    // EPIPE: the reader has gone; a write queued behind it then finds the stream destroyed.
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
+let processIo: Io | undefined;
+/** The process's own streams, made once. */
+const defaultIo = (): Io => (processIo ??= { stdout: writerTo(process.stdout), stderr: writerTo(process.stderr), cwd: process.cwd() });
 
 function program(context: CommandContext): Command {
   const cli = new Command('packs')
@@ -32,7 +46,7 @@ function program(context: CommandContext): Command {
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code = EXIT_OK;
   const cli = program({ io, setExit: (c) => (code = c), root: (options) => path.resolve(io.cwd, options.root ?? '.') });
   if (argv.length === 0) {
