@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The `packs` command. The TypeScript sources are compiled to dist/ by `npm ci`
-// (the package's `prepare` script); this file only hands over to the compiled CLI.
-import { main } from '../dist/cli/main.js';
+// (the package's `prepare` script); this file only hands over to the compiled CLI,
+// through runCommand, which may first start Node again with a flag for speed
+// (see src/cli/relaunch.ts).
+import { fileURLToPath } from 'node:url';
+import { runCommand } from '../dist/cli/relaunch.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+process.exitCode = await runCommand(fileURLToPath(import.meta.url), args, async () => {
+  const { main } = await import('../dist/cli/main.js');
+  return main(args);
+});

@@ -89,12 +89,15 @@ export async function measureWatchRebuild({ root = projectRoot, packId = 'met-da
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  // With the Node flags `packs watch` would start with here (see src/cli/relaunch.ts).
+  const { rerunWithCliFlags } = await import(pathToFileURL(path.join(projectRoot, 'dist', 'cli', 'relaunch.js')).href);
+  rerunWithCliFlags(fileURLToPath(import.meta.url));
   const packId = process.argv[2] ?? 'met-dac-2021';
   const runs = Number(process.env.BENCH_WATCH_RUNS ?? 7);
   const figures = await measureWatchRebuild({ packId, runs });
   const ms = (value) => `${value.toFixed(0).padStart(5)} ms`;
   console.log(`packs watch: ${packId}, a save to its pack.yaml, warm, median of ${runs} (quiet time ${figures.quietMs} ms)`);
-  console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
+  console.log(`Node ${process.version}, ${process.platform} ${process.arch}${process.execArgv.length > 0 ? `, started with ${process.execArgv.join(' ')}` : ''}`);
   console.log('');
   console.log('                      save → written    build    wait (seen + quiet)');
   for (const [label, name] of [

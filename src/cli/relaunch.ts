@@ -1,0 +1,113 @@
+// On a machine with two cores or fewer, `packs build` and `packs watch` start
+// Node again with one V8 background thread instead of Node's default four.
+//
+// Why: V8 runs garbage collection and compilation on those threads. Measured on
+// 2 cores (README, "Speed"), four of them contend with the threads doing the
+// work: a cold build of the DAC pack took about a fifth longer, 30 packs with
+// two workers about a third longer, and the CPU time spent went up by as much.
+// The number can only be set when Node starts (`--v8-pool-size`), so the command
+// starts itself once more with it; that costs a Node start-up (under 0.1 s),
+// which is why the quick commands (list, show, validate, set, diff) are not.
+//
+// The started copy is this command in all but the flag: the same arguments,
+// streams, working folder and exit code. A signal sent to this process is passed
+// on; if this process is killed outright, the copy stops too rather than build
+// on unseen. Nothing here loads more than Node's own modules.
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+
+/** The flag the command is started again with. */
+export const POOL_FLAG = '--v8-pool-size=1';
+
+/** Set in the environment of the started copy, so that it knows what it is. */
+const MARK = 'PACKS_RELAUNCHED';
+
+/** What decides whether to start again. */
+export interface RelaunchSituation {
+  args: readonly string[];
+  execArgv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  cores: number;
+  platform: NodeJS.Platform;
+}
+
+/** The flags to start the command again with, or none when it should run as it is. */
+export function relaunchFlags({ args, execArgv, env, cores, platform }: RelaunchSituation): string[] {
+  if (args[0] !== 'build' && args[0] !== 'watch') return [];
+  if (cores > 2 || platform === 'win32') return [];
+  if (env.PACKS_NO_RELAUNCH === '1') return [];
+  // Already set (so also in the copy started again); or a debugger or profiler is attached to this process.
+  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
+  if (given.some((flag) => /^--(v8-pool-size|inspect|debug|cpu-prof|heap-prof|prof)\b/.test(flag))) return [];
+  return [POOL_FLAG];
+}
+
+/**
+ * Starts `script` again with `flags` and mirrors it: resolves to its exit code,
+ * or ends this process with the signal that ended it. Resolves to undefined if
+ * it could not be started, for the caller to run the command itself.
+ */
+export function runRelaunched(flags: readonly string[], script: string, args: readonly string[]): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...flags, script, ...args], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, [MARK]: '1' },
+    });
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    // Ctrl-C reaches both processes; passing it on as well is harmless (watch ignores a second one within a second).
+    const pass = (signal: NodeJS.Signals) => child.kill(signal);
+    for (const signal of signals) process.on(signal, pass);
+    const stopPassing = () => {
+      for (const signal of signals) process.off(signal, pass);
+    };
+    child.on('error', () => {
+      stopPassing();
+      resolve(undefined);
+    });
+    child.on('exit', (code, signal) => {
+      stopPassing();
+      if (signal) process.kill(process.pid, signal);
+      else resolve(code ?? 1);
+    });
+  });
+}
+
+/**
+ * In the started copy: forgets the mark (so nothing it starts takes it for its
+ * own), and stops if the process that started it is killed.
+ */
+export function followParent(): void {
+  if (process.env[MARK] === undefined) return;
+  delete process.env[MARK];
+  if (!process.channel) return;
+  process.channel.unref();
+  process.on('disconnect', () => process.exit(137));
+}
+
+/** The command's entry: runs `run` here, or starts this script again to run it there. Resolves to the exit code. */
+export async function runCommand(script: string, args: readonly string[], run: () => Promise<number>): Promise<number> {
+  followParent();
+  const flags = relaunchFlags({ args, execArgv: process.execArgv, env: process.env, cores: availableParallelism(), platform: process.platform });
+  if (flags.length > 0) {
+    const code = await runRelaunched(flags, script, args);
+    if (code !== undefined) return code;
+  }
+  return run();
+}
+
+/** The flags `packs build` would start Node with on this machine (none where it runs as it is). */
+export function cliNodeFlags(): string[] {
+  return relaunchFlags({ args: ['build'], execArgv: [], env: process.env, cores: availableParallelism(), platform: process.platform });
+}
+
+/**
+ * For the scripts that time the CLI in their own process (scripts/bench*.mjs): runs `script`
+ * again with the flags `packs build` would use, unless it already has them, and exits with its
+ * exit code; so that what they time runs as the command runs.
+ */
+export function rerunWithCliFlags(script: string): void {
+  const flags = cliNodeFlags();
+  if (flags.every((flag) => process.execArgv.includes(flag))) return;
+  const again = spawnSync(process.execPath, [...process.execArgv, ...flags, script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}

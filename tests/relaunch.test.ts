@@ -1,0 +1,105 @@
+// On two cores or fewer, `packs build` and `packs watch` start Node again with
+// one V8 background thread (src/cli/relaunch.ts). The copy is the command in all
+// but that flag, and it does not outlive the process that started it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { POOL_FLAG, relaunchFlags, type RelaunchSituation } from '../dist/cli/relaunch.js';
+import { copyProject } from './support/project.js';
+import { projectRoot } from './support/read-outputs.js';
+
+const twoCores: RelaunchSituation = { args: ['build'], execArgv: [], env: {}, cores: 2, platform: 'linux' };
+
+describe('when the command starts Node again', () => {
+  it('does for build and watch on two cores or fewer, and not otherwise', () => {
+    expect(relaunchFlags(twoCores)).toEqual([POOL_FLAG]);
+    expect(relaunchFlags({ ...twoCores, args: ['watch', 'met-dac-2021'] })).toEqual([POOL_FLAG]);
+    expect(relaunchFlags({ ...twoCores, cores: 1 })).toEqual([POOL_FLAG]);
+    // Quick commands, more cores, Windows, the flag already given, turned off, or a debugger or profiler attached.
+    for (const args of [['list'], ['validate'], ['show', 'met-dac-2021'], ['--help'], []]) expect(relaunchFlags({ ...twoCores, args })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, cores: 4 })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, platform: 'win32' })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, execArgv: [POOL_FLAG] })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, env: { NODE_OPTIONS: '--max-old-space-size=4096 --v8-pool-size=2' } })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, env: { PACKS_NO_RELAUNCH: '1' } })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, execArgv: ['--inspect-brk'] })).toEqual([]);
+    expect(relaunchFlags({ ...twoCores, execArgv: ['--cpu-prof'] })).toEqual([]);
+  });
+});
+
+interface Recorded {
+  pid: number;
+  ppid: number;
+  execArgv: string[];
+}
+
+/** Runs `packs <args>` with every Node process it starts recorded; `whileRunning` may act on it before it ends. */
+async function runRecorded(args: string[], whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>) {
+  const root = copyProject();
+  const record = path.join(mkdtempSync(path.join(tmpdir(), 'packs-processes-')), 'processes.jsonl');
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: `--require ${path.join(projectRoot, 'tests/support/record-process.cjs')}`, RECORD_PROCESS_FILE: record },
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  await whileRunning?.(child, () => output);
+  const { code, signal } = await ended;
+  const processes = readFileSync(record, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Recorded);
+  return { code, signal, output, processes, root };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const relaunches = availableParallelism() <= 2 && process.platform !== 'win32';
+
+describe(`packs build on this machine (${availableParallelism()} cores)`, () => {
+  it(relaunches ? 'runs in a copy started with one V8 background thread, with the same exit code' : 'runs in this process', async () => {
+    const run = await runRecorded(['build', 'met-deputy-director-project-delivery', '--today', '2020-12-01', '--only', 'pdf']);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('1 pack: 1 built, 0 up to date, 0 not built');
+    const [first, ...rest] = run.processes;
+    expect(first!.execArgv).not.toContain(POOL_FLAG);
+    if (relaunches) {
+      expect(rest).toHaveLength(1);
+      expect(rest[0]!.ppid).toBe(first!.pid);
+      expect(rest[0]!.execArgv).toContain(POOL_FLAG);
+    } else {
+      expect(rest).toEqual([]);
+    }
+    // A mistake's exit code comes through too.
+    expect((await runRecorded(['build', 'no-such-pack'])).code).toBe(2);
+  });
+
+  it('stops the copy when the process that started it is killed outright', async () => {
+    const run = await runRecorded(['watch', 'met-deputy-director-project-delivery', '--today', '2020-12-01', '--only', 'pdf'], async (child, output) => {
+      for (let waited = 0; !output().includes('watching') && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      child.kill('SIGKILL');
+    });
+    expect(run.signal).toBe('SIGKILL');
+    expect(run.processes).toHaveLength(relaunches ? 2 : 1);
+    const copy = run.processes[1];
+    if (copy) {
+      let waited = 0;
+      while (alive(copy.pid) && waited < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        waited += 100;
+      }
+      expect(alive(copy.pid)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,6 @@
+// Test support (node --require, through NODE_OPTIONS so that a process the
+// command starts loads it too): appends a line to $RECORD_PROCESS_FILE with this
+// process's id, its parent's, and the flags Node was started with.
+const { appendFileSync } = require('node:fs');
+
+appendFileSync(process.env.RECORD_PROCESS_FILE, `${JSON.stringify({ pid: process.pid, ppid: process.ppid, execArgv: process.execArgv })}\n`);
