@@ -60,7 +60,11 @@ export function runRelaunched(flags: readonly string[], script: string, args: re
     const stopPassing = () => {
       for (const signal of signals) process.off(signal, pass);
     };
+    let started = false;
+    child.on('spawn', () => (started = true));
+    // Only a copy that never started is run here instead; a later error (a signal that could not be passed on) waits for its exit.
     child.on('error', () => {
+      if (started) return;
       stopPassing();
       resolve(undefined);
     });
