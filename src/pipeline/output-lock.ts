@@ -2,6 +2,12 @@
 // take turns: each waits for the lock (output/.packs-build.lock, holding the
 // writer's process id), so eight builds at once leave eight times the same
 // complete files, never a mix. A lock left by a process that died is taken over.
+//
+// The lock is per process, and the worker threads of one build share its id.
+// That is enough: the file is made with O_EXCL, so only one thread holds it at a
+// time, and a thread that finds it held by its own process sees that process
+// alive and waits, as it would for another build. Only a dead holder's lock is
+// taken over, and a process with a live thread is not dead.
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 

@@ -7,7 +7,7 @@ import { Packer, type Document as WordDocument } from 'docx';
 import JSZip from 'jszip';
 
 /** The files of a .docx package by their paths, in the order they are zipped. */
-export type PackageParts = Map<string, string | Uint8Array>;
+type PackageParts = Map<string, string | Uint8Array>;
 
 /**
  * docx's compiler: what `Packer` runs to turn a document into the files of its
@@ -72,7 +72,7 @@ function renumberRandomRelationshipIds(parts: PackageParts): void {
 }
 
 /** Numbers bookmark ids and docx's `_Toc` bookmark names from 1, in the order they appear. */
-export function renumberBookmarks(xml: string): string {
+function renumberBookmarks(xml: string): string {
   const ids = new Map<string, string>();
   const names = new Map<string, string>();
   for (const match of xml.matchAll(/<w:bookmarkStart\b[^>]*?\bw:id="(\d+)"/g)) {
@@ -89,8 +89,8 @@ export function renumberBookmarks(xml: string): string {
 }
 
 /** The custom XML part that carries the pack's snapshot, so `packs diff` can read a .docx on its own. */
-export const SNAPSHOT_PART = 'customXml/item1.xml';
-export const SNAPSHOT_NAMESPACE = 'urn:recruitment-packs:snapshot';
+const SNAPSHOT_PART = 'customXml/item1.xml';
+const SNAPSHOT_NAMESPACE = 'urn:recruitment-packs:snapshot';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
