@@ -102,7 +102,8 @@ describe('the Word writer in a thread of its own', () => {
     await thread.close();
     await expect(thread.render(document)).rejects.toThrow("the docx writer's thread was closed");
     const [pdf, docx] = await renderAll(['pdf', 'docx'], document, thread);
-    expect(Buffer.from(docx!).equals(Buffer.from(await (await writers.docx())(document)))).toBe(true);
-    expect(Buffer.from(pdf!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect([pdf!.format, docx!.format]).toEqual(['pdf', 'docx']);
+    expect(Buffer.from(docx!.bytes).equals(Buffer.from(await (await writers.docx())(document)))).toBe(true);
+    expect(Buffer.from(pdf!.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

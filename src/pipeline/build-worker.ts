@@ -45,6 +45,6 @@ export async function runBuildTask({ run, root, location, checkOnly, ...options 
     const { diagnostics, inputs, hashesAsRead, document } = await planPack(root, location, current.cache, options);
     if (document && !hasErrors(diagnostics)) return { diagnostics, inputs, hashesAsRead, outputs: [], milliseconds: performance.now() - started, checkedOnly: true };
   }
-  const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, { ...options, ...(thread ? { thread } : {}) });
+  const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, { ...options, thread });
   return { diagnostics, inputs, hashesAsRead, outputs, milliseconds };
 }

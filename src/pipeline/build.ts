@@ -1,13 +1,13 @@
 // The orchestrator: load → validate → resolve → compose → write, for each pack.
 // It is the only place that writes files, and it writes a pack's outputs only
 // when every step succeeded, each through a temporary file renamed into place.
-import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { lockOutput, removeStaleTemporaryFiles } from './output-lock.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../load/project.js';
+import { sha256Hex } from '../load/read-log.js';
 import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
 import { loadPartials, partialFiles, templateCandidates, templateHashesOf } from '../compose/templates.js';
@@ -115,7 +115,7 @@ export async function buildPack(
   const stopped = options.strict === true && plan.diagnostics.length > 0;
   if (plan.document && !stopped) {
     // Render every format before writing any, so a pack never has one new file and one old.
-    const rendered = (await renderAll(options.formats, plan.document, options.thread)).map((bytes, i) => ({ format: options.formats[i]!, bytes }));
+    const rendered = await renderAll(options.formats, plan.document, options.thread);
     await mkdir(options.outDir, { recursive: true });
     // One build writes into a folder at a time; files an interrupted build left are cleared first.
     const unlock = await lockOutput(options.outDir);
@@ -128,7 +128,7 @@ export async function buildPack(
           format,
           file,
           bytes: bytes.byteLength,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
+          sha256: sha256Hex(bytes), // as the build cache hashes the file when it checks it
           ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}),
         });
       }

@@ -154,7 +154,7 @@ export async function startWatch(options: WatchOptions): Promise<Watch> {
       const result: PackRebuild = { id, changed: target.changed, ...(target.added ? { added: true } : {}) };
       try {
         const { timestamp, strict, formats } = options;
-        const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict, ...(thread ? { thread } : {}) });
+        const build = await buildPack(root, entry.location, cache, { outDir, formats, today, timestamp, strict, thread });
         entry.inputs = new Set(build.inputs);
         state.record(id, build, build.outputs, today);
         result.build = build;

@@ -89,20 +89,19 @@ export function spareRenderThread(formats: readonly Format[], cores: number): Re
 /**
  * Renders every format of a document: the thread's format (if a thread is
  * given) there, the others here one after another, at the same time. The
- * bytes come back in the order of `formats`.
+ * results come back in the order of `formats`.
  */
-export async function renderAll(formats: readonly Format[], document: Document, thread?: RenderThread): Promise<Uint8Array[]> {
+export async function renderAll(formats: readonly Format[], document: Document, thread?: RenderThread): Promise<{ format: Format; bytes: Uint8Array }[]> {
   const here = async (format: Format) => (await writers[format]())(document);
   // The thread's work is sent first, before this thread is busy with the rest. A thread that has
   // stopped is only a lost speed-up: its format is rendered here. A writer's own error is not retried.
-  const elsewhere = new Map(
-    formats
-      .filter((format) => format === thread?.format)
-      .map((format) => [format, thread!.render(document).catch((error) => (error instanceof RenderThreadStopped ? here(format) : Promise.reject(error)))]),
-  );
+  const there =
+    thread && formats.includes(thread.format)
+      ? thread.render(document).catch((error) => (error instanceof RenderThreadStopped ? here(thread.format) : Promise.reject(error)))
+      : undefined;
   // A failure there is reported where it is awaited, below, not meanwhile as an unhandled rejection.
-  for (const promise of elsewhere.values()) promise.catch(() => {});
-  const rendered: Uint8Array[] = [];
-  for (const format of formats) rendered.push(await (elsewhere.get(format) ?? here(format)));
+  there?.catch(() => {});
+  const rendered = [];
+  for (const format of formats) rendered.push({ format, bytes: await (there && format === thread?.format ? there : here(format)) });
   return rendered;
 }
