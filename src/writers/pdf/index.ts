@@ -4,8 +4,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-// Before pdfmake, so that pdfkit parses each font once per process (see shared-fonts.ts).
-import './shared-fonts.js';
 import pdfmake from 'pdfmake';
 import type { Block, Document, Inline } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
