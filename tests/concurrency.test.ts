@@ -74,7 +74,13 @@ describe('a build that dies while writing the build cache state', () => {
 });
 
 describe('a build that dies halfway through writing a file', () => {
-  it('leaves the previous file whole, and the next build removes what it left', () => {
+  // The fault is loaded with Node's --require flag (so the build loads the tool as usual), and through
+  // NODE_OPTIONS, which a build started from the startup snapshot loads too (src/startup/).
+  const dieMidWrite = path.join(projectRoot, 'tests/support/die-mid-write.cjs');
+  it.each([
+    { how: 'loading the tool as usual', node: ['--require', dieMidWrite], env: {} },
+    { how: 'started from the startup snapshot', node: [], env: { NODE_OPTIONS: `--require ${dieMidWrite}` } },
+  ])('leaves the previous file whole, and the next build removes what it left ($how)', ({ node, env }) => {
     const root = copyProject();
     expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root).status).toBe(0);
     const before = readFileSync(path.join(root, 'out', files[0]!));
@@ -83,8 +89,8 @@ describe('a build that dies halfway through writing a file', () => {
     // tests/support/die-mid-write.cjs kills the build after it has written half of the PDF.
     const dying = spawnSync(
       process.execPath,
-      ['--require', path.join(projectRoot, 'tests/support/die-mid-write.cjs'), path.join(projectRoot, 'bin/packs.js'), 'build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf', '--jobs', '1'],
-      { cwd: root, encoding: 'utf8' },
+      [...node, path.join(projectRoot, 'bin/packs.js'), 'build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf', '--jobs', '1'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
     );
     expect(dying.signal).toBe('SIGKILL');
     expect(readFileSync(path.join(root, 'out', files[0]!)).equals(before)).toBe(true);

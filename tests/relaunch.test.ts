@@ -1,12 +1,14 @@
 // On two cores or fewer, `packs build` and `packs watch` start Node again with
-// one V8 background thread (src/cli/relaunch.ts). The copy is the command in all
-// but that flag, and it does not outlive the process that started it.
+// one V8 background thread (src/cli/relaunch.ts), and `packs build` from the
+// startup snapshot. The copy is the command in all but its flags, and it does
+// not outlive the process that started it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { POOL_FLAG, relaunchFlags, type RelaunchSituation } from '../dist/cli/relaunch.js';
+import { freshSnapshot } from '../dist/startup/startup-snapshot.js';
 import { copyProject } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
@@ -66,18 +68,21 @@ const alive = (pid: number) => {
 };
 
 const relaunches = availableParallelism() <= 2 && process.platform !== 'win32';
+// `packs build` also starts again from the startup snapshot, on any number of cores (tests/startup-snapshot.test.ts).
+const fromSnapshot = freshSnapshot(projectRoot) !== undefined && process.platform !== 'win32';
 
 describe(`packs build on this machine (${availableParallelism()} cores)`, () => {
-  it(relaunches ? 'runs in a copy started with one V8 background thread, with the same exit code' : 'runs in this process', async () => {
+  it(relaunches || fromSnapshot ? 'runs in a copy started with its flags, with the same exit code' : 'runs in this process', async () => {
     const run = await runRecorded(['build', 'met-deputy-director-project-delivery', '--today', '2020-12-01', '--only', 'pdf']);
     expect(run.code).toBe(0);
     expect(run.output).toContain('1 pack: 1 built, 0 up to date, 0 not built');
     const [first, ...rest] = run.processes;
-    expect(first!.execArgv).not.toContain(POOL_FLAG);
-    if (relaunches) {
+    expect(first!.execArgv).toEqual([]);
+    if (relaunches || fromSnapshot) {
       expect(rest).toHaveLength(1);
       expect(rest[0]!.ppid).toBe(first!.pid);
-      expect(rest[0]!.execArgv).toContain(POOL_FLAG);
+      expect(rest[0]!.execArgv.includes(POOL_FLAG)).toBe(relaunches);
+      expect(rest[0]!.execArgv.includes('--snapshot-blob')).toBe(fromSnapshot);
     } else {
       expect(rest).toEqual([]);
     }

@@ -1,5 +1,7 @@
 // On a machine with two cores or fewer, `packs build` and `packs watch` start
-// Node again with one V8 background thread instead of Node's default four.
+// Node again with one V8 background thread instead of Node's default four. And
+// `packs build` starts Node again from the startup snapshot when there is a
+// fresh one, on any machine (src/startup/startup-snapshot.ts).
 //
 // Why: V8 runs garbage collection and compilation on those threads. Measured on
 // 2 cores (README, "Speed"), four of them contend with the threads doing the
@@ -9,18 +11,17 @@
 // starts itself once more with it; that costs a Node start-up (under 0.1 s),
 // which is why the quick commands (list, show, validate, set, diff) are not.
 //
-// The started copy is this command in all but the flag: the same arguments,
+// The started copy is this command in all but the flags: the same arguments,
 // streams, working folder and exit code. A signal sent to this process is passed
 // on; if this process is killed outright, the copy stops too rather than build
 // on unseen. Nothing here loads more than Node's own modules.
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { freshSnapshot, snapshotAllowed, snapshotStart } from '../startup/startup-snapshot.js';
+import { followParent, MARK } from './follow-parent.js';
 
 /** The flag the command is started again with. */
 export const POOL_FLAG = '--v8-pool-size=1';
-
-/** Set in the environment of the started copy, so that it knows what it is. */
-const MARK = 'PACKS_RELAUNCHED';
 
 /** What decides whether to start again. */
 export interface RelaunchSituation {
@@ -43,13 +44,14 @@ export function relaunchFlags({ args, execArgv, env, cores, platform }: Relaunch
 }
 
 /**
- * Starts `script` again with `flags` and mirrors it: resolves to its exit code,
- * or ends this process with the signal that ended it. Resolves to undefined if
- * it could not be started, for the caller to run the command itself.
+ * Starts the command again and mirrors it: resolves to its exit code, or ends
+ * this process with the signal that ended it. `start` is what Node runs: the
+ * command's script, or a startup snapshot (src/startup/). Resolves to undefined
+ * if it could not be started, for the caller to run the command itself.
  */
-export function runRelaunched(flags: readonly string[], script: string, args: readonly string[]): Promise<number | undefined> {
+export function runRelaunched(flags: readonly string[], start: readonly string[], args: readonly string[]): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...flags, script, ...args], {
+    const child = spawn(process.execPath, [...process.execArgv, ...flags, ...start, ...args], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, [MARK]: '1' },
     });
@@ -77,23 +79,17 @@ export function runRelaunched(flags: readonly string[], script: string, args: re
 }
 
 /**
- * In the started copy: forgets the mark (so nothing it starts takes it for its
- * own), and stops if the process that started it is killed.
+ * The command's entry: runs `run` here, or starts Node again to run it there,
+ * from the startup snapshot if there is a fresh one for this command, or else
+ * from this script with the flags above. Resolves to the exit code.
  */
-export function followParent(): void {
-  if (process.env[MARK] === undefined) return;
-  delete process.env[MARK];
-  if (!process.channel) return;
-  process.channel.unref();
-  process.on('disconnect', () => process.exit(137));
-}
-
-/** The command's entry: runs `run` here, or starts this script again to run it there. Resolves to the exit code. */
 export async function runCommand(script: string, args: readonly string[], run: () => Promise<number>): Promise<number> {
   followParent();
-  const flags = relaunchFlags({ args, execArgv: process.execArgv, env: process.env, cores: availableParallelism(), platform: process.platform });
-  if (flags.length > 0) {
-    const code = await runRelaunched(flags, script, args);
+  const situation = { args, execArgv: process.execArgv, env: process.env, cores: availableParallelism(), platform: process.platform };
+  const flags = relaunchFlags(situation);
+  const snapshot = snapshotAllowed(situation) ? freshSnapshot() : undefined;
+  if (flags.length > 0 || snapshot) {
+    const code = await runRelaunched(flags, snapshot ? snapshotStart(snapshot) : [script], args);
     if (code !== undefined) return code;
   }
   return run();

@@ -13,11 +13,11 @@
 // warnings hold for the day they were found on; on another day the pack's checks
 // run again (without writing anything: its bytes do not depend on the day).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import writeFileAtomic from 'write-file-atomic';
+import { toolFingerprint } from './tool-fingerprint.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../load/read-log.js';
 import type { BuiltOutput } from './build.js';
@@ -55,48 +55,6 @@ interface BuildState {
   packs: Record<string, PackState>;
 }
 
-const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The libraries whose version changes the bytes written (pdfmake also ships the fonts). */
-const OUTPUT_LIBRARIES = ['pdfmake', 'docx', 'handlebars', 'marked', 'yaml', 'zod', 'jszip'];
-
-let fingerprint: string | undefined;
-
-/**
- * A hash of the tool: its own package.json, every compiled file, the fonts it
- * measures with, our patches to the writing libraries, and the versions of the
- * libraries that write.
- */
-export function toolFingerprint(): string {
-  fingerprint ??= fingerprintOf(toolRoot);
-  return fingerprint;
-}
-
-/** The fingerprint of the tool installed at `toolRoot` (see toolFingerprint). */
-export function fingerprintOf(toolRoot: string): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(path.join(toolRoot, 'package.json')));
-  /** Every file in a folder of the tool (and its subfolders) whose name ends one of these ways, by its path. */
-  const hashFolder = (folder: string, ...endings: string[]) => {
-    for (const name of readdirSync(path.join(toolRoot, folder), { recursive: true }).map(String).sort()) {
-      if (endings.some((ending) => name.endsWith(ending))) hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(toolRoot, folder, name)));
-    }
-  };
-  // The compiled code: ES modules, and the CommonJS file the worker threads start from.
-  hashFolder('dist', '.js', '.cjs', '.mjs');
-  // The fonts the Word writer measures with change the contents' page numbers.
-  hashFolder('fonts', '.ttf');
-  // Our patches to the writing libraries (patches/, applied when npm installs them) are part of what they are.
-  hashFolder('patches', '.patch');
-  for (const name of OUTPUT_LIBRARIES) {
-    try {
-      hash.update(`${name}@${(JSON.parse(readFileSync(path.join(toolRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`);
-    } catch {
-      hash.update(`${name}@?\0`);
-    }
-  }
-  return hash.digest('hex');
-}
 
 function readState(file: string): BuildState {
   try {

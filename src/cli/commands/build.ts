@@ -27,7 +27,7 @@ export function registerBuild(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.out())
     .addOption(commonOptions.only())
     .addOption(
-      new Option('-j, --jobs <n>', 'build this many packs at once, each in a worker thread (default: the number of cores)').argParser((value: string) => {
+      new Option('-j, --jobs <n>', 'build this many packs at once, each in a worker thread (default: the number of cores; see the README)').argParser((value: string) => {
         if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('give a whole number of at least 1, like 4');
         return Number(value);
       }),

@@ -1,0 +1,52 @@
+// The startup snapshot's entry. scripts/build-snapshot.mjs bundles it into one
+// file and has Node run it with --build-snapshot: it loads every module a build
+// needs, renders the project's first pack once in memory (so that fonts are
+// parsed and the code the writers run is compiled), forgets what it read from
+// the project, and names the function a process started from the snapshot runs:
+// the `packs` command. See startup-snapshot.ts for when it is used.
+//
+// Nothing here may start a thread, a child process or a timer, or write a file:
+// a snapshot cannot keep them (scripts/build-snapshot.mjs leaves the libraries
+// that would out of the bundle).
+import { restoreTextDecoder } from './text-decoder-shim.js';
+import v8 from 'node:v8';
+import { main } from '../cli/main.js';
+import { followParent } from '../cli/follow-parent.js';
+import { forgetTemplates } from '../compose/templates.js';
+import { findPacks } from '../load/project.js';
+import { planPack } from '../pipeline/build.js';
+import { toolRoot } from '../pipeline/tool-fingerprint.js';
+import { DataFileCache } from '../validate/load-pack.js';
+import { formats } from '../writers/formats.js';
+import { renderAll } from '../writers/render-thread.js';
+import { argumentsFromSnapshot } from './startup-snapshot.js';
+import { markStartedWarm } from './warm-start.js';
+// What `packs build` loads as it goes, loaded now so that it is in the snapshot.
+import '../pipeline/build-many.js';
+import '../pipeline/shard.js';
+import '../writers/pdf/index.js';
+import '../writers/docx/index.js';
+
+restoreTextDecoder();
+
+/** Checks and renders the first pack of the project the tool is in, writing nothing; a pack that fails only warms less. */
+async function warmUp(): Promise<void> {
+  const [first] = await findPacks(toolRoot);
+  if (!first) return;
+  try {
+    const plan = await planPack(toolRoot, first, new DataFileCache(toolRoot));
+    if (plan.document) await renderAll(formats, plan.document);
+  } finally {
+    // Templates are kept by path for the life of a process: a build must read the project's own again.
+    forgetTemplates();
+  }
+}
+
+// A snapshot's entry is a CommonJS script, which cannot await at its top level.
+void warmUp().then(() => {
+  v8.startupSnapshot.setDeserializeMainFunction(async () => {
+    followParent();
+    markStartedWarm();
+    process.exitCode = await main(argumentsFromSnapshot(process.argv));
+  });
+});

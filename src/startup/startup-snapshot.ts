@@ -1,0 +1,112 @@
+// The startup snapshot: `packs build` starting from a saved image of a Node
+// process that has already loaded the tool and built a pack, rather than from
+// nothing. A cold build spends most of its time loading modules, parsing fonts
+// and compiling code it runs once; from the snapshot it skips that (README,
+// "Speed"). `npm ci` makes the snapshot (scripts/build-snapshot.mjs, through
+// the package's `prepare` script) into dist-startup/.
+//
+// A snapshot is only used when it was made from exactly this tool: the same
+// compiled code, fonts, patches, package files and installed libraries (their
+// lock file), in the same folder, by the same Node on the same platform. When it
+// is missing, stale or not made (`npm ci --omit=dev` has no bundler), the command
+// loads its modules as usual; nothing else changes. Only Node's own modules here,
+// as the command checks this before it loads anything else.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fingerprintOf, toolRoot } from '../pipeline/tool-fingerprint.js';
+
+/** Where the snapshot and what it was made from are kept (not in dist/, whose files are part of the fingerprint). */
+export const SNAPSHOT_DIR = 'dist-startup';
+export const SNAPSHOT_BLOB = 'packs.blob';
+export const SNAPSHOT_BUNDLE = 'packs.cjs';
+export const SNAPSHOT_KEY_FILE = 'key.json';
+
+/**
+ * V8 flags the snapshot is made and run with (Node refuses a snapshot run with
+ * other V8 flags). A compiled regular expression cannot be saved in a snapshot,
+ * so they are all interpreted: about 5% slower once warm, which is why only
+ * `packs build` starts from the snapshot, and not `packs watch`.
+ */
+export const SNAPSHOT_V8_FLAGS = ['--regexp-interpret-all'];
+
+/** What the snapshot's key is made of. */
+export interface SnapshotKey {
+  node: string;
+  platform: string;
+  arch: string;
+  flags: string[];
+  root: string;
+  tool: string;
+  lockFile: string;
+}
+
+/** The key of a snapshot made now, from the tool installed at `root`. */
+export function currentSnapshotKey(root: string = toolRoot): SnapshotKey {
+  const lockFile = path.join(root, 'package-lock.json');
+  return {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    flags: SNAPSHOT_V8_FLAGS,
+    root,
+    tool: fingerprintOf(root),
+    lockFile: existsSync(lockFile) ? createHash('sha256').update(readFileSync(lockFile)).digest('hex') : '',
+  };
+}
+
+/** The snapshot made from this very tool, or undefined when there is none or it is stale. */
+export function freshSnapshot(root: string = toolRoot): string | undefined {
+  const dir = path.join(root, SNAPSHOT_DIR);
+  const blob = path.join(dir, SNAPSHOT_BLOB);
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(path.join(dir, SNAPSHOT_KEY_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!existsSync(blob)) return undefined;
+  return JSON.stringify(saved) === JSON.stringify(currentSnapshotKey(root)) ? blob : undefined;
+}
+
+/** What decides whether `packs` may start from the snapshot. */
+export interface SnapshotSituation {
+  args: readonly string[];
+  execArgv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+}
+
+/**
+ * Whether this command may start from a snapshot: `packs build` only; not on
+ * Windows (where the command never starts again, see relaunch.ts); not when
+ * turned off; and not when Node was given flags of its own, which could differ
+ * from the snapshot's (Node stops if they do) or want a debugger. Preloaded
+ * modules (`--require`, `--import` in NODE_OPTIONS) are fine.
+ */
+export function snapshotAllowed({ args, execArgv, env, platform }: SnapshotSituation): boolean {
+  if (args[0] !== 'build' || platform === 'win32') return false;
+  if (env.PACKS_NO_RELAUNCH === '1' || env.PACKS_NO_SNAPSHOT === '1') return false;
+  if (execArgv.length > 0) return false;
+  const options = (env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i]!;
+    if (option === '-r' || option === '--require' || option === '--import') i++;
+    else if (!/^--(require|import)=/.test(option)) return false;
+  }
+  return true;
+}
+
+/** The Node arguments that start a process from `blob` (the command's own arguments follow). */
+export function snapshotStart(blob: string): string[] {
+  return [...SNAPSHOT_V8_FLAGS, '--snapshot-blob', blob];
+}
+
+/**
+ * The command's arguments in a process started from the snapshot. There is no
+ * script: Node 20 puts them straight after its own path; later versions repeat
+ * that path first, as a script's would be.
+ */
+export function argumentsFromSnapshot(argv: readonly string[]): string[] {
+  return argv.slice(argv[1] === argv[0] ? 2 : 1);
+}

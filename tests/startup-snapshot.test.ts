@@ -1,0 +1,174 @@
+// `packs build` starts from a startup snapshot of the tool, made by `npm ci` and
+// by `npm test` (scripts/build-snapshot.mjs): the same bytes as a build that
+// loads the tool as usual, the project's own templates even when they changed
+// after the snapshot was made, and no snapshot at all once the tool has changed.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  argumentsFromSnapshot,
+  currentSnapshotKey,
+  freshSnapshot,
+  SNAPSHOT_BLOB,
+  SNAPSHOT_DIR,
+  SNAPSHOT_KEY_FILE,
+  snapshotAllowed,
+  type SnapshotSituation,
+} from '../dist/startup/startup-snapshot.js';
+import { copyProject } from './support/project.js';
+import { pdfPages, projectRoot } from './support/read-outputs.js';
+
+const build: SnapshotSituation = { args: ['build'], execArgv: [], env: {}, platform: 'linux' };
+
+describe('when packs may start from the snapshot', () => {
+  it('is for packs build, with no Node flags but preloaded modules, and not when turned off or on Windows', () => {
+    expect(snapshotAllowed(build)).toBe(true);
+    expect(snapshotAllowed({ ...build, args: ['build', 'met-dac-2021', '--only', 'pdf'] })).toBe(true);
+    expect(snapshotAllowed({ ...build, env: { NODE_OPTIONS: '--require ./a.cjs -r b.cjs --import=./c.mjs' } })).toBe(true);
+    // Watch mode keeps running: it would pay for the snapshot's interpreted regular expressions on every rebuild.
+    for (const args of [['watch'], ['validate'], ['list'], ['show', 'met-dac-2021'], ['--help'], []]) expect(snapshotAllowed({ ...build, args })).toBe(false);
+    // Node's own flags could differ from the snapshot's (Node would refuse it) or attach a debugger.
+    expect(snapshotAllowed({ ...build, execArgv: ['--inspect-brk'] })).toBe(false);
+    expect(snapshotAllowed({ ...build, execArgv: ['--require', 'a.cjs'] })).toBe(false);
+    expect(snapshotAllowed({ ...build, env: { NODE_OPTIONS: '--max-old-space-size=4096' } })).toBe(false);
+    expect(snapshotAllowed({ ...build, env: { NODE_OPTIONS: '--require a.cjs --expose-gc' } })).toBe(false);
+    expect(snapshotAllowed({ ...build, env: { PACKS_NO_SNAPSHOT: '1' } })).toBe(false);
+    expect(snapshotAllowed({ ...build, env: { PACKS_NO_RELAUNCH: '1' } })).toBe(false);
+    expect(snapshotAllowed({ ...build, platform: 'win32' })).toBe(false);
+  });
+
+  it("finds the command's arguments after Node's path, given once (Node 20) or twice", () => {
+    expect(argumentsFromSnapshot(['/usr/bin/node', 'build', 'a', '--force'])).toEqual(['build', 'a', '--force']);
+    expect(argumentsFromSnapshot(['/usr/bin/node', '/usr/bin/node', 'build', 'a'])).toEqual(['build', 'a']);
+  });
+});
+
+describe('a snapshot is used only when it was made from this very tool', () => {
+  it('and not once its code, fonts, patches, package files or Node differ', () => {
+    const tool = mkdtempSync(path.join(tmpdir(), 'packs-tool-'));
+    const files: Record<string, string> = {
+      'package.json': '{"name":"t"}',
+      'package-lock.json': '{"lockfileVersion":3}',
+      'dist/cli/main.js': 'export {};',
+      'fonts/a.ttf': 'font',
+      'patches/pdfkit+1.patch': 'patch',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirFor(path.join(tool, file));
+      writeFileSync(path.join(tool, file), text);
+    }
+    const blob = path.join(tool, SNAPSHOT_DIR, SNAPSHOT_BLOB);
+    mkdirFor(blob);
+    writeFileSync(blob, 'blob');
+    const keyFile = path.join(tool, SNAPSHOT_DIR, SNAPSHOT_KEY_FILE);
+    writeFileSync(keyFile, JSON.stringify(currentSnapshotKey(tool)));
+    expect(freshSnapshot(tool)).toBe(blob);
+
+    for (const file of Object.keys(files)) {
+      appendFileSync(path.join(tool, file), ' ');
+      expect(freshSnapshot(tool), file).toBeUndefined();
+      writeFileSync(path.join(tool, file), files[file]!);
+      expect(freshSnapshot(tool), file).toBe(blob);
+    }
+    writeFileSync(keyFile, JSON.stringify({ ...currentSnapshotKey(tool), node: 'v20.0.0' }));
+    expect(freshSnapshot(tool)).toBeUndefined();
+    // Made in another folder: the paths the snapshot holds would be wrong here.
+    writeFileSync(keyFile, JSON.stringify({ ...currentSnapshotKey(tool), root: path.join(tool, 'elsewhere') }));
+    expect(freshSnapshot(tool)).toBeUndefined();
+    writeFileSync(keyFile, JSON.stringify(currentSnapshotKey(tool)));
+    rmSync(blob);
+    expect(freshSnapshot(tool)).toBeUndefined();
+    writeFileSync(blob, 'blob');
+    writeFileSync(keyFile, 'not json');
+    expect(freshSnapshot(tool)).toBeUndefined();
+  });
+});
+
+const mkdirFor = (file: string) => mkdirSync(path.dirname(file), { recursive: true });
+
+/** Runs `node <tool>/bin/packs.js <args>` in `cwd`, recording every Node process it starts and the flags it gave each. */
+function recordedRun(tool: string, cwd: string, args: string[], env: Record<string, string> = {}) {
+  const record = path.join(mkdtempSync(path.join(tmpdir(), 'packs-processes-')), 'processes.jsonl');
+  const run = spawnSync(process.execPath, [path.join(tool, 'bin', 'packs.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, NODE_OPTIONS: `--require ${path.join(projectRoot, 'tests/support/record-process.cjs')}`, RECORD_PROCESS_FILE: record },
+  });
+  const processes = readFileSync(record, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { execArgv: string[] });
+  const fromSnapshot = processes.some((process) => process.execArgv.includes('--snapshot-blob'));
+  return { status: run.status, output: run.stdout + run.stderr, fromSnapshot };
+}
+
+const outputsOf = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => /\.(pdf|docx)$/.test(name))
+    .sort();
+
+describe('packs build from the snapshot', () => {
+  it('starts from the one npm test made, and writes the same bytes as a build that does not', () => {
+    expect(freshSnapshot(projectRoot), 'npm test makes the snapshot first (scripts/build-snapshot.mjs)').toBeDefined();
+    const root = copyProject();
+    const args = ['build', '--today', '2020-12-01'];
+    const warm = recordedRun(projectRoot, root, [...args, '--out', 'warm']);
+    expect(warm.status, warm.output).toBe(0);
+    expect(warm.fromSnapshot).toBe(true);
+    expect(warm.output).toContain('2 packs: 2 built, 0 up to date, 0 not built');
+    const usual = recordedRun(projectRoot, root, [...args, '--out', 'usual'], { PACKS_NO_SNAPSHOT: '1' });
+    expect(usual.status, usual.output).toBe(0);
+    expect(usual.fromSnapshot).toBe(false);
+
+    // Both packs: the first is the one the snapshot was warmed on, the second is not.
+    const files = outputsOf(path.join(root, 'usual'));
+    expect(files).toEqual([
+      'met-dac-2021.docx',
+      'met-dac-2021.pdf',
+      'met-deputy-director-project-delivery.docx',
+      'met-deputy-director-project-delivery.pdf',
+    ]);
+    expect(outputsOf(path.join(root, 'warm'))).toEqual(files);
+    for (const file of files) expect(readFileSync(path.join(root, 'warm', file)).equals(readFileSync(path.join(root, 'usual', file))), file).toBe(true);
+    expect(pdfPages(path.join(root, 'warm', 'met-deputy-director-project-delivery.pdf')).join('\n')).toContain('Deputy Director for Project Delivery');
+  });
+
+  it("reads the project's templates as they are now, and is not used once the tool has changed", () => {
+    // A copy of the whole tool, to make a snapshot of and then change.
+    const tool = mkdtempSync(path.join(tmpdir(), 'packs-tool-'));
+    for (const name of ['package.json', 'package-lock.json', 'bin', 'dist', 'fonts', 'patches', 'scripts', 'packs', 'templates']) {
+      cpSync(path.join(projectRoot, name), path.join(tool, name), { recursive: true });
+    }
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tool, 'node_modules'), 'dir');
+    const made = spawnSync(process.execPath, [path.join(tool, 'scripts', 'build-snapshot.mjs')], { cwd: tool, encoding: 'utf8' });
+    expect(made.stdout + made.stderr).toContain('startup snapshot made');
+    expect(freshSnapshot(tool)).toBe(path.join(tool, SNAPSHOT_DIR, SNAPSHOT_BLOB));
+
+    // The snapshot was warmed on the tool's first pack, met-dac-2021, with these templates: a section and a partial.
+    const edit = (file: string, find: string, replace: string) => {
+      const text = readFileSync(path.join(tool, file), 'utf8');
+      expect(text).toContain(find);
+      writeFileSync(path.join(tool, file), text.replace(find, replace));
+    };
+    edit('templates/sections/role-profile.md.hbs', '## Role Purpose', '## Purpose of the Role');
+    edit('templates/partials/bullets.hbs', '- {{this}}', '- {{this}} (listed)');
+    const args = ['build', 'met-dac-2021', '--today', '2020-12-01', '--only', 'pdf', '--out', 'out'];
+    const warm = recordedRun(tool, tool, args);
+    expect(warm.status, warm.output).toBe(0);
+    expect(warm.fromSnapshot).toBe(true);
+    const text = pdfPages(path.join(tool, 'out', 'met-dac-2021.pdf')).join('\n');
+    expect(text).toContain('Purpose of the Role');
+    expect(text).not.toContain('Role Purpose');
+    expect(text).toContain('(listed)');
+
+    // Changed code: the snapshot no longer matches, and the build loads the tool as usual.
+    appendFileSync(path.join(tool, 'dist', 'cli', 'main.js'), '\n// changed\n');
+    expect(freshSnapshot(tool)).toBeUndefined();
+    const usual = recordedRun(tool, tool, [...args, '--force']);
+    expect(usual.status, usual.output).toBe(0);
+    expect(usual.fromSnapshot).toBe(false);
+    expect(usual.output).toContain('1 pack: 1 built');
+  });
+});
