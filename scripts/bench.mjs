@@ -4,7 +4,9 @@
 // nothing (targets live in the issues, not in tests).
 //
 //   (a) the DAC pack, both formats, cold: a fresh `packs build` process each time
-//       (and PDF only and .docx only, for the comparisons in (f));
+//       (and PDF only and .docx only, for the comparisons in (f); the project's
+//       other pack, which the startup snapshot was not warmed on; and the DAC pack
+//       without the startup snapshot);
 //   (b) the same, warm: again and again in one process;
 //   (c) a campaign of generated packs, built with 1 worker and with all cores,
 //       with the peak memory of the build;
@@ -43,6 +45,7 @@ const cores = availableParallelism();
 // and so pay for that start; the rest runs in this process, started again with the same flags if
 // need be, and in builds started with them.
 const { cliNodeFlags, rerunWithCliFlags } = await import(pathToFileURL(path.join(root, 'dist/cli/relaunch.js')).href);
+const { freshSnapshot } = await import(pathToFileURL(path.join(root, 'dist/startup/startup-snapshot.js')).href);
 rerunWithCliFlags(fileURLToPath(import.meta.url));
 const cliFlags = cliNodeFlags();
 
@@ -56,32 +59,30 @@ const megabytes = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const line = (label, value, note = '') => console.log(`${label.padEnd(58)} ${String(value).padStart(10)}${note ? `  ${note}` : ''}`);
 
 /**
- * Runs `packs` in a fresh process that reports its own peak resident memory
- * (process-wide, worker threads included) and is timed from outside.
+ * Runs `node bin/packs.js <args>` as a user runs it, timed from outside, with its
+ * peak memory: the largest of its processes' (the command, and the copy it may
+ * start: see src/cli/relaunch.ts), worker threads included. Each process reports
+ * its own through scripts/bench-peak.cjs.
  */
-function timedBuild(args, cwd = root) {
-  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist/cli/main.js')).href)});
-    const code = await main(${JSON.stringify(args)}, { stdout() {}, stderr(t) { process.stderr.write(t); }, cwd: ${JSON.stringify(cwd)} });
-    process.stdout.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));`;
+function timedBuild(args, { cwd = root, env = {} } = {}) {
+  const peaks = path.join(work, `peaks-${process.hrtime.bigint()}.txt`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, [...cliFlags, '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env, NODE_OPTIONS: `--require ${path.join(root, 'scripts', 'bench-peak.cjs')}`, BENCH_PEAK_FILE: peaks },
+  });
   const ms = performance.now() - started;
-  let result;
-  try {
-    result = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`packs ${args.join(' ')} did not finish:\n${run.stderr.slice(-2000)}`);
-  }
-  if (result.code !== 0) throw new Error(`packs ${args.join(' ')} exited ${result.code}:\n${run.stderr.slice(-2000)}`);
-  return { ms, maxRssKb: result.maxRssKb };
+  if (run.status !== 0) throw new Error(`packs ${args.join(' ')} exited ${run.status ?? run.signal}:\n${(run.stdout + run.stderr).slice(-2000)}`);
+  const maxRssKb = Math.max(...readFileSync(peaks, 'utf8').trim().split('\n').map(Number));
+  rmSync(peaks);
+  return { ms, maxRssKb };
 }
 
-/** A fresh `node bin/packs.js ...` process, timed from outside, as a user runs it. */
-function coldRun(args) {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`packs ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
-  return performance.now() - started;
+/** The ids `packs list` prints for the project. */
+function packIds() {
+  return spawnSync(process.execPath, [cli, 'list'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
 }
 
 /** A project of `count` packs: variants of the DAC pack, each a different business area. */
@@ -109,20 +110,26 @@ try {
   console.log(`recruitment-packs benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${megabytes(totalmem() / 1024)} memory`);
   console.log(`Node flags, as packs build and packs watch use them here: ${cliFlags.length > 0 ? cliFlags.join(' ') : 'none'}`);
+  const snapshot = freshSnapshot(root);
+  console.log(`Startup snapshot packs build starts from: ${snapshot ? path.relative(root, snapshot) : 'none (run npm run build:snapshot)'}`);
   console.log('');
 
   // (a) cold
-  const cold = { both: [], pdf: [], docx: [] };
+  const cold = { both: [], pdf: [], docx: [], other: [], usual: [] };
+  const otherPack = packIds().find((id) => id !== packId);
   for (let i = 0; i < settings.cold; i++) {
-    cold.both.push(coldRun(['build', packId, '--force', '--out', path.join(work, 'cold')]));
-    cold.pdf.push(coldRun(['build', packId, '--force', '--only', 'pdf', '--out', path.join(work, 'cold-pdf')]));
-    cold.docx.push(coldRun(['build', packId, '--force', '--only', 'docx', '--out', path.join(work, 'cold-docx')]));
+    cold.both.push(timedBuild(['build', packId, '--force', '--out', path.join(work, 'cold')]));
+    cold.pdf.push(timedBuild(['build', packId, '--force', '--only', 'pdf', '--out', path.join(work, 'cold-pdf')]).ms);
+    cold.docx.push(timedBuild(['build', packId, '--force', '--only', 'docx', '--out', path.join(work, 'cold-docx')]).ms);
+    if (otherPack) cold.other.push(timedBuild(['build', otherPack, '--force', '--out', path.join(work, 'cold-other')]).ms);
+    cold.usual.push(timedBuild(['build', packId, '--force', '--out', path.join(work, 'cold-usual')], { env: { PACKS_NO_SNAPSHOT: '1' } }).ms);
   }
-  const coldPeak = timedBuild(['build', packId, '--force', '--out', path.join(work, 'cold')]).maxRssKb;
   console.log(`(a) ${packId}, cold CLI (fresh process; median of ${settings.cold})`);
-  line('    both formats', seconds(median(cold.both)), `peak memory ${megabytes(coldPeak)}`);
+  line('    both formats', seconds(median(cold.both.map((run) => run.ms))), `peak memory ${megabytes(Math.max(...cold.both.map((run) => run.maxRssKb)))}`);
   line('    PDF only', seconds(median(cold.pdf)));
   line('    .docx only', seconds(median(cold.docx)));
+  if (otherPack) line(`    ${otherPack}, both formats`, seconds(median(cold.other)));
+  line('    both formats, without the startup snapshot', seconds(median(cold.usual)));
 
   // (b) warm
   const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
@@ -168,7 +175,7 @@ try {
     memory = run.status === 0 ? JSON.parse(run.stdout) : run.stderr.slice(-500);
   }
   const noop = [];
-  for (let i = 0; i < 5; i++) noop.push(timedBuild(['build', '--root', campaign, '--out', path.join(work, `campaign-${cores}`), '--jobs', String(cores), '--today', '2020-12-01']).ms);
+  for (let i = 0; i < 5; i++) noop.push(timedBuild(['build', '--root', campaign, '--out', path.join(work, `campaign-${cores}`), '--today', '2020-12-01']).ms);
   rmSync(campaign, { recursive: true, force: true });
   console.log(`(c) ${settings.campaign} packs (1 pack + ${settings.campaign - 1} variants), both formats (median of ${settings.campaignRuns})`);
   line('    1 worker', seconds(one.ms), `peak memory ${megabytes(one.maxRssKb)}`);

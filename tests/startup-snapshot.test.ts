@@ -27,6 +27,10 @@ describe('when packs may start from the snapshot', () => {
     expect(snapshotAllowed(build)).toBe(true);
     expect(snapshotAllowed({ ...build, args: ['build', 'met-dac-2021', '--only', 'pdf'] })).toBe(true);
     expect(snapshotAllowed({ ...build, env: { NODE_OPTIONS: '--require ./a.cjs -r b.cjs --import=./c.mjs' } })).toBe(true);
+    // Told to build in workers, the warm thread would only hand them the packs.
+    for (const jobs of [['--jobs', '1'], ['-j', '1'], ['--jobs=1'], ['-j1']]) expect(snapshotAllowed({ ...build, args: ['build', ...jobs] })).toBe(true);
+    for (const jobs of [['--jobs', '2'], ['-j', '4'], ['--jobs=2'], ['-j2']]) expect(snapshotAllowed({ ...build, args: ['build', ...jobs] })).toBe(false);
+    expect(snapshotAllowed({ ...build, args: ['build', '--', '--jobs', '2'] })).toBe(true);
     // Watch mode keeps running: it would pay for the snapshot's interpreted regular expressions on every rebuild.
     for (const args of [['watch'], ['validate'], ['list'], ['show', 'met-dac-2021'], ['--help'], []]) expect(snapshotAllowed({ ...build, args })).toBe(false);
     // Node's own flags could differ from the snapshot's (Node would refuse it) or attach a debugger.

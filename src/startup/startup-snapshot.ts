@@ -77,15 +77,29 @@ export interface SnapshotSituation {
   platform: NodeJS.Platform;
 }
 
+/** The number given with --jobs (or -j), if any. */
+function jobsAskedFor(args: readonly string[]): number | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    const value = arg === '--jobs' || arg === '-j' ? args[i + 1] : /^(?:--jobs=|-j)(.+)$/.exec(arg)?.[1];
+    if (value !== undefined) return Number(value);
+  }
+  return undefined;
+}
+
 /**
- * Whether this command may start from a snapshot: `packs build` only; not on
- * Windows (where the command never starts again, see relaunch.ts); not when
- * turned off; and not when Node was given flags of its own, which could differ
- * from the snapshot's (Node stops if they do) or want a debugger. Preloaded
- * modules (`--require`, `--import` in NODE_OPTIONS) are fine.
+ * Whether this command may start from a snapshot: `packs build` only, and not
+ * when told to build in two or more workers (the warm thread would only hand
+ * packs to them, and hold some 100 MB more meanwhile); not on Windows (where
+ * the command never starts again, see relaunch.ts); not when turned off; and
+ * not when Node was given flags of its own, which could differ from the
+ * snapshot's (Node stops if they do) or want a debugger. Preloaded modules
+ * (`--require`, `--import` in NODE_OPTIONS) are fine.
  */
 export function snapshotAllowed({ args, execArgv, env, platform }: SnapshotSituation): boolean {
   if (args[0] !== 'build' || platform === 'win32') return false;
+  if ((jobsAskedFor(args) ?? 1) > 1) return false;
   if (env.PACKS_NO_RELAUNCH === '1' || env.PACKS_NO_SNAPSHOT === '1') return false;
   if (execArgv.length > 0) return false;
   const options = (env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
