@@ -10,6 +10,7 @@
 // that would out of the bundle).
 import { restoreTextDecoder } from './text-decoder-shim.js';
 import v8 from 'node:v8';
+import Handlebars from 'handlebars';
 import { main } from '../cli/main.js';
 import { followParent } from '../cli/follow-parent.js';
 import { forgetTemplates } from '../compose/templates.js';
@@ -28,6 +29,9 @@ import '../writers/pdf/index.js';
 import '../writers/docx/index.js';
 
 restoreTextDecoder();
+// Node 22 cannot write a snapshot that holds an Error whose stack has not been turned into text
+// (it aborts); handlebars makes one as it loads, as its Exception's prototype. Reading the stack turns it.
+void (Handlebars.Exception.prototype as Error).stack;
 
 /** Checks and renders the first pack of the project the tool is in, writing nothing; a pack that fails only warms less. */
 async function warmUp(): Promise<void> {
