@@ -4,8 +4,8 @@
 // before the tests. It
 //   1. bundles dist/startup/snapshot-main.js and everything it imports into one
 //      CommonJS file, as Node can only make a snapshot from one script;
-//   2. has Node run that file with --build-snapshot, which loads the tool, builds
-//      the project's first pack once, and writes the process's heap to a file;
+//   2. has Node run that file with --build-snapshot, which loads the tool, renders
+//      the project's first valid pack in memory, and writes the process to a file;
 //   3. checks that a process starts from it;
 //   4. writes the key: what the snapshot was made from (startup-snapshot.ts).
 // If any step fails it says so and leaves no snapshot: the command then loads
@@ -97,11 +97,7 @@ try {
 
 const started = performance.now();
 // --no-warnings: Node warns that some of its modules are not yet verified in snapshots; the check below is ours.
-const made = spawnSync(process.execPath, ['--no-warnings', ...startup.SNAPSHOT_V8_FLAGS, '--snapshot-blob', blob, '--build-snapshot', bundle], {
-  cwd: root,
-  encoding: 'utf8',
-  env: { ...process.env, PACKS_NO_RELAUNCH: '1' },
-});
+const made = spawnSync(process.execPath, ['--no-warnings', ...startup.SNAPSHOT_V8_FLAGS, '--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: root, encoding: 'utf8' });
 if (made.status !== 0) fail(`node --build-snapshot exited ${made.status ?? made.signal}`, made.stderr);
 
 const check = spawnSync(process.execPath, [...startup.snapshotStart(blob), 'build', '--help'], { cwd: root, encoding: 'utf8' });

@@ -113,6 +113,22 @@ const outputsOf = (dir: string) =>
     .filter((name) => /\.(pdf|docx)$/.test(name))
     .sort();
 
+/** A copy of the whole tool (its libraries linked), to make a snapshot of and then change. */
+function copyTool(): string {
+  const tool = mkdtempSync(path.join(tmpdir(), 'packs-tool-'));
+  for (const name of ['package.json', 'package-lock.json', 'bin', 'dist', 'fonts', 'patches', 'scripts', 'packs', 'templates']) {
+    cpSync(path.join(projectRoot, name), path.join(tool, name), { recursive: true });
+  }
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tool, 'node_modules'), 'dir');
+  return tool;
+}
+
+function makeSnapshot(tool: string): void {
+  const made = spawnSync(process.execPath, [path.join(tool, 'scripts', 'build-snapshot.mjs')], { cwd: tool, encoding: 'utf8' });
+  expect(made.stdout + made.stderr).toContain('startup snapshot made');
+  expect(freshSnapshot(tool)).toBe(path.join(tool, SNAPSHOT_DIR, SNAPSHOT_BLOB));
+}
+
 describe('packs build from the snapshot', () => {
   it('starts from the one npm test made, and writes the same bytes as a build that does not', () => {
     expect(freshSnapshot(projectRoot), 'npm test makes the snapshot first (scripts/build-snapshot.mjs)').toBeDefined();
@@ -140,15 +156,8 @@ describe('packs build from the snapshot', () => {
   });
 
   it("reads the project's templates as they are now, and is not used once the tool has changed", () => {
-    // A copy of the whole tool, to make a snapshot of and then change.
-    const tool = mkdtempSync(path.join(tmpdir(), 'packs-tool-'));
-    for (const name of ['package.json', 'package-lock.json', 'bin', 'dist', 'fonts', 'patches', 'scripts', 'packs', 'templates']) {
-      cpSync(path.join(projectRoot, name), path.join(tool, name), { recursive: true });
-    }
-    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(tool, 'node_modules'), 'dir');
-    const made = spawnSync(process.execPath, [path.join(tool, 'scripts', 'build-snapshot.mjs')], { cwd: tool, encoding: 'utf8' });
-    expect(made.stdout + made.stderr).toContain('startup snapshot made');
-    expect(freshSnapshot(tool)).toBe(path.join(tool, SNAPSHOT_DIR, SNAPSHOT_BLOB));
+    const tool = copyTool();
+    makeSnapshot(tool);
 
     // The snapshot was warmed on the tool's first pack, met-dac-2021, with these templates: a section and a partial.
     const edit = (file: string, find: string, replace: string) => {
@@ -174,5 +183,16 @@ describe('packs build from the snapshot', () => {
     expect(usual.status, usual.output).toBe(0);
     expect(usual.fromSnapshot).toBe(false);
     expect(usual.output).toContain('1 pack: 1 built');
+  });
+
+  it('is still made when the first pack is invalid, and a build from it reports that pack as a build does', () => {
+    const tool = copyTool();
+    appendFileSync(path.join(tool, 'packs', 'met-dac-2021', 'role.yaml'), 'broken: [\n');
+    makeSnapshot(tool);
+    const run = recordedRun(tool, tool, ['build', '--today', '2020-12-01', '--out', 'out']);
+    expect(run.status).toBe(1);
+    expect(run.fromSnapshot).toBe(true);
+    expect(run.output).toContain('2 packs: 1 built, 0 up to date, 1 not built');
+    expect(run.output).toContain('packs/met-dac-2021/role.yaml:');
   });
 });

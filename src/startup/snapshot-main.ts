@@ -1,6 +1,6 @@
 // The startup snapshot's entry. scripts/build-snapshot.mjs bundles it into one
 // file and has Node run it with --build-snapshot: it loads every module a build
-// needs, renders the project's first pack once in memory (so that fonts are
+// needs, renders the project's first valid pack once in memory (so that fonts are
 // parsed and the code the writers run is compiled), forgets what it read from
 // the project, and names the function a process started from the snapshot runs:
 // the `packs` command. See startup-snapshot.ts for when it is used.
@@ -33,24 +33,29 @@ restoreTextDecoder();
 // (it aborts); handlebars makes one as it loads, as its Exception's prototype. Reading the stack turns it.
 void (Handlebars.Exception.prototype as Error).stack;
 
-/** Checks and renders the first pack of the project the tool is in, writing nothing; a pack that fails only warms less. */
+/** Checks and renders the first pack of the project the tool is in that is valid, writing nothing. */
 async function warmUp(): Promise<void> {
-  const [first] = await findPacks(toolRoot);
-  if (!first) return;
   try {
-    const plan = await planPack(toolRoot, first, new DataFileCache(toolRoot));
-    if (plan.document) await renderAll(formats, plan.document);
+    for (const location of await findPacks(toolRoot)) {
+      const plan = await planPack(toolRoot, location, new DataFileCache(toolRoot));
+      if (!plan.document) continue;
+      await renderAll(formats, plan.document);
+      return;
+    }
   } finally {
     // Templates are kept by path for the life of a process: a build must read the project's own again.
     forgetTemplates();
   }
 }
 
-// A snapshot's entry is a CommonJS script, which cannot await at its top level.
-void warmUp().then(() => {
-  v8.startupSnapshot.setDeserializeMainFunction(async () => {
-    followParent();
-    markStartedWarm();
-    process.exitCode = await main(argumentsFromSnapshot(process.argv));
+// A snapshot's entry is a CommonJS script, which cannot await at its top level. A warm-up that
+// fails leaves the snapshot less warm, not wrong: every build checks and renders its packs itself.
+void warmUp()
+  .catch(() => undefined)
+  .then(() => {
+    v8.startupSnapshot.setDeserializeMainFunction(async () => {
+      followParent();
+      markStartedWarm();
+      process.exitCode = await main(argumentsFromSnapshot(process.argv));
+    });
   });
-});
