@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
+import type { PackOutcome } from '../../pipeline/build-many.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
 import { formatSeconds } from '../report.js';
@@ -55,24 +56,28 @@ export function registerBuild(cli: Command, context: CommandContext): void {
       const text = options.format === 'text';
       // A bar on a terminal; a line per pack for logs and pipes.
       const bar = text && options.progress !== false && process.stderr.isTTY && packs.length > 1 ? await progressBar(packs.length) : undefined;
-      const outcomes = await buildMany(
-        projectRoot,
-        packs,
-        {
-          outDir,
-          formats: options.only,
-          today: options.today,
-          strict: options.strict,
-          force: options.force,
-          ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-          ...(timestamp ? { timestamp } : {}),
-        },
-        (outcome) => {
-          if (bar) bar.increment(1, { pack: outcome.location.id });
-          else if (text) context.io.stdout(buildLine(reportOf(outcome)) + '\n');
-        },
-      );
-      bar?.stop();
+      let outcomes: PackOutcome[];
+      try {
+        outcomes = await buildMany(
+          projectRoot,
+          packs,
+          {
+            outDir,
+            formats: options.only,
+            today: options.today,
+            strict: options.strict,
+            force: options.force,
+            ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+            ...(timestamp ? { timestamp } : {}),
+          },
+          (outcome) => {
+            if (bar) bar.increment(outcome.location.id);
+            else if (text) context.io.stdout(buildLine(reportOf(outcome)) + '\n');
+          },
+        );
+      } finally {
+        bar?.stop();
+      }
       const report = outcomes.map(reportOf);
       if (text) {
         // On a terminal the bar stood in for the lines; the packs that were not built still get theirs.
@@ -87,7 +92,7 @@ export function registerBuild(cli: Command, context: CommandContext): void {
     });
 }
 
-function reportOf(outcome: import('../../pipeline/build-many.js').PackOutcome): PackReport {
+function reportOf(outcome: PackOutcome): PackReport {
   return {
     id: outcome.location.id,
     built: outcome.status !== 'failed',
@@ -98,9 +103,25 @@ function reportOf(outcome: import('../../pipeline/build-many.js').PackOutcome): 
   };
 }
 
-async function progressBar(total: number) {
+/** A progress bar on the terminal, one step a pack. */
+async function progressBar(total: number): Promise<{ increment(pack: string): void; stop(): void }> {
   const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: 'building {bar} {value}/{total} packs  {pack}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
   bar.start(total, 0, { pack: '' });
-  return bar;
+  // The bar hides the cursor and turns off line wrapping until it stops. Stopped by Ctrl-C, the
+  // terminal would be left so: put it back, then end as the signal ends the process.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const interrupted = (signal: NodeJS.Signals) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    for (const signal of signals) process.off(signal, interrupted);
+    bar.stop();
+  };
+  for (const signal of signals) process.once(signal, interrupted);
+  return { increment: (pack) => bar.increment(1, { pack }), stop };
 }
