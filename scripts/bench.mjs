@@ -41,9 +41,10 @@ const cli = path.join(root, 'bin', 'packs.js');
 const cores = availableParallelism();
 
 // Measured as the CLI runs: on two cores or fewer, `packs build` and `packs watch` start Node
-// again with one V8 background thread (src/cli/relaunch.ts). The cold runs go through bin/packs.js
-// and so pay for that start; the rest runs in this process, started again with the same flags if
-// need be, and in builds started with them.
+// again with one V8 background thread, and `packs build` from the startup snapshot when there is
+// one (src/cli/relaunch.ts). (a), (c) and (d) run bin/packs.js and so pay for that start; (b), (e)
+// and (g) run in this process, started again with the same flags if need be, or in one started
+// with them.
 const { cliNodeFlags, rerunWithCliFlags } = await import(pathToFileURL(path.join(root, 'dist/cli/relaunch.js')).href);
 const { freshSnapshot } = await import(pathToFileURL(path.join(root, 'dist/startup/startup-snapshot.js')).href);
 rerunWithCliFlags(fileURLToPath(import.meta.url));
