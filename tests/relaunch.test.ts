@@ -2,10 +2,11 @@
 // one V8 background thread (src/cli/relaunch.ts), and `packs build` from the
 // startup snapshot. The copy is the command in all but its flags, and it does
 // not outlive the process that started it.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { POOL_FLAG, relaunchFlags, type RelaunchSituation } from '../dist/cli/relaunch.js';
 import { freshSnapshot } from '../dist/startup/startup-snapshot.js';
@@ -106,5 +107,24 @@ describe(`packs build on this machine (${availableParallelism()} cores)`, () => 
       }
       expect(alive(copy.pid)).toBe(false);
     }
+  });
+});
+
+describe('when the copy cannot be started', () => {
+  it('runs the command in this process instead', () => {
+    // A Node that is not there: the copy fails to start (ENOENT), so the command must run here.
+    const script = path.join(mkdtempSync(path.join(tmpdir(), 'packs-relaunch-')), 'run.mjs');
+    writeFileSync(
+      script,
+      `import { runCommand } from ${JSON.stringify(pathToFileURL(path.join(projectRoot, 'dist/cli/relaunch.js')).href)};
+      process.execPath = '/nonexistent/node';
+      const code = await runCommand('/nonexistent/packs.js', ['build'], async () => 42);
+      console.log(JSON.stringify({ code }));`,
+    );
+    const env = { ...process.env };
+    delete env.PACKS_NO_RELAUNCH;
+    delete env.PACKS_NO_SNAPSHOT;
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', env, timeout: 30_000 });
+    expect(run.stdout.trim(), run.stderr).toBe(JSON.stringify({ code: 42 }));
   });
 });
