@@ -93,6 +93,19 @@ export const MAX_ALIASES = 100;
 
 const SYNTAX_HINT = 'check the indentation, and put text containing ": " or starting with a special character in quotes';
 
+/**
+ * The first bracket of the run of opening brackets (and the space between them)
+ * that `offset` is in. The parser runs out of stack at a depth that differs from
+ * one Node version to the next; the run it was reading starts at the same place
+ * whatever the version, and is where the mistake is.
+ */
+function startOfBracketRun(source: string, offset: number): number {
+  let start = Math.min(offset, source.length);
+  while (start > 0 && /[[{\s]/.test(source[start - 1]!)) start--;
+  while (start < offset && /\s/.test(source[start]!)) start++;
+  return start;
+}
+
 /** Turns the yaml library's complaints into diagnostics people can act on. */
 function parseProblem(yamlFile: YamlFile, problem: { code: string; message: string; pos: [number, number] }): Diagnostic {
   const at = { file: yamlFile.file, ...positionOf(yamlFile, problem.pos[0]) };
@@ -122,7 +135,8 @@ function parseProblem(yamlFile: YamlFile, problem: { code: string; message: stri
           code: 'too-deeply-nested',
           severity: 'error',
           message: 'the data is nested too deeply to read',
-          ...at,
+          file: yamlFile.file,
+          ...positionOf(yamlFile, startOfBracketRun(yamlFile.source, problem.pos[0])),
           hint: 'data files need only a few levels of nesting; check for runaway brackets or indentation',
         };
       }
