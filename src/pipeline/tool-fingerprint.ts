@@ -1,6 +1,6 @@
 // What the tool is, as one hash: the key that tells a build made by this copy
 // of the tool from one made by another (the build cache), and a startup
-// snapshot made from this copy from a stale one (src/cli/startup-snapshot.ts).
+// snapshot made from this copy from a stale one (src/startup/startup-snapshot.ts).
 // Only Node's own modules, so that the command can check it before loading the rest.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

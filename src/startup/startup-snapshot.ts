@@ -11,9 +11,9 @@
 // is missing, stale or not made (`npm ci --omit=dev` has no bundler), the command
 // loads its modules as usual; nothing else changes. Only Node's own modules here,
 // as the command checks this before it loads anything else.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../load/read-log.js';
 import { fingerprintOf, toolRoot } from '../pipeline/tool-fingerprint.js';
 
 /** Where the snapshot and what it was made from are kept (not in dist/, whose files are part of the fingerprint). */
@@ -51,7 +51,7 @@ export function currentSnapshotKey(root: string = toolRoot): SnapshotKey {
     flags: SNAPSHOT_V8_FLAGS,
     root,
     tool: fingerprintOf(root),
-    lockFile: existsSync(lockFile) ? createHash('sha256').update(readFileSync(lockFile)).digest('hex') : '',
+    lockFile: existsSync(lockFile) ? sha256Hex(readFileSync(lockFile)) : '',
   };
 }
 

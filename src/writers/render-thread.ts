@@ -82,10 +82,10 @@ export class RenderThread {
 
 /**
  * A thread for the Word file, when a pack is rendered in both formats and there
- * is a core to spare for it, and the writers here are not warm already (a process
- * started from the startup snapshot renders a pack sooner than a thread warms up). The Word
- * writer goes to the thread because the document's text is all it needs back and
- * forth; the PDF writer stays here.
+ * is a core to spare for it, and the writers here are not warm already (a
+ * process started from the startup snapshot renders a pack sooner than a thread
+ * warms up). The Word writer goes to the thread because the document's text is
+ * all it needs back and forth; the PDF writer stays here.
  */
 export function spareRenderThread(formats: readonly Format[], cores: number): RenderThread | undefined {
   if (startedWarm()) return undefined;
