@@ -16,7 +16,7 @@ import { followParent } from '../cli/follow-parent.js';
 import { forgetTemplates } from '../compose/templates.js';
 import { findPacks } from '../load/project.js';
 import { planPack } from '../pipeline/build.js';
-import { toolRoot } from '../pipeline/tool-fingerprint.js';
+import { toolFingerprint, toolRoot } from '../pipeline/tool-fingerprint.js';
 import { DataFileCache } from '../validate/load-pack.js';
 import { formats } from '../writers/formats.js';
 import { renderAll } from '../writers/render-thread.js';
@@ -53,6 +53,10 @@ async function warmUp(): Promise<void> {
 void warmUp()
   .catch(() => undefined)
   .then(() => {
+    // The build cache keys each build by the tool's fingerprint. A process starts from this snapshot
+    // only when the snapshot's key holds the fingerprint the tool has then (startup-snapshot.ts), so
+    // it is worked out once, here, rather than by both that check and the build it starts.
+    toolFingerprint();
     v8.startupSnapshot.setDeserializeMainFunction(async () => {
       followParent();
       markStartedWarm();
