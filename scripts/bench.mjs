@@ -5,8 +5,7 @@
 //
 //   (a) the DAC pack, both formats, cold: a fresh `packs build` process each time
 //       (and PDF only and .docx only, for the comparisons in (f); the project's
-//       other pack, which the startup snapshot was not warmed on; and the DAC pack
-//       without the startup snapshot);
+//       other pack; and the DAC pack without the startup snapshot);
 //   (b) the same, warm: again and again in one process;
 //   (c) a campaign of generated packs, built with 1 worker and with all cores,
 //       with the peak memory of the build;

@@ -5,7 +5,7 @@
 //   1. bundles dist/startup/snapshot-main.js and everything it imports into one
 //      CommonJS file, as Node can only make a snapshot from one script;
 //   2. has Node run that file with --build-snapshot, which loads the tool, renders
-//      the project's first valid pack in memory, and writes the process to a file;
+//      the project's valid packs in memory (up to six), and writes the process to a file;
 //   3. checks that a process starts from it;
 //   4. writes the key: what the snapshot was made from (startup-snapshot.ts).
 // If any step fails it says so and leaves no snapshot: the command then loads

@@ -1,9 +1,9 @@
 // The startup snapshot's entry. scripts/build-snapshot.mjs bundles it into one
 // file and has Node run it with --build-snapshot: it loads every module a build
-// needs, renders the project's first valid pack once in memory (so that fonts are
-// parsed and the code the writers run is compiled), forgets what it read from
-// the project, and names the function a process started from the snapshot runs:
-// the `packs` command. See startup-snapshot.ts for when it is used.
+// needs, renders the project's packs once in memory (so that fonts are parsed,
+// the code the writers run is compiled and their text is laid out), forgets what
+// it read from the project, and names the function a process started from the
+// snapshot runs: the `packs` command. See startup-snapshot.ts for when it is used.
 //
 // Nothing here may start a thread, a child process or a timer, or write a file:
 // a snapshot cannot keep them (scripts/build-snapshot.mjs leaves the libraries
@@ -33,14 +33,29 @@ restoreTextDecoder();
 // (it aborts); handlebars makes one as it loads, as its Exception's prototype. Reading the stack turns it.
 void (Handlebars.Exception.prototype as Error).stack;
 
-/** Checks and renders the first pack of the project the tool is in that is valid, writing nothing. */
+/**
+ * The most packs the warm-up renders. Each one it renders builds cold about a
+ * quarter quicker (measured: the Deputy Director pack 0.81 s against 0.59 s
+ * once the warm-up rendered it too), and adds about 1.5 MB to the snapshot,
+ * which every build reads as it starts (the DAC pack went from 0.66 s to 0.69 s).
+ */
+const WARM_UP_PACKS = 6;
+
+/**
+ * Checks and renders the valid packs of the project the tool is in, up to
+ * WARM_UP_PACKS, writing nothing. Variants are left out: they share nearly all
+ * of their text with their pack, which is rendered instead.
+ */
 async function warmUp(): Promise<void> {
   try {
+    const cache = new DataFileCache(toolRoot);
+    let rendered = 0;
     for (const location of await findPacks(toolRoot)) {
-      const plan = await planPack(toolRoot, location, new DataFileCache(toolRoot));
+      if (location.variant) continue;
+      const plan = await planPack(toolRoot, location, cache);
       if (!plan.document) continue;
       await renderAll(formats, plan.document);
-      return;
+      if (++rendered === WARM_UP_PACKS) return;
     }
   } finally {
     // Templates are kept by path for the life of a process: a build must read the project's own again.
