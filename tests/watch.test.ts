@@ -209,10 +209,16 @@ describe('packs watch', () => {
   it('rebuilds every pack when a partial changes, and reads the template again', async () => {
     const { outDir, rebuilds, file } = await watchCopy();
     const partial = file('templates/partials/bullets.hbs');
-    writeFileSync(partial, readFileSync(partial, 'utf8').replace('- {{this}}', '- Bullet: {{this}}'));
+    const original = readFileSync(partial, 'utf8');
+    const before = [DAC, DD].map((id) => pdfText(path.join(outDir, `${id}.pdf`)));
+    writeFileSync(partial, original.replace('- {{this}}', '- Bullet: {{this}}'));
     const rebuild = await rebuilds.next();
     expect(rebuilt(rebuild)).toEqual([DAC, DD]);
     for (const id of [DAC, DD]) expect(pdfText(path.join(outDir, `${id}.pdf`))).toContain('Bullet:');
+    // Back as it was: what handlebars compiled from this text before is used again, and says the same.
+    writeFileSync(partial, original);
+    expect(rebuilt(await rebuilds.next())).toEqual([DAC, DD]);
+    expect([DAC, DD].map((id) => pdfText(path.join(outDir, `${id}.pdf`)))).toEqual(before);
   });
 
   it('adds a pack whose pack.yaml appears, drops one whose pack.yaml goes, and survives a build that throws', async () => {

@@ -30,9 +30,73 @@ export const runtimeOptions = {
 
 export type CompiledTemplate = (context: unknown) => string;
 
+/**
+ * How many parsed templates, compiled templates and compiled partials are kept
+ * by their source. Past that a store starts again: watch mode parses and
+ * compiles each saved version of a template it rebuilds with.
+ */
+const KEPT_BY_SOURCE_LIMIT = 500;
+
+/**
+ * Templates compiled in this process, by their source. A template is a function
+ * of its source and the fixed options above, so the same text need not be
+ * compiled twice: not by every pack of a batch (stage text is compiled per pack),
+ * nor after templates are forgotten (watch mode, the startup snapshot).
+ */
+const compiledBySource = new Map<string, CompiledTemplate>();
+
 export function compile(source: string): CompiledTemplate {
-  const template = handlebars.compile(source, compileOptions);
-  return (context) => template(context, runtimeOptions);
+  let render = compiledBySource.get(source);
+  if (!render) {
+    const template = handlebars.compile(source, compileOptions);
+    render = (context) => template(context, runtimeOptions);
+    if (compiledBySource.size >= KEPT_BY_SOURCE_LIMIT) compiledBySource.clear();
+    compiledBySource.set(source, render);
+  }
+  return render;
+}
+
+/**
+ * Templates' syntax trees, by their source: each pack and variant checks the same
+ * section templates and partials, and nothing changes a tree once parsed.
+ */
+const parsedBySource = new Map<string, hbs.AST.Program>();
+
+/** A template's syntax tree, parsed once per source text in a process. Throws a syntax error as handlebars.parse does. */
+export function parseTemplate(source: string): hbs.AST.Program {
+  let program = parsedBySource.get(source);
+  if (!program) {
+    program = handlebars.parse(source);
+    if (parsedBySource.size >= KEPT_BY_SOURCE_LIMIT) parsedBySource.clear();
+    parsedBySource.set(source, program);
+  }
+  return program;
+}
+
+/**
+ * Partials as handlebars compiled them, by their source. Handlebars compiles a
+ * partial the first time a template uses it, with the same options as every
+ * template, and keeps the function in place of the source it was registered with.
+ */
+const compiledPartials = new Map<string, unknown>();
+
+/** Registers a partial; with the function handlebars compiled from the same source before, if it did. */
+export function registerPartial(name: string, file: string, source: string): void {
+  handlebars.registerPartial(name, (compiledPartials.get(source) ?? source) as string);
+  partialSources.set(name, { file, source });
+}
+
+/** Unregisters every partial, keeping those handlebars has compiled for registerPartial. */
+export function unregisterPartials(): void {
+  for (const [name, { source }] of partialSources) {
+    const used: unknown = handlebars.partials[name];
+    if (typeof used === 'function') {
+      if (compiledPartials.size >= KEPT_BY_SOURCE_LIMIT) compiledPartials.clear();
+      compiledPartials.set(source, used);
+    }
+    handlebars.unregisterPartial(name);
+  }
+  partialSources.clear();
 }
 
 /** Where a Handlebars error happened, when its message says (line is 1-based, column 0-based). */

@@ -8,7 +8,7 @@
 // leaves out) there is nothing to check against, and the walk stops there.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../validate/suggest.js';
-import { handlebars, knownHelpers, partialSources } from './handlebars.js';
+import { knownHelpers, parseTemplate, partialSources } from './handlebars.js';
 
 // Handlebars' syntax tree, as far as this walk reads it.
 interface Position {
@@ -81,22 +81,9 @@ export function unknownFieldHint(expression: string, missing: string, parentValu
   return `the data here has ${Object.keys(parentValue).map((k) => `${prefix}${k}`).join(', ') || 'no fields'}`;
 }
 
-/**
- * A template's syntax tree, parsed once per source text in a process: each pack
- * and variant checks the same section templates and partials, and the walk only
- * reads the tree. Bounded, as a watch may see many versions of a template.
- */
-const parsedSources = new Map<string, Statement[]>();
-const PARSED_SOURCES_LIMIT = 500;
-
+/** A template's statements, from the syntax tree parsed once per source text (the walk only reads it). */
 function statementsOf(source: string): Statement[] {
-  let body = parsedSources.get(source);
-  if (body === undefined) {
-    body = (handlebars.parse(source) as unknown as { body: Statement[] }).body;
-    if (parsedSources.size >= PARSED_SOURCES_LIMIT) parsedSources.clear();
-    parsedSources.set(source, body);
-  }
-  return body;
+  return (parseTemplate(source) as unknown as { body: Statement[] }).body;
 }
 
 export function checkTemplateFields(file: string, source: string, context: unknown): Diagnostic[] {

@@ -7,7 +7,7 @@ import { isInsideProject } from '../load/project-path.js';
 import { ReadLog } from '../load/read-log.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { relativeName } from '../load/yaml-file.js';
-import { compile, errorMessage, errorPosition, handlebars, knownHelpers, partialSources, type CompiledTemplate } from './handlebars.js';
+import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
 import { unknownFieldHint } from './template-check.js';
 
 export const TEMPLATE_EXTENSION = '.md.hbs';
@@ -69,10 +69,8 @@ export function loadPartials(root: string): Diagnostic[] {
     }
     const source = readTemplateSource(absolute);
     try {
-      handlebars.parse(source);
-      const partialName = name.replace(/\.hbs$/, '');
-      handlebars.registerPartial(partialName, source);
-      partialSources.set(partialName, { file: relativeName(root, absolute), source });
+      parseTemplate(source);
+      registerPartial(name.replace(/\.hbs$/, ''), relativeName(root, absolute), source);
     } catch (error) {
       diagnostics.push(templateDiagnostic(relativeName(root, absolute), error, 'template-syntax'));
     }
@@ -88,14 +86,15 @@ function expressionAt(source: string | undefined, line: number, column: number):
 }
 
 /**
- * Forgets every compiled template and registered partial, so that the next
- * build reads them again from disk (watch mode, after a template changed).
+ * Forgets every template and registered partial, so that the next build reads
+ * them again from disk (watch mode, after a template changed; the startup
+ * snapshot, before it is saved). What handlebars compiled is kept by source
+ * (handlebars.ts): a file read again with the same text is not compiled again.
  */
 export function forgetTemplates(): void {
   compiled.clear();
   templateReads.forget();
-  for (const name of partialSources.keys()) handlebars.unregisterPartial(name);
-  partialSources.clear();
+  unregisterPartials();
   partialsLoadedFrom = undefined;
 }
 
@@ -168,7 +167,7 @@ export function findTemplate(root: string, packDir: string, name: string): Secti
   const source = readTemplateSource(absolute);
   let result: SectionTemplate | Diagnostic;
   try {
-    handlebars.parse(source); // syntax errors surface here, with their position
+    parseTemplate(source); // syntax errors surface here, with their position
     result = { file, source, render: compile(source) };
   } catch (error) {
     result = templateDiagnostic(file, error, 'template-syntax');
