@@ -24,11 +24,19 @@ export const SNAPSHOT_KEY_FILE = 'key.json';
 
 /**
  * V8 flags the snapshot is made and run with (Node refuses a snapshot run with
- * other V8 flags). A compiled regular expression cannot be saved in a snapshot,
- * so they are all interpreted: about 5% slower once warm, which is why only
- * `packs build` starts from the snapshot, and not `packs watch`.
+ * other V8 flags).
+ * - A compiled regular expression cannot be saved in a snapshot, so they are
+ *   all interpreted: about 5% slower once warm, which is why only `packs build`
+ *   starts from the snapshot, and not `packs watch`.
+ * - A process started from the snapshot begins with a young generation of 1 MB
+ *   and an old one sized to what it restored, so a cold build collected garbage
+ *   about 30 times, once over the whole restored heap. Starting at 16 MB and
+ *   128 MB it does so about 9 times, and not over the whole heap. Measured, medians
+ *   of 13 runs: the DAC pack cold 0.71 s against 0.80 s, the Deputy Director pack
+ *   0.74 s against 0.79 s; 200 packs in its thread 37 s against 44 s, with the
+ *   same peak memory (478 MB); a cold build's peak about 17 MB higher.
  */
-export const SNAPSHOT_V8_FLAGS = ['--regexp-interpret-all'];
+export const SNAPSHOT_V8_FLAGS = ['--regexp-interpret-all', '--min-semi-space-size=16', '--initial-old-space-size=128'];
 
 /** What the snapshot's key is made of. */
 export interface SnapshotKey {
