@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Does memory grow as one process builds pack after pack? Builds `count` packs
 // in this process (both formats, no files written) and, every tenth of the way,
-// collects garbage and records the heap in use and the resident set. A leak
-// shows as a heap that keeps rising; a flat heap after the first few packs is
-// what we want. Needs --expose-gc (bench.mjs starts it so).
+// collects garbage and records the heap in use, the buffers' memory (outside
+// the heap) and the resident set. A leak shows as a heap or buffers that keep
+// rising; flat ones after the first few packs are what we want. Needs --expose-gc (bench.mjs starts it so).
 //
 //   node --expose-gc scripts/bench-memory.mjs <project-root> <count>
 import path from 'node:path';
@@ -30,8 +30,9 @@ for (let i = 0; i < count; i++) {
   await docx(plan.document);
   if ((i + 1) % every === 0 || i + 1 === count) {
     globalThis.gc?.();
-    const { heapUsed, rss } = process.memoryUsage();
-    samples.push({ packs: i + 1, heapMb: heapUsed / 1024 / 1024, rssMb: rss / 1024 / 1024 });
+    // Buffers' memory is outside the heap: a buffer kept by a cache shows here, not in heapUsed.
+    const { heapUsed, arrayBuffers, rss } = process.memoryUsage();
+    samples.push({ packs: i + 1, heapMb: heapUsed / 1024 / 1024, buffersMb: arrayBuffers / 1024 / 1024, rssMb: rss / 1024 / 1024 });
   }
 }
 process.stdout.write(JSON.stringify(samples));

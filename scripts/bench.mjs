@@ -186,7 +186,7 @@ try {
   if (memory !== undefined) {
     console.log(`(g) memory over ${memoryPacks} packs built one after another in one process (after garbage collection)`);
     if (typeof memory === 'string') console.log(`    failed: ${memory}`);
-    else for (const sample of memory) line(`    after ${sample.packs} packs`, `${sample.heapMb.toFixed(0)} MB heap`, `${sample.rssMb.toFixed(0)} MB resident`);
+    else for (const sample of memory) line(`    after ${sample.packs} packs`, `${sample.heapMb.toFixed(0)} MB heap`, `${sample.buffersMb.toFixed(0)} MB buffers, ${sample.rssMb.toFixed(0)} MB resident`);
   }
 
   // (e) watch

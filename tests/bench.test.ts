@@ -13,12 +13,13 @@ const miniature = {
   BENCH_CAMPAIGN_RUNS: '1',
   BENCH_EXTERNAL_RUNS: '1',
   BENCH_WATCH_RUNS: '1',
+  BENCH_MEMORY_PACKS: '2',
 };
 
 const seconds = String.raw`\d+\.\d{3} s`;
 
 describe('npm run bench', () => {
-  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools where installed', async () => {
+  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools where installed, and (g) memory when asked', async () => {
     // Asynchronously: the benchmark takes a while, and vitest's worker must stay responsive meanwhile.
     const run = await runScriptAsync('scripts/bench.mjs', [], { env: miniature });
     expect(run.status, run.stderr).toBe(0);
@@ -49,5 +50,7 @@ describe('npm run bench', () => {
     // Each tool is either measured, with its ratio, or named as skipped.
     expect(run.stdout).toMatch(/ratio: packs PDF-only cold \/ Chromium +\d+\.\d\d\n|skipped: chromium not installed/);
     expect(run.stdout).toMatch(/ratio: packs \.docx-only cold \/ pandoc +\d+\.\d\d\n|skipped: pandoc not installed/);
+    expect(figure('(g) memory over 2 packs built one after another')).toBeDefined();
+    for (const packs of [1, 2]) expect(figure(`after ${packs} packs`)).toMatch(/ \d+ MB heap  \d+ MB buffers, \d+ MB resident$/);
   });
 });
