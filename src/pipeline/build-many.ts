@@ -40,6 +40,14 @@ export interface PackOutcome {
 const WORKER_HEAP_MB = 256;
 
 /**
+ * The young generation of one worker thread: what Node 20 and 22 give it by
+ * default. Node 24 sizes it from the machine's memory instead (192 MB here), and
+ * 200 packs in two workers then peaked at 713 MB against 479 MB with 48, for
+ * about 1.5 s (7%) less time.
+ */
+const WORKER_YOUNG_MB = 48;
+
+/**
  * How many packs a new worker must have to build before it pays for its start
  * in a process started from the startup snapshot: a worker loads and warms the
  * tool for about as long as this thread, already warm, takes to build six.
@@ -160,7 +168,7 @@ async function inWorkers(jobs: number, root: string, task: (work: Work) => Build
     idleTimeout: 1000,
     // A pack needs far less; a cap makes each worker collect garbage sooner, so that N workers
     // do not each hold a few hundred megabytes of it (peak memory with 2 workers fell by a quarter).
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const runOne = async (entry: Work) => {
     const { location } = entry;
