@@ -14,13 +14,15 @@ import {
   SNAPSHOT_BLOB,
   SNAPSHOT_DIR,
   SNAPSHOT_KEY_FILE,
+  MANY_PACKS,
   snapshotAllowed,
   type SnapshotSituation,
 } from '../dist/startup/startup-snapshot.js';
+import { packIdsIn, packsAskedFor } from '../dist/startup/pack-count.js';
 import { copyProject } from './support/project.js';
 import { pdfPages, projectRoot } from './support/read-outputs.js';
 
-const build: SnapshotSituation = { args: ['build'], execArgv: [], env: {}, platform: 'linux' };
+const build: SnapshotSituation = { args: ['build'], execArgv: [], env: {}, platform: 'linux', cores: 2 };
 
 describe('when packs may start from the snapshot', () => {
   it('is for packs build, with no Node flags but preloaded modules, and not when turned off or on Windows', () => {
@@ -41,6 +43,36 @@ describe('when packs may start from the snapshot', () => {
     expect(snapshotAllowed({ ...build, env: { PACKS_NO_SNAPSHOT: '1' } })).toBe(false);
     expect(snapshotAllowed({ ...build, env: { PACKS_NO_RELAUNCH: '1' } })).toBe(false);
     expect(snapshotAllowed({ ...build, platform: 'win32' })).toBe(false);
+  });
+
+  it('is not for many packs on two cores or more, unless --jobs 1 asks for one thread', () => {
+    const packs = (n: number) => () => n;
+    expect(snapshotAllowed(build, packs(MANY_PACKS - 1))).toBe(true);
+    expect(snapshotAllowed(build, packs(MANY_PACKS))).toBe(false);
+    expect(snapshotAllowed({ ...build, cores: 1 }, packs(500))).toBe(true);
+    expect(snapshotAllowed({ ...build, args: ['build', '--jobs', '1'] }, packs(500))).toBe(true);
+    // The packs are counted last, when nothing else has ruled the snapshot out.
+    expect(snapshotAllowed({ ...build, args: ['watch'] }, () => expect.unreachable())).toBe(false);
+  });
+
+  it('counts the packs a build asks for from the project: the packs named, or all of them and their variants, or a shard', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'packs-count-'));
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    write('packs/campaign/pack.yaml', 'id: campaign\nvariants: # one a borough\n  - id: campaign-camden\n    set: {role.title: A}\n  - id: "campaign-hackney"\n    set:\n      role.title: B\ndata:\n  - id: not-a-variant\n');
+    write('packs/single/pack.yaml', 'id: single\n');
+    write('packs/shared/organisations/met.yaml', 'name: Met\n');
+    expect(packIdsIn(root)).toEqual(['campaign', 'campaign-camden', 'campaign-hackney', 'single']);
+    expect(packsAskedFor(['build'], root)).toBe(4);
+    expect(packsAskedFor(['build', 'single'], root)).toBe(1);
+    expect(packsAskedFor(['build', '--only', 'pdf', 'docx', 'campaign-hackney', 'single', '--force'], root)).toBe(2);
+    expect(packsAskedFor(['build', '--shard', '1/3'], root)).toBe(2);
+    expect(packsAskedFor(['build', '--shard=2/2', 'campaign', 'single'], root)).toBe(1);
+    expect(packsAskedFor(['build', '--root', root], tmpdir())).toBe(4);
+    expect(packsAskedFor(['build', `--root=${path.join(root, 'packs')}`], tmpdir())).toBe(0);
+    rmSync(root, { recursive: true, force: true });
   });
 
   it("finds the command's arguments after Node's path, given once (Node 20) or twice", () => {

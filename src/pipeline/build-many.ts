@@ -60,8 +60,9 @@ const PACKS_PER_WORKER_WHEN_WARM = 8;
  * memory whether it builds or not; so it leaves that core to itself, and takes
  * only as many workers as have enough packs each to pay for their start. One
  * job means this thread: on two cores, every pack is built here (measured: 40
- * packs 6.9 s against 7.7 s in two workers; 200 packs about 10% slower than
- * `--jobs 2`, whose peak memory from the snapshot passed 500 MB).
+ * packs 6.9 s against 7.7 s in two workers). A build of MANY_PACKS or more does
+ * not start from the snapshot at all (startup-snapshot.ts): it takes a worker a
+ * core, as two workers from the snapshot's process would pass 500 MB.
  */
 export function defaultJobs(packs: number): number {
   const cores = availableParallelism();
