@@ -101,6 +101,13 @@ describe('diagnostics', () => {
     ]);
   });
 
+  it('a date not written YYYY-MM-DD is one mistake, reported once', () => {
+    const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-2x' }]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:28:11  error  stages[2].date must be a date written YYYY-MM-DD, like 2021-01-11  [invalid-value]',
+    ]);
+  });
+
   it('stages out of order are reported at the date that breaks the order', () => {
     const run = validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-12' }]);
     expect(run.lines).toEqual([

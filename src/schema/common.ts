@@ -18,10 +18,13 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A calendar date written as YYYY-MM-DD, e.g. 2021-01-11. */
+/**
+ * A calendar date written as YYYY-MM-DD, e.g. 2021-01-11. A value not written
+ * so is not also called "not a real calendar date": one mistake, one error.
+ */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, like 2021-01-11')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, like 2021-01-11', abort: true })
   .refine(isRealDate, 'is not a real calendar date');
 
 /** A time of day on the 24-hour clock, HH:MM, e.g. "12:00". */
