@@ -37,40 +37,45 @@ export type CompiledTemplate = (context: unknown) => string;
  */
 const KEPT_BY_SOURCE_LIMIT = 500;
 
+/** What was made from each template source in this process, at most KEPT_BY_SOURCE_LIMIT of them. */
+class KeptBySource<T> {
+  private readonly kept = new Map<string, T>();
+
+  get(source: string): T | undefined {
+    return this.kept.get(source);
+  }
+
+  keep(source: string, made: T): T {
+    if (this.kept.size >= KEPT_BY_SOURCE_LIMIT) this.kept.clear();
+    this.kept.set(source, made);
+    return made;
+  }
+}
+
 /**
  * Templates compiled in this process, by their source. A template is a function
  * of its source and the fixed options above, so the same text need not be
  * compiled twice: not by every pack of a batch (stage text is compiled per pack),
  * nor after templates are forgotten (watch mode, the startup snapshot).
  */
-const compiledBySource = new Map<string, CompiledTemplate>();
+const compiledBySource = new KeptBySource<CompiledTemplate>();
 
 export function compile(source: string): CompiledTemplate {
-  let render = compiledBySource.get(source);
-  if (!render) {
-    const template = handlebars.compile(source, compileOptions);
-    render = (context) => template(context, runtimeOptions);
-    if (compiledBySource.size >= KEPT_BY_SOURCE_LIMIT) compiledBySource.clear();
-    compiledBySource.set(source, render);
-  }
-  return render;
+  const kept = compiledBySource.get(source);
+  if (kept) return kept;
+  const template = handlebars.compile(source, compileOptions);
+  return compiledBySource.keep(source, (context) => template(context, runtimeOptions));
 }
 
 /**
  * Templates' syntax trees, by their source: each pack and variant checks the same
  * section templates and partials, and nothing changes a tree once parsed.
  */
-const parsedBySource = new Map<string, hbs.AST.Program>();
+const parsedBySource = new KeptBySource<hbs.AST.Program>();
 
 /** A template's syntax tree, parsed once per source text in a process. Throws a syntax error as handlebars.parse does. */
 export function parseTemplate(source: string): hbs.AST.Program {
-  let program = parsedBySource.get(source);
-  if (!program) {
-    program = handlebars.parse(source);
-    if (parsedBySource.size >= KEPT_BY_SOURCE_LIMIT) parsedBySource.clear();
-    parsedBySource.set(source, program);
-  }
-  return program;
+  return parsedBySource.get(source) ?? parsedBySource.keep(source, handlebars.parse(source));
 }
 
 /**
@@ -78,7 +83,7 @@ export function parseTemplate(source: string): hbs.AST.Program {
  * partial the first time a template uses it, with the same options as every
  * template, and keeps the function in place of the source it was registered with.
  */
-const compiledPartials = new Map<string, unknown>();
+const compiledPartials = new KeptBySource<unknown>();
 
 /** Registers a partial; with the function handlebars compiled from the same source before, if it did. */
 export function registerPartial(name: string, file: string, source: string): void {
@@ -90,10 +95,7 @@ export function registerPartial(name: string, file: string, source: string): voi
 export function unregisterPartials(): void {
   for (const [name, { source }] of partialSources) {
     const used: unknown = handlebars.partials[name];
-    if (typeof used === 'function') {
-      if (compiledPartials.size >= KEPT_BY_SOURCE_LIMIT) compiledPartials.clear();
-      compiledPartials.set(source, used);
-    }
+    if (typeof used === 'function') compiledPartials.keep(source, used);
     handlebars.unregisterPartial(name);
   }
   partialSources.clear();

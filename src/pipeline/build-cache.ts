@@ -55,7 +55,6 @@ interface BuildState {
   packs: Record<string, PackState>;
 }
 
-
 function readState(file: string): BuildState {
   try {
     const state = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
