@@ -6,17 +6,7 @@
 // packs properly (load/project.ts), and builds the same bytes either way.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** The value of `--name value` or `--name=value` in `args`, up to a `--`. */
-function optionValue(args: readonly string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') break;
-    if (arg === name) return args[i + 1];
-    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-  }
-  return undefined;
-}
+import { optionValue } from './command-line.js';
 
 /** The ids `variants:` declares in a pack.yaml, read line by line: `- id: …` entries under the top-level key. */
 function variantIds(packYaml: string): string[] {

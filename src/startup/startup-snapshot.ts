@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../load/read-log.js';
 import { fingerprintOf, toolRoot } from '../pipeline/tool-fingerprint.js';
+import { optionValue } from './command-line.js';
 import { packsAskedFor } from './pack-count.js';
 
 /** Where the snapshot and what it was made from are kept (not in dist/, whose files are part of the fingerprint). */
@@ -101,13 +102,8 @@ export const MANY_PACKS = 64;
 
 /** The number given with --jobs (or -j), if any. */
 function jobsAskedFor(args: readonly string[]): number | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') break;
-    const value = arg === '--jobs' || arg === '-j' ? args[i + 1] : /^(?:--jobs=|-j)(.+)$/.exec(arg)?.[1];
-    if (value !== undefined) return Number(value);
-  }
-  return undefined;
+  const value = optionValue(args, '--jobs', '-j');
+  return value === undefined ? undefined : Number(value);
 }
 
 /**
