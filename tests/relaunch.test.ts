@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { POOL_FLAG, relaunchFlags, type RelaunchSituation } from '../dist/cli/relaunch.js';
+import { HUGE_PAGES_TUNABLE, POOL_FLAG, relaunchFlags, withHugePages, type RelaunchSituation } from '../dist/cli/relaunch.js';
 import { freshSnapshot } from '../dist/startup/startup-snapshot.js';
 import { copyProject } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
@@ -32,10 +32,31 @@ describe('when the command starts Node again', () => {
   });
 });
 
+describe("the copy's environment", () => {
+  it('asks glibc for huge pages on Linux, keeping the tunables the user set', () => {
+    expect(HUGE_PAGES_TUNABLE).toBe('glibc.malloc.hugetlb=1');
+    expect(withHugePages({ HOME: '/home/hr' }, 'linux')).toEqual({ HOME: '/home/hr', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' });
+    expect(withHugePages({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux')).toEqual({
+      GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+    });
+    // The user's own choice of that tunable stands; other systems' C libraries have no such setting.
+    expect(withHugePages({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, 'linux')).toEqual({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' });
+    expect(withHugePages({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0' }, 'linux').GLIBC_TUNABLES).toBe(
+      'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0',
+    );
+    expect(withHugePages({ HOME: '/Users/hr' }, 'darwin')).toEqual({ HOME: '/Users/hr' });
+    // The environment given is left as it was.
+    const env = { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' };
+    withHugePages(env, 'linux');
+    expect(env).toEqual({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
+  });
+});
+
 interface Recorded {
   pid: number;
   ppid: number;
   execArgv: string[];
+  glibcTunables?: string;
 }
 
 /** Runs `packs <args>` with every Node process it starts recorded; `whileRunning` may act on it before it ends. */
@@ -44,7 +65,8 @@ async function runRecorded(args: string[], whileRunning?: (child: ReturnType<typ
   const record = path.join(mkdtempSync(path.join(tmpdir(), 'packs-processes-')), 'processes.jsonl');
   const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), ...args], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: `--require ${path.join(projectRoot, 'tests/support/record-process.cjs')}`, RECORD_PROCESS_FILE: record },
+    // No C library settings of the caller's: the test sees the ones the command gives its copy.
+    env: { ...process.env, GLIBC_TUNABLES: undefined, NODE_OPTIONS: `--require ${path.join(projectRoot, 'tests/support/record-process.cjs')}`, RECORD_PROCESS_FILE: record },
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -84,6 +106,8 @@ describe(`packs build on this machine (${availableParallelism()} cores)`, () => 
       expect(rest[0]!.ppid).toBe(first!.pid);
       expect(rest[0]!.execArgv.includes(POOL_FLAG)).toBe(relaunches);
       expect(rest[0]!.execArgv.includes('--snapshot-blob')).toBe(fromSnapshot);
+      expect(first!.glibcTunables).toBeUndefined();
+      expect(rest[0]!.glibcTunables).toBe(process.platform === 'linux' ? HUGE_PAGES_TUNABLE : undefined);
     } else {
       expect(rest).toEqual([]);
     }
