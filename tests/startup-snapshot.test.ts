@@ -228,3 +228,35 @@ describe('packs build from the snapshot', () => {
     expect(run.output).toContain('packs/met-dac-2021/role.yaml:');
   });
 });
+
+describe("npm's prepare script, run again by npx", () => {
+  /** The exit code of scripts/already-prepared.mjs in `tool`, run as npm runs it for `npmCommand`. */
+  const alreadyPrepared = (tool: string, npmCommand: string | undefined) => {
+    const run = spawnSync(process.execPath, [path.join(tool, 'scripts', 'already-prepared.mjs')], {
+      cwd: tool,
+      encoding: 'utf8',
+      env: { ...process.env, npm_command: npmCommand },
+    });
+    expect(run.stdout + run.stderr).toBe('');
+    return run.status;
+  };
+
+  it('is left out only under npx, while the compiled tool has a fresh snapshot', () => {
+    const tool = copyTool();
+    // Copied without its snapshot: prepare must make it, even under npx.
+    rmSync(path.join(tool, SNAPSHOT_DIR), { recursive: true, force: true });
+    expect(alreadyPrepared(tool, 'exec')).toBe(1);
+    makeSnapshot(tool);
+    expect(alreadyPrepared(tool, 'exec')).toBe(0);
+    // npm ci, npm install and a script run by hand always prepare in full.
+    expect(alreadyPrepared(tool, 'ci')).toBe(1);
+    expect(alreadyPrepared(tool, 'install')).toBe(1);
+    expect(alreadyPrepared(tool, undefined)).toBe(1);
+    // Compiled code changed since the snapshot was made: npx prepares in full too.
+    appendFileSync(path.join(tool, 'dist', 'cli', 'main.js'), '\n// changed\n');
+    expect(alreadyPrepared(tool, 'exec')).toBe(1);
+    // Not yet compiled at all.
+    rmSync(path.join(tool, 'dist'), { recursive: true });
+    expect(alreadyPrepared(tool, 'exec')).toBe(1);
+  });
+});
