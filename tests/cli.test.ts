@@ -190,6 +190,14 @@ describe('help', () => {
     expect(run.stdout).toMatch(/^Usage: packs/);
   });
 
+  it.each([[['--version']], [['-V']]])('packs %s prints the version in package.json and exits 0', (args) => {
+    const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    const run = runCli(args, mkdtempSync(path.join(tmpdir(), 'packs-version-')));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${version}\n`);
+  });
+
   it('with no command prints usage and exits 2', () => {
     const run = runCli([]);
     expect(run.status).toBe(2);

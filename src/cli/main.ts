@@ -1,8 +1,10 @@
 // The `packs` command line. The CLI is the only part that prints or decides an
 // exit code: 0 success, 1 a pack is invalid, 2 the command was used wrongly.
 // Each command lives in commands/ and loads what it needs when it runs.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { toolRoot } from '../pipeline/tool-fingerprint.js';
 import { registerBuild } from './commands/build.js';
 import { registerDiff } from './commands/diff.js';
 import { registerList } from './commands/list.js';
@@ -35,9 +37,13 @@ let processIo: Io | undefined;
 /** The process's own streams, made once. */
 const defaultIo = (): Io => (processIo ??= { stdout: writerTo(process.stdout), stderr: writerTo(process.stderr), cwd: process.cwd() });
 
+/** The tool's version, from its package.json, read as each command starts (so a startup snapshot never holds an old one). */
+const toolVersion = (): string => (JSON.parse(readFileSync(path.join(toolRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
 function program(context: CommandContext): Command {
   const cli = new Command('packs')
     .description('Builds candidate information packs (PDF and Word) from YAML data.')
+    .version(toolVersion(), '-V, --version', 'prints the version of packs')
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
