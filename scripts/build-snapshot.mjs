@@ -3,7 +3,8 @@
 // `npm ci` and `npm install` (the package's `prepare` script, after tsc) and
 // before the tests. It
 //   1. bundles dist/startup/snapshot-main.js and everything it imports into one
-//      CommonJS file, as Node can only make a snapshot from one script;
+//      CommonJS file, as Node can only make a snapshot from one script, with its
+//      characters written to fit one byte each (one-byte-source.mjs);
 //   2. has Node run that file with --build-snapshot, which loads the tool, renders
 //      the project's valid packs in memory (up to six), and writes the process to a file;
 //   3. checks that a process starts from it;
@@ -14,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { oneByteSource } from './one-byte-source.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const startup = await import(pathToFileURL(path.join(root, 'dist/startup/startup-snapshot.js')).href);
@@ -91,6 +93,10 @@ try {
     plugins: [ownAddress, loadedAtRunTime],
     logLevel: 'silent',
   });
+  const bundled = readFileSync(bundle, 'utf8');
+  const oneByte = await oneByteSource(bundled);
+  if (oneByte === undefined) console.warn('packs: the startup snapshot keeps its source at two bytes a character, as a template in it holds a character above U+00FF');
+  writeFileSync(bundle, oneByte ?? bundled);
 } catch (error) {
   fail('bundling failed', String(error?.message ?? error));
 }

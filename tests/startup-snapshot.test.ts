@@ -12,6 +12,7 @@ import {
   currentSnapshotKey,
   freshSnapshot,
   SNAPSHOT_BLOB,
+  SNAPSHOT_BUNDLE,
   SNAPSHOT_DIR,
   SNAPSHOT_KEY_FILE,
   MANY_PACKS,
@@ -19,6 +20,7 @@ import {
   type SnapshotSituation,
 } from '../dist/startup/startup-snapshot.js';
 import { packIdsIn, packsAskedFor } from '../dist/startup/pack-count.js';
+import { oneByteSource } from '../scripts/one-byte-source.mjs';
 import { copyProject } from './support/project.js';
 import { pdfPages, projectRoot } from './support/read-outputs.js';
 
@@ -258,5 +260,34 @@ describe("npm's prepare script, run again by npx", () => {
     // Not yet compiled at all.
     rmSync(path.join(tool, 'dist'), { recursive: true });
     expect(alreadyPrepared(tool, 'exec')).toBe(1);
+  });
+});
+
+describe("the snapshot's source, one byte a character", () => {
+  const twoByte = /[^\u0000-\u00ff]/;
+  const evaluate = (source: string) => new Function(`${source}\nreturn pattern;`)() as RegExp;
+
+  it('escapes the characters above U+00FF in comments and regular expressions, which still match the same', async () => {
+    const source = 'const pattern = /ゴシック|[ｧ-ｯ]|😀|£/u; // a dash — and a quote ’';
+    const escaped = (await oneByteSource(source))!;
+    expect(escaped).not.toMatch(twoByte);
+    expect(escaped).toContain('£');
+    expect(escaped).toContain('// a dash \\u2014 and a quote \\u2019');
+    const [before, after] = [evaluate(source), evaluate(escaped)];
+    for (const text of ['ゴシック', 'ｨ', '😀', '£', 'x', '\ud83d']) expect(after.test(text), text).toBe(before.test(text));
+    // Nothing to do: the same text.
+    expect(await oneByteSource('const pattern = /£\\d/; // plain')).toBe('const pattern = /£\\d/; // plain');
+  });
+
+  it('leaves the source as it is when a template holds such a character, as an escape would change its raw text', async () => {
+    expect(await oneByteSource('const pattern = String.raw`—`;')).toBeUndefined();
+    expect(await oneByteSource('const pattern = `a ${1} — b`;')).toBeUndefined();
+  });
+
+  it('is how npm test made the bundle it started from', () => {
+    expect(freshSnapshot(projectRoot)).toBeDefined();
+    const bundle = readFileSync(path.join(projectRoot, SNAPSHOT_DIR, SNAPSHOT_BUNDLE), 'utf8');
+    expect(bundle).not.toMatch(twoByte);
+    expect(bundle).toContain('\\u30b4'); // from docx's pattern of East Asian sans-serif font names
   });
 });
