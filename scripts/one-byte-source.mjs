@@ -7,8 +7,8 @@ const TWO_BYTE = /[^\u0000-\u00ff]/;
 /**
  * The bundle's text with every character above U+00FF written as a `\u` escape, so that V8 can keep its
  * source, which the snapshot holds whole, as a string of one byte a character rather than two.
- * One such character anywhere makes the whole 7 MB source two-byte: the snapshot was 39 MB
- * against 32 MB, and a start from it read and rebuilt that much more: started from each, the DAC
+ * One such character anywhere makes the whole 7 MB source two-byte: the snapshot was 37 MB
+ * against 30 MB, and a start from it read and rebuilt that much more: started from each, the DAC
  * pack built cold in 0.91 s against 0.84 s (medians of 9 in turn), at a peak of 189 MB against
  * 177 MB. Characters up to U+00FF, such as `£`, are left as they are.
  *
