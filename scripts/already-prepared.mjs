@@ -28,7 +28,7 @@ if (process.env.npm_command === 'exec' && existsSync(snapshotModule)) {
     const { freshSnapshot } = await import(pathToFileURL(snapshotModule).href);
     prepared = freshSnapshot(root) !== undefined;
   } catch {
-    prepared = false;
+    // A compiled tool that cannot be loaded is not prepared: prepare runs in full.
   }
 }
 process.exit(prepared ? 0 : 1);

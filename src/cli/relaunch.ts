@@ -50,13 +50,14 @@ export function relaunchFlags({ args, execArgv, env, cores, platform }: Relaunch
  * request (transparent huge pages in "madvise" mode, Debian's default).
  *
  * Why: a process started from the startup snapshot first reads the whole
- * snapshot (37 MB when this was measured) into a block from malloc, and on a virtual machine each 4 KB
- * page the kernel hands out there is costly. Measured on the 2-core machine of
- * README's "Speed": starting from the snapshot touched 35,000 pages; with this,
- * 15,600; the DAC pack cold went from 1.28 s to 1.02 s (medians of 7, taken in
- * turn). Batch builds and watch mode measured the same with and without it,
- * within the noise (200 packs in two workers: 31.9 and 32.9 s against 31.5 and
- * 32.3 s). C libraries other than glibc ignore the variable.
+ * snapshot (37 MB when this was measured) into a block from malloc, and on a
+ * virtual machine each 4 KB page the kernel hands out there is costly. Measured
+ * on the 2-core machine of README's "Speed": starting from the snapshot touched
+ * 35,000 pages; with this, 15,600; the DAC pack cold went from 1.28 s to 1.02 s
+ * (medians of 7, taken in turn). Batch builds and watch mode measured the same
+ * with and without it, within the noise (200 packs in two workers: 31.9 and
+ * 32.9 s against 31.5 and 32.3 s). C libraries other than glibc ignore the
+ * variable.
  */
 export const HUGE_PAGES_TUNABLE = 'glibc.malloc.hugetlb=1';
 
