@@ -11,10 +11,12 @@ import {
   argumentsFromSnapshot,
   currentSnapshotKey,
   freshSnapshot,
+  lessOptimisation,
   SNAPSHOT_BLOB,
   SNAPSHOT_BUNDLE,
   SNAPSHOT_DIR,
   SNAPSHOT_KEY_FILE,
+  SNAPSHOT_V8_FLAGS,
   MANY_PACKS,
   snapshotAllowed,
   type SnapshotSituation,
@@ -80,6 +82,23 @@ describe('when packs may start from the snapshot', () => {
   it("finds the command's arguments after Node's path, given once (Node 20) or twice", () => {
     expect(argumentsFromSnapshot(['/usr/bin/node', 'build', 'a', '--force'])).toEqual(['build', 'a', '--force']);
     expect(argumentsFromSnapshot(['/usr/bin/node', '/usr/bin/node', 'build', 'a'])).toEqual(['build', 'a']);
+  });
+});
+
+describe('the V8 flags with which a build from the snapshot optimises less', () => {
+  it("are for Node 20's V8 and Node 22's, each in the form that V8 knows, and none for others", () => {
+    const inlining = '--max-inlined-bytecode-size-cumulative=200';
+    expect(lessOptimisation('11.3.244.8-node.33')).toEqual(['--interrupt-budget=400000', inlining]);
+    expect(lessOptimisation('12.4.254.21-node.33')).toEqual(['--invocation-count-for-turbofan=18000', inlining]);
+    // Node 21's V8 and Node 24's: a flag either lacks would stop Node, and Node 24 gained nothing from them.
+    for (const other of ['11.8.172.17-node.19', '13.6.233.10-node.28']) expect(lessOptimisation(other)).toEqual([]);
+  });
+
+  it('are among the flags the snapshot is made and started with, and this Node accepts them', () => {
+    const flags = lessOptimisation(process.versions.v8);
+    for (const flag of flags) expect(SNAPSHOT_V8_FLAGS).toContain(flag);
+    const run = spawnSync(process.execPath, [...SNAPSHOT_V8_FLAGS, '-e', '0'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
   });
 });
 

@@ -25,6 +25,33 @@ export const SNAPSHOT_BUNDLE = 'packs.cjs';
 export const SNAPSHOT_KEY_FILE = 'key.json';
 
 /**
+ * The flags that have V8 optimise less, for the V8 given (`process.versions.v8`):
+ * it sends a function to its optimising compiler (TurboFan) after about six
+ * times as much of its bytecode has run as by default, and inlines at most 200
+ * bytes of other functions' bytecode into it rather than 920. Node 20's V8
+ * (11.3) counts the first in bytecode run (`--interrupt-budget`, 66 KB by
+ * default), Node 22's (12.4) in calls (`--invocation-count-for-turbofan`, 3000);
+ * other versions get none, as a flag their V8 lacks would stop Node.
+ *
+ * Why: measured on 2 cores in Node 20 (`perf`), a build of 60 packs in one
+ * thread spent 31% of its CPU time in that compiler, on a background thread,
+ * and a cold build mostly compiles code it runs once. The DAC pack cold, medians
+ * of 7 taken in turn: Node 20, 0.77 s against 0.86 s, and 0.60 s of CPU time
+ * against 0.97 s; Node 22, 0.77 s against 0.84 s (CPU 0.69 against 0.86 s).
+ * Node 24 measured the same with them as without (0.75 s against 0.77 s, within
+ * the noise): its mid-tier compiler, Maglev, is on and does much of that work
+ * for less. Builds that do not start from the snapshot (watch mode, many packs
+ * in workers) keep V8's defaults: 100 packs in two workers in Node 20 took the
+ * same time with these flags and without (19.1 and 21.1 s against 19.3 and 21.3 s).
+ */
+export function lessOptimisation(v8Version: string): string[] {
+  const smallerInlining = '--max-inlined-bytecode-size-cumulative=200';
+  if (v8Version.startsWith('11.3.')) return ['--interrupt-budget=400000', smallerInlining];
+  if (v8Version.startsWith('12.')) return ['--invocation-count-for-turbofan=18000', smallerInlining];
+  return [];
+}
+
+/**
  * V8 flags the snapshot is made and run with (Node refuses a snapshot run with
  * other V8 flags).
  * - A compiled regular expression cannot be saved in a snapshot, so they are
@@ -40,24 +67,15 @@ export const SNAPSHOT_KEY_FILE = 'key.json';
  * - The young generation's most is 16 MB too, as Node 20 and 22 have it: Node 24
  *   sizes it from the machine's memory, and 200 packs in its thread peaked at
  *   578 MB against 495 MB, in the same time.
- * - Fewer functions are optimised, and into smaller code: V8 sends a function to
- *   its optimising compiler after 400 KB of bytecode run in it rather than
- *   132 KB, and inlines at most 200 bytes of callees' bytecode into it rather
- *   than 920. Measured on 2 cores (`perf`), a build of 60 packs in one thread
- *   spent 31% of its CPU time in that compiler, on a background thread, and a
- *   cold build compiles code it will never run again. The DAC pack cold, medians
- *   of 7 taken in turn: 0.75 s against 0.85 s, and 0.62 s of CPU time against
- *   0.92 s. Not given to builds that do not start from the snapshot (watch mode,
- *   many packs in workers): 100 packs in two workers took the same time with
- *   and without (19.1 and 21.1 s against 19.3 and 21.3 s).
+ * - In Node 20 and 22, fewer functions are optimised, and into smaller code
+ *   (see lessOptimisation).
  */
 export const SNAPSHOT_V8_FLAGS = [
   '--regexp-interpret-all',
   '--min-semi-space-size=16',
   '--max-semi-space-size=16',
   '--initial-old-space-size=128',
-  '--interrupt-budget=400000',
-  '--max-inlined-bytecode-size-cumulative=200',
+  ...lessOptimisation(process.versions.v8),
 ];
 
 /** What the snapshot's key is made of. */
