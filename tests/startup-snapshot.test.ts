@@ -67,14 +67,17 @@ describe('when packs may start from the snapshot', () => {
     };
     write('packs/campaign/pack.yaml', 'id: campaign\nvariants: # one a borough\n  - id: campaign-camden\n    set: {role.title: A}\n  - id: "campaign-hackney"\n    set:\n      role.title: B\ndata:\n  - id: not-a-variant\n');
     write('packs/single/pack.yaml', 'id: single\n');
+    // Flow style, and a block list whose entries are flow mappings or do not start with their id.
+    write('packs/flow/pack.yaml', 'id: flow\nvariants: [{id: flow-a, set: {role.title: A}},\n  {id: "flow-b"}]  # two\nrole: role.yaml\n');
+    write('packs/mixed/pack.yaml', 'id: mixed\nvariants:\n# at the margin\n  - {id: mixed-a}\n  - set:\n      role.title: B\n    id: mixed-b # last\n');
     write('packs/shared/organisations/met.yaml', 'name: Met\n');
-    expect(packIdsIn(root)).toEqual(['campaign', 'campaign-camden', 'campaign-hackney', 'single']);
-    expect(packsAskedFor(['build'], root)).toBe(4);
+    expect(packIdsIn(root)).toEqual(['campaign', 'campaign-camden', 'campaign-hackney', 'flow', 'flow-a', 'flow-b', 'mixed', 'mixed-a', 'mixed-b', 'single']);
+    expect(packsAskedFor(['build'], root)).toBe(10);
     expect(packsAskedFor(['build', 'single'], root)).toBe(1);
     expect(packsAskedFor(['build', '--only', 'pdf', 'docx', 'campaign-hackney', 'single', '--force'], root)).toBe(2);
-    expect(packsAskedFor(['build', '--shard', '1/3'], root)).toBe(2);
+    expect(packsAskedFor(['build', '--shard', '1/3'], root)).toBe(4);
     expect(packsAskedFor(['build', '--shard=2/2', 'campaign', 'single'], root)).toBe(1);
-    expect(packsAskedFor(['build', '--root', root], tmpdir())).toBe(4);
+    expect(packsAskedFor(['build', '--root', root], tmpdir())).toBe(10);
     expect(packsAskedFor(['build', `--root=${path.join(root, 'packs')}`], tmpdir())).toBe(0);
     rmSync(root, { recursive: true, force: true });
   });

@@ -8,18 +8,22 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { optionValue } from './command-line.js';
 
-/** The ids `variants:` declares in a pack.yaml, read line by line: `- id: …` entries under the top-level key. */
+/**
+ * The ids `variants:` declares in a pack.yaml, read as text: every `id:` key in
+ * the text from the top-level `variants:` key to the next top-level key, so in
+ * block style (`- id: …`, in any place in its entry), in flow style
+ * (`[{id: …}, …]`) or both (`- {id: …}`).
+ */
 function variantIds(packYaml: string): string[] {
-  const ids: string[] = [];
+  const section: string[] = [];
   let inVariants = false;
   for (const line of packYaml.split(/\r?\n/)) {
-    if (/^\S/.test(line)) inVariants = /^variants:\s*(#.*)?$/.test(line);
-    else if (inVariants) {
-      const id = /^\s*-\s+id:\s*["']?([^"'\s#]+)/.exec(line)?.[1];
-      if (id) ids.push(id);
-    }
+    if (/^\s*(#|$)/.test(line)) continue; // a blank line or a comment, which may start at the margin inside the list
+    if (/^\S/.test(line)) inVariants = /^variants\s*:/.test(line);
+    // A comment starts at a # after a space; the id's pattern below stops at one anyway.
+    if (inVariants) section.push(line.replace(/^variants\s*:/, '').replace(/\s#.*$/, ''));
   }
-  return ids;
+  return [...section.join('\n').matchAll(/(?:^|[\s{,[-])id:\s*["']?([^"'\s,{}[\]#]+)/g)].map((match) => match[1]!);
 }
 
 /** The ids of the packs in `root`'s packs/ folder and of the variants they declare. */
