@@ -40,14 +40,16 @@ const cli = path.join(root, 'bin', 'packs.js');
 const cores = availableParallelism();
 
 // Measured as the CLI runs: on two cores or fewer, `packs build` and `packs watch` start Node
-// again with one V8 background thread, and `packs build` from the startup snapshot when there is
-// one (src/cli/relaunch.ts). (a), (c) and (d) run bin/packs.js and so pay for that start; (b), (e)
-// and (g) run in this process, started again with the same flags if need be, or in one started
-// with them.
+// again with one V8 background thread (and `packs build` with V8 optimising less), and
+// `packs build` from the startup snapshot when there is one (src/cli/relaunch.ts). (a), (c) and
+// (d) run bin/packs.js and so pay for that start; (b) and (e) run in this process, started again
+// with `packs watch`'s flags if need be (the warm process a user has is watch mode's), and (g) in
+// one started with `packs build`'s.
 const { cliNodeFlags, rerunWithCliFlags } = await import(pathToFileURL(path.join(root, 'dist/cli/relaunch.js')).href);
 const { freshSnapshot } = await import(pathToFileURL(path.join(root, 'dist/startup/startup-snapshot.js')).href);
-rerunWithCliFlags(fileURLToPath(import.meta.url));
-const cliFlags = cliNodeFlags();
+rerunWithCliFlags(fileURLToPath(import.meta.url), 'watch');
+const cliFlags = cliNodeFlags('build');
+const watchFlags = cliNodeFlags('watch');
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -109,7 +111,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'packs-bench-'));
 try {
   console.log(`recruitment-packs benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${megabytes(totalmem() / 1024)} memory`);
-  console.log(`Node flags, as packs build and packs watch use them here: ${cliFlags.length > 0 ? cliFlags.join(' ') : 'none'}`);
+  const flagsText = (flags) => (flags.length > 0 ? flags.join(' ') : 'none');
+  console.log(`Node flags, as packs build uses them here: ${flagsText(cliFlags)}; packs watch: ${flagsText(watchFlags)}`);
   const snapshot = freshSnapshot(root);
   console.log(`Startup snapshot packs build starts from: ${snapshot ? path.relative(root, snapshot) : 'none (run npm run build:snapshot)'}`);
   console.log('');

@@ -40,9 +40,8 @@ export const SNAPSHOT_KEY_FILE = 'key.json';
  * against 0.97 s; Node 22, 0.77 s against 0.84 s (CPU 0.69 against 0.86 s).
  * Node 24 measured the same with them as without (0.75 s against 0.77 s, within
  * the noise): its mid-tier compiler, Maglev, is on and does much of that work
- * for less. Builds that do not start from the snapshot (watch mode, many packs
- * in workers) keep V8's defaults: 100 packs in two workers in Node 20 took the
- * same time with these flags and without (19.1 and 21.1 s against 19.3 and 21.3 s).
+ * for less. `packs build` not started from the snapshot (many packs in workers)
+ * is given them too, on two cores or fewer (src/cli/relaunch.ts).
  */
 export function lessOptimisation(v8Version: string): string[] {
   const smallerInlining = '--max-inlined-bytecode-size-cumulative=200';
