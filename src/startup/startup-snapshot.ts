@@ -30,23 +30,28 @@ export const SNAPSHOT_KEY_FILE = 'key.json';
  * times as much of its bytecode has run as by default, and inlines at most 200
  * bytes of other functions' bytecode into it rather than 920. Node 20's V8
  * (11.3) counts the first in bytecode run (`--interrupt-budget`, 66 KB by
- * default), Node 22's (12.4) in calls (`--invocation-count-for-turbofan`, 3000);
- * other versions get none, as a flag their V8 lacks would stop Node.
+ * default), Node 22's and 24's (12.4, 13.6) in calls
+ * (`--invocation-count-for-turbofan`, 3000). Other versions get none: a flag
+ * their V8 lacked would stop Node.
  *
  * Why: measured on 2 cores in Node 20 (`perf`), a build of 60 packs in one
  * thread spent 31% of its CPU time in that compiler, on a background thread,
- * and a cold build mostly compiles code it runs once. The DAC pack cold, medians
- * of 7 taken in turn: Node 20, 0.77 s against 0.86 s, and 0.60 s of CPU time
- * against 0.97 s; Node 22, 0.77 s against 0.84 s (CPU 0.69 against 0.86 s).
- * Node 24 measured the same with them as without (0.75 s against 0.77 s, within
- * the noise): its mid-tier compiler, Maglev, is on and does much of that work
- * for less. `packs build` not started from the snapshot (many packs in workers)
- * is given them too, on two cores or fewer (src/cli/relaunch.ts).
+ * and a cold build mostly compiles code it runs once. Medians of 7 (cold) and
+ * of 3 (100 packs in two workers), taken in turn, with these flags against
+ * without:
+ * - Node 20: the DAC pack cold 0.77 s against 0.86 s (CPU time 0.60 against
+ *   0.97 s); 100 packs 16.4 s against 17.9 s (medians of 7).
+ * - Node 22: cold 0.77 s against 0.84 s; 100 packs 14.4 s against 16.2 s.
+ * - Node 24: cold 0.75 s against 0.77 s, within the noise (its mid-tier
+ *   compiler, Maglev, is on, and does much of that work for less); 100 packs
+ *   16.8 s against 18.0 s.
+ * `packs build` not started from the snapshot (many packs in workers) is given
+ * them too, on two cores or fewer (src/cli/relaunch.ts).
  */
 export function lessOptimisation(v8Version: string): string[] {
   const smallerInlining = '--max-inlined-bytecode-size-cumulative=200';
   if (v8Version.startsWith('11.3.')) return ['--interrupt-budget=400000', smallerInlining];
-  if (v8Version.startsWith('12.')) return ['--invocation-count-for-turbofan=18000', smallerInlining];
+  if (/^1[23]\./.test(v8Version)) return ['--invocation-count-for-turbofan=18000', smallerInlining];
   return [];
 }
 
@@ -66,7 +71,7 @@ export function lessOptimisation(v8Version: string): string[] {
  * - The young generation's most is 16 MB too, as Node 20 and 22 have it: Node 24
  *   sizes it from the machine's memory, and 200 packs in its thread peaked at
  *   578 MB against 495 MB, in the same time.
- * - In Node 20 and 22, fewer functions are optimised, and into smaller code
+ * - In Node 20 to 24, fewer functions are optimised, and into smaller code
  *   (see lessOptimisation).
  */
 export const SNAPSHOT_V8_FLAGS = [
