@@ -48,7 +48,7 @@ const cores = availableParallelism();
 const { cliNodeFlags, rerunWithCliFlags } = await import(pathToFileURL(path.join(root, 'dist/cli/relaunch.js')).href);
 const { freshSnapshot } = await import(pathToFileURL(path.join(root, 'dist/startup/startup-snapshot.js')).href);
 rerunWithCliFlags(fileURLToPath(import.meta.url), 'watch');
-const cliFlags = cliNodeFlags('build');
+const buildFlags = cliNodeFlags('build');
 const watchFlags = cliNodeFlags('watch');
 
 const median = (values) => {
@@ -112,7 +112,7 @@ try {
   console.log(`recruitment-packs benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${megabytes(totalmem() / 1024)} memory`);
   const flagsText = (flags) => (flags.length > 0 ? flags.join(' ') : 'none');
-  console.log(`Node flags, as packs build uses them here: ${flagsText(cliFlags)}; packs watch: ${flagsText(watchFlags)}`);
+  console.log(`Node flags, as packs build uses them here: ${flagsText(buildFlags)}; packs watch: ${flagsText(watchFlags)}`);
   const snapshot = freshSnapshot(root);
   console.log(`Startup snapshot packs build starts from: ${snapshot ? path.relative(root, snapshot) : 'none (run npm run build:snapshot)'}`);
   console.log('');
@@ -174,7 +174,7 @@ try {
   let memory;
   const memoryPacks = Number(process.env.BENCH_MEMORY_PACKS ?? 0);
   if (memoryPacks > 0) {
-    const run = spawnSync(process.execPath, [...cliFlags, '--expose-gc', path.join(root, 'scripts/bench-memory.mjs'), campaign, String(memoryPacks)], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...buildFlags, '--expose-gc', path.join(root, 'scripts/bench-memory.mjs'), campaign, String(memoryPacks)], { encoding: 'utf8' });
     memory = run.status === 0 ? JSON.parse(run.stdout) : run.stderr.slice(-500);
   }
   const noop = [];

@@ -36,10 +36,9 @@ export interface RelaunchSituation {
 
 /**
  * The flags to start the command again with, or none when it should run as it is.
- * `packs build` also optimises less: 100 packs in two workers took 16.4 s
- * against 17.9 s with Node 20 on 2 cores (medians of 7, taken in turn), with 10%
- * less CPU time. Not `packs watch`, which stays warm: its rebuilds measured about
- * the same either way, those of `--only pdf` a few milliseconds slower with them.
+ * `packs build` also optimises less (measured: see lessOptimisation). Not
+ * `packs watch`, which stays warm: its rebuilds measured about the same either
+ * way, those of `--only pdf` a few milliseconds slower with them.
  */
 export function relaunchFlags({ args, execArgv, env, cores, platform }: RelaunchSituation): string[] {
   if (args[0] !== 'build' && args[0] !== 'watch') return [];
