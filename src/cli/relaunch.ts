@@ -21,6 +21,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { freshSnapshot, lessOptimisation, snapshotAllowed, snapshotStart } from '../startup/startup-snapshot.js';
 import { followParent, MARK } from './follow-parent.js';
+import { ENDING_SIGNALS } from './ending-signals.js';
 
 /** The flag the command is started again with. */
 export const POOL_FLAG = '--v8-pool-size=1';
@@ -92,12 +93,11 @@ export function runRelaunched(flags: readonly string[], start: readonly string[]
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...withHugePages(process.env, process.platform), [MARK]: '1' },
     });
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     // Ctrl-C reaches both processes; passing it on as well is harmless (watch ignores a second one within a second).
     const pass = (signal: NodeJS.Signals) => child.kill(signal);
-    for (const signal of signals) process.on(signal, pass);
+    for (const signal of ENDING_SIGNALS) process.on(signal, pass);
     const stopPassing = () => {
-      for (const signal of signals) process.off(signal, pass);
+      for (const signal of ENDING_SIGNALS) process.off(signal, pass);
     };
     let started = false;
     child.on('spawn', () => (started = true));

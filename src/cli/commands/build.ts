@@ -7,6 +7,7 @@ import type { PackOutcome } from '../../pipeline/build-many.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
 import { formatSeconds } from '../report.js';
+import { ENDING_SIGNALS } from '../ending-signals.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 
 interface BuildFlags extends CheckFlags {
@@ -110,7 +111,6 @@ async function progressBar(total: number): Promise<{ increment(pack: string): vo
   bar.start(total, 0, { pack: '' });
   // The bar hides the cursor and turns off line wrapping until it stops. Stopped by Ctrl-C, the
   // terminal would be left so: put it back, then end as the signal ends the process.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const interrupted = (signal: NodeJS.Signals) => {
     stop();
     process.kill(process.pid, signal);
@@ -119,9 +119,9 @@ async function progressBar(total: number): Promise<{ increment(pack: string): vo
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    for (const signal of signals) process.off(signal, interrupted);
+    for (const signal of ENDING_SIGNALS) process.off(signal, interrupted);
     bar.stop();
   };
-  for (const signal of signals) process.once(signal, interrupted);
+  for (const signal of ENDING_SIGNALS) process.once(signal, interrupted);
   return { increment: (pack) => bar.increment(1, { pack }), stop };
 }
