@@ -89,9 +89,6 @@ export async function measureWatchRebuild({ root = projectRoot, packId = 'met-da
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  // With the Node flags `packs watch` would start with here (see src/cli/relaunch.ts).
-  const { rerunWithCliFlags } = await import(pathToFileURL(path.join(projectRoot, 'dist', 'cli', 'relaunch.js')).href);
-  rerunWithCliFlags(fileURLToPath(import.meta.url), 'watch');
   const packId = process.argv[2] ?? 'met-dac-2021';
   const runs = Number(process.env.BENCH_WATCH_RUNS ?? 7);
   const figures = await measureWatchRebuild({ packId, runs });

@@ -39,18 +39,6 @@ const settings = {
 const cli = path.join(root, 'bin', 'packs.js');
 const cores = availableParallelism();
 
-// Measured as the CLI runs: on two cores or fewer, `packs build` and `packs watch` start Node
-// again with one V8 background thread (and `packs build` with V8 optimising less), and
-// `packs build` from the startup snapshot when there is one (src/cli/relaunch.ts). (a), (c) and
-// (d) run bin/packs.js and so pay for that start; (b) and (e) run in this process, started again
-// with `packs watch`'s flags if need be (the warm process a user has is watch mode's), and (g) in
-// one started with `packs build`'s.
-const { cliNodeFlags, rerunWithCliFlags } = await import(pathToFileURL(path.join(root, 'dist/cli/relaunch.js')).href);
-const { freshSnapshot } = await import(pathToFileURL(path.join(root, 'dist/startup/startup-snapshot.js')).href);
-rerunWithCliFlags(fileURLToPath(import.meta.url), 'watch');
-const buildFlags = cliNodeFlags('build');
-const watchFlags = cliNodeFlags('watch');
-
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -62,9 +50,8 @@ const line = (label, value, note = '') => console.log(`${label.padEnd(58)} ${Str
 
 /**
  * Runs `node bin/packs.js <args>` as a user runs it, timed from outside, with its
- * peak memory: the largest of its processes' (the command, and the copy it may
- * start: see src/cli/relaunch.ts), worker threads included. Each process reports
- * its own through scripts/bench-peak.cjs.
+ * peak memory, worker threads included, which the process reports through
+ * scripts/bench-peak.cjs.
  */
 function timedBuild(args, { cwd = root, env = {} } = {}) {
   const peaks = path.join(work, `peaks-${process.hrtime.bigint()}.txt`);
@@ -111,28 +98,22 @@ const work = mkdtempSync(path.join(tmpdir(), 'packs-bench-'));
 try {
   console.log(`recruitment-packs benchmark — ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Node ${process.version}, ${process.platform} ${process.arch}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${megabytes(totalmem() / 1024)} memory`);
-  const flagsText = (flags) => (flags.length > 0 ? flags.join(' ') : 'none');
-  console.log(`Node flags, as packs build uses them here: ${flagsText(buildFlags)}; packs watch: ${flagsText(watchFlags)}`);
-  const snapshot = freshSnapshot(root);
-  console.log(`Startup snapshot packs build starts from: ${snapshot ? path.relative(root, snapshot) : 'none (run npm run build:snapshot)'}`);
   console.log('');
 
   // (a) cold
-  const cold = { both: [], pdf: [], docx: [], other: [], usual: [] };
+  const cold = { both: [], pdf: [], docx: [], other: [] };
   const otherPack = packIds().find((id) => id !== packId);
   for (let i = 0; i < settings.cold; i++) {
     cold.both.push(timedBuild(['build', packId, '--force', '--out', path.join(work, 'cold')]));
     cold.pdf.push(timedBuild(['build', packId, '--force', '--only', 'pdf', '--out', path.join(work, 'cold-pdf')]).ms);
     cold.docx.push(timedBuild(['build', packId, '--force', '--only', 'docx', '--out', path.join(work, 'cold-docx')]).ms);
     if (otherPack) cold.other.push(timedBuild(['build', otherPack, '--force', '--out', path.join(work, 'cold-other')]).ms);
-    cold.usual.push(timedBuild(['build', packId, '--force', '--out', path.join(work, 'cold-usual')], { env: { PACKS_NO_SNAPSHOT: '1' } }).ms);
   }
   console.log(`(a) ${packId}, cold CLI (fresh process; median of ${settings.cold})`);
   line('    both formats', seconds(median(cold.both.map((run) => run.ms))), `peak memory ${megabytes(Math.max(...cold.both.map((run) => run.maxRssKb)))}`);
   line('    PDF only', seconds(median(cold.pdf)));
   line('    .docx only', seconds(median(cold.docx)));
   if (otherPack) line(`    ${otherPack}, both formats`, seconds(median(cold.other)));
-  line('    both formats, without the startup snapshot', seconds(median(cold.usual)));
 
   // (b) warm
   const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
@@ -174,7 +155,7 @@ try {
   let memory;
   const memoryPacks = Number(process.env.BENCH_MEMORY_PACKS ?? 0);
   if (memoryPacks > 0) {
-    const run = spawnSync(process.execPath, [...buildFlags, '--expose-gc', path.join(root, 'scripts/bench-memory.mjs'), campaign, String(memoryPacks)], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench-memory.mjs'), campaign, String(memoryPacks)], { encoding: 'utf8' });
     memory = run.status === 0 ? JSON.parse(run.stdout) : run.stderr.slice(-500);
   }
   const noop = [];

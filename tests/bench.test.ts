@@ -34,8 +34,6 @@ describe('npm run bench', () => {
     expect(figure('PDF only ')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('.docx only')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('met-deputy-director-project-delivery, both formats')).toMatch(new RegExp(`${seconds}$`));
-    expect(figure('both formats, without the startup snapshot')).toMatch(new RegExp(`${seconds}$`));
-    expect(figure('Startup snapshot packs build starts from:')).toMatch(/dist-startup\/packs\.blob$/);
     expect(figure('(b) met-dac-2021, warm in-process')).toBeDefined();
     expect(figure('PDF writer')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('Word writer')).toMatch(new RegExp(`${seconds}$`));

@@ -37,7 +37,7 @@ let processIo: Io | undefined;
 /** The process's own streams, made once. */
 const defaultIo = (): Io => (processIo ??= { stdout: writerTo(process.stdout), stderr: writerTo(process.stderr), cwd: process.cwd() });
 
-/** The tool's version, from its package.json, read as each command starts (so a startup snapshot never holds an old one). */
+/** The tool's version, from its package.json. */
 const toolVersion = (): string => (JSON.parse(readFileSync(path.join(toolRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 function program(context: CommandContext): Command {

@@ -56,7 +56,7 @@ class KeptBySource<T> {
  * Templates compiled in this process, by their source. A template is a function
  * of its source and the fixed options above, so the same text need not be
  * compiled twice: not by every pack of a batch (stage text is compiled per pack),
- * nor after templates are forgotten (watch mode, the startup snapshot).
+ * nor after templates are forgotten (watch mode).
  */
 const compiledBySource = new KeptBySource<CompiledTemplate>();
 

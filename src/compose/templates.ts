@@ -87,8 +87,7 @@ function expressionAt(source: string | undefined, line: number, column: number):
 
 /**
  * Forgets every template and registered partial, so that the next build reads
- * them again from disk (watch mode, after a template changed; the startup
- * snapshot, before it is saved). What handlebars compiled is kept by source
+ * them again from disk (watch mode, after a template changed). What handlebars compiled is kept by source
  * (handlebars.ts): a file read again with the same text is not compiled again.
  */
 export function forgetTemplates(): void {

@@ -13,7 +13,6 @@ import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
 import { clearInterruptedWrites, OutputBusyError } from './output-lock.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 import { spareRenderThread, type RenderThread } from '../writers/render-thread.js';
-import { startedWarm } from '../startup/warm-start.js';
 
 export interface BuildManyOptions {
   outDir: string;
@@ -21,7 +20,7 @@ export interface BuildManyOptions {
   today?: string;
   strict?: boolean;
   timestamp?: Date;
-  /** Worker threads; 1 builds in this thread. Default: see defaultJobs. */
+  /** Worker threads; 1 builds in this thread. Default: one a core. */
   jobs?: number;
   /** Build even the packs whose inputs are unchanged. */
   force?: boolean;
@@ -46,29 +45,6 @@ const WORKER_HEAP_MB = 256;
  * about 1.5 s (7%) less time.
  */
 const WORKER_YOUNG_MB = 48;
-
-/**
- * How many packs a new worker must have to build before it pays for its start
- * in a process started from the startup snapshot: a worker loads and warms the
- * tool for about as long as this thread, already warm, takes to build six.
- */
-const PACKS_PER_WORKER_WHEN_WARM = 8;
-
-/**
- * Worker threads when --jobs is not given: one a core. A process started from
- * the startup snapshot is warm already, and its heap holds a build's worth of
- * memory whether it builds or not; so it leaves that core to itself, and takes
- * only as many workers as have enough packs each to pay for their start. One
- * job means this thread: on two cores, every pack is built here (measured: 40
- * packs 6.9 s against 7.7 s in two workers). A build of MANY_PACKS or more does
- * not start from the snapshot at all (startup-snapshot.ts): it takes a worker a
- * core, as two workers from the snapshot's process would pass 500 MB.
- */
-export function defaultJobs(packs: number): number {
-  const cores = availableParallelism();
-  if (!startedWarm()) return cores;
-  return Math.max(1, Math.min(cores - 1, Math.floor(packs / PACKS_PER_WORKER_WHEN_WARM)));
-}
 
 /** Builds the packs; `onPack` hears of each as it finishes. Returns the outcomes in the order of `packs`. */
 export async function buildMany(
@@ -122,7 +98,8 @@ export async function buildMany(
     onPack(outcome);
   };
 
-  const allowed = options.jobs ?? defaultJobs(toBuild.length);
+  // One worker a core (or as many as --jobs says), never more than there are packs; one means this thread.
+  const allowed = options.jobs ?? availableParallelism();
   const jobs = Math.max(1, Math.min(allowed, toBuild.length));
   // One pack to build (not only to check) and a core to spare: its Word file is rendered beside its PDF.
   const thread = toBuild.length === 1 && !toBuild[0]!.last ? spareRenderThread(options.formats, allowed) : undefined;

@@ -1,7 +1,5 @@
 // What the tool is, as one hash: the key that tells a build made by this copy
-// of the tool from one made by another (the build cache), and a startup
-// snapshot made from this copy from a stale one (src/startup/startup-snapshot.ts).
-// Only Node's own modules, so that the command can check it before loading the rest.
+// of the tool from one made by another (the build cache).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -6,11 +6,10 @@
 //
 // It is a single long-lived thread with one document at a time, not a pool:
 // batch builds spread whole packs over piscina's pool instead (build-many.ts).
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Document } from '../model/document.js';
 import type { Format } from './formats.js';
 import { writers } from './index.js';
-import { startedWarm } from '../startup/warm-start.js';
 
 /** What crosses to the thread: a document to render. */
 export interface RenderRequest {
@@ -35,8 +34,6 @@ export class RenderThread {
   /** Starts the thread; it loads the writer for `format` at once. */
   constructor(format: Format) {
     this.format = format;
-    // worker_threads is loaded only now: a startup snapshot in which it was loaded cannot start threads (src/startup/).
-    const { Worker } = process.getBuiltinModule('node:worker_threads');
     this.worker = new Worker(new URL('./render-worker-entry.cjs', import.meta.url), { workerData: { format } });
     // An idle thread must not keep the process alive: it is referenced only while it has work.
     this.worker.unref();
@@ -82,13 +79,10 @@ export class RenderThread {
 
 /**
  * A thread for the Word file, when a pack is rendered in both formats and there
- * is a core to spare for it, and the writers here are not warm already (a
- * process started from the startup snapshot renders a pack sooner than a thread
- * warms up). The Word writer goes to the thread because the document's text is
- * all it needs back and forth; the PDF writer stays here.
+ * is a core to spare for it. The Word writer goes to the thread because the
+ * document's text is all it needs back and forth; the PDF writer stays here.
  */
 export function spareRenderThread(formats: readonly Format[], cores: number): RenderThread | undefined {
-  if (startedWarm()) return undefined;
   return cores > 1 && formats.length > 1 && formats.includes('docx') ? new RenderThread('docx') : undefined;
 }
 

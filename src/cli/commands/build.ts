@@ -7,7 +7,6 @@ import type { PackOutcome } from '../../pipeline/build-many.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
 import { formatSeconds } from '../report.js';
-import { ENDING_SIGNALS } from '../ending-signals.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 
 interface BuildFlags extends CheckFlags {
@@ -103,6 +102,9 @@ function reportOf(outcome: PackOutcome): PackReport {
     milliseconds: outcome.milliseconds,
   };
 }
+
+/** The signals that end a command, after which the terminal must be put back as it was. */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** A progress bar on the terminal, one step a pack. */
 async function progressBar(total: number): Promise<{ increment(pack: string): void; stop(): void }> {
