@@ -12,7 +12,7 @@ import { fingerprintOf } from '../dist/pipeline/tool-fingerprint.js';
 import { buildMany } from '../dist/pipeline/build-many.js';
 import { buildPack, selectPacks } from '../dist/pipeline/build.js';
 import { shardOf } from '../dist/pipeline/shard.js';
-import { DataFileCache } from '../dist/validate/load-pack.js';
+import { DataFileCache } from '../dist/load/load-pack.js';
 import { copyProject, runCliAsync } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 

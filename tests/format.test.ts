@@ -1,6 +1,6 @@
 // How figures, dates and times are printed (en-GB, as seed 001 prints them).
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatTime, numberInWords, ordinal, weekday } from '../src/resolve/format.js';
+import { formatDate, formatMoney, formatTime, numberInWords, ordinal, weekday } from '../src/pack/format.js';
 
 describe('formatting', () => {
   it('prints money in whole pounds with thousands separators', () => {

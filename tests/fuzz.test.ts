@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
-import { DataFileCache } from '../src/validate/load-pack.js';
+import { DataFileCache } from '../src/load/load-pack.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planPack, selectPacks } from '../dist/pipeline/build.js';
-import { DataFileCache } from '../dist/validate/load-pack.js';
+import { DataFileCache } from '../dist/load/load-pack.js';
 import { writers } from '../dist/writers/index.js';
 import { renderAll, RenderThread } from '../dist/writers/render-thread.js';
 import type { Document } from '../src/model/document.js';

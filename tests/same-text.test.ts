@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
-import { DataFileCache } from '../src/validate/load-pack.js';
+import { DataFileCache } from '../src/load/load-pack.js';
 import { blockTexts, plainText } from '../src/model/document.js';
 import { docxParagraphs, missingFrom, outputFile, pdfBodyText, pdfPages, projectRoot, squash } from './support/read-outputs.js';
 

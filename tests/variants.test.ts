@@ -6,9 +6,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findPacks } from '../src/load/project.js';
 import { selectPacks } from '../src/pipeline/select.js';
-import { DataFileCache, loadPack } from '../src/validate/load-pack.js';
+import { DataFileCache, loadPack } from '../src/load/load-pack.js';
 import { checkReferences } from '../src/validate/references.js';
-import { relocateVariantDiagnostics } from '../src/validate/variants.js';
+import { relocateVariantDiagnostics } from '../src/load/variants.js';
 import { copyProject, diagnosticLines, runCli } from './support/project.js';
 import { docxParagraphs, outputFile, pdfPages, squash } from './support/read-outputs.js';
 

@@ -2,15 +2,17 @@
 // rendered to Markdown, parsed into blocks, and placed by the section's layout.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Document } from '../model/document.js';
-import { snapshotOf, SNAPSHOT_FILE_NAME } from '../snapshot/snapshot.js';
+import { FACTS_FILE_NAME } from '../model/facts.js';
+import { packFacts } from './facts.js';
 import { plainText } from '../model/document.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
-import { dateToTimestamp } from '../resolve/format.js';
-import type { PackLocation } from '../load/project.js';
+import { dateToTimestamp } from '../pack/format.js';
+import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { checkTemplateFields } from './template-check.js';
-import { findTemplate, templateCandidates, templateDiagnostic } from './templates.js';
-import { relativeName } from '../load/yaml-file.js';
+import { findTemplate, templateDiagnostic } from './templates.js';
+import { templateCandidates } from '../pack/template-files.js';
+import { relativeName } from '../pack/data-file.js';
 
 function slug(text: string): string {
   return (
@@ -135,7 +137,7 @@ export function composeDocument(
     },
     blocks,
   };
-  // Every file carries the pack's snapshot, so that `packs diff` can compare built files on their own.
-  document.meta.attachment = { name: SNAPSHOT_FILE_NAME, json: JSON.stringify(snapshotOf(resolved, document)) };
+  // Every file carries the pack's facts, so that `packs diff` can compare built files on their own.
+  document.meta.attachment = { name: FACTS_FILE_NAME, json: JSON.stringify(packFacts(resolved, document)) };
   return { diagnostics, document };
 }

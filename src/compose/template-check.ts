@@ -7,7 +7,7 @@
 // partial with that value. Where the data is null (an optional part the pack
 // leaves out) there is nothing to check against, and the walk stops there.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { closest } from '../validate/suggest.js';
+import { closest } from '../pack/suggest.js';
 import { knownHelpers, parseTemplate, partialSources } from './handlebars.js';
 
 // Handlebars' syntax tree, as far as this walk reads it.

@@ -1,16 +1,15 @@
 // Finds, reads and compiles section templates and partials. A pack's own
 // templates/ folder comes first, then the project's templates/sections/, so a
 // pack can replace one section's wording without copying the others.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import path from 'node:path';
 import { isInsideProject } from '../load/project-path.js';
 import { ReadLog } from '../load/read-log.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { relativeName } from '../load/yaml-file.js';
+import { relativeName } from '../pack/data-file.js';
 import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
 import { unknownFieldHint } from './template-check.js';
-
-export const TEMPLATE_EXTENSION = '.md.hbs';
 
 export interface SectionTemplate {
   /** Path relative to the project root, for diagnostics. */
@@ -47,13 +46,6 @@ function outsideProject(file: string): Diagnostic {
     column: 0,
     hint: 'copy the template into the project instead of linking to it',
   };
-}
-
-/** The partials every template may use: templates/partials/*.hbs, absolute. */
-export function partialFiles(root: string): string[] {
-  const dir = path.join(root, 'templates', 'partials');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort().map((name) => path.join(dir, name));
 }
 
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
@@ -149,11 +141,6 @@ export function templateDiagnostic(file: string, error: unknown, fallbackCode: s
       ? 'each {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its own {{/...}}, closed in reverse order, and each {{ needs }}'
       : undefined;
   return { code: fallbackCode, severity: 'error', message: raw, ...at, ...(hint ? { hint } : {}) };
-}
-
-/** Candidate files for a section template, in precedence order. */
-export function templateCandidates(root: string, packDir: string, name: string): string[] {
-  return [path.join(packDir, 'templates', name + TEMPLATE_EXTENSION), path.join(root, 'templates', 'sections', name + TEMPLATE_EXTENSION)];
 }
 
 export function findTemplate(root: string, packDir: string, name: string): SectionTemplate | Diagnostic | undefined {

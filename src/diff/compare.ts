@@ -1,8 +1,8 @@
-// Compares two snapshots the way a reviewer reads a pack: first the facts that
-// changed, keyed by where a reader sees them, then the words that changed in
-// each section's text. Pure: snapshots in, changes out.
+// Compares two versions of a pack the way a reviewer reads it: first the facts
+// that changed, keyed by where a reader sees them, then the words that changed
+// in each section's text. Pure: the two packs' facts in, changes out.
 import { diffArrays } from 'diff';
-import type { Fact, PackSnapshot } from '../snapshot/snapshot.js';
+import type { Fact, PackFacts } from '../model/facts.js';
 
 export type Change =
   | { kind: 'changed'; key: string; old: string; new: string; source?: string }
@@ -67,7 +67,7 @@ function compareItems(key: string, oldItems: string[], newItems: string[]): Chan
   });
 }
 
-function compareFacts(before: Fact[], after: Fact[]): Change[] {
+function compareFactLists(before: Fact[], after: Fact[]): Change[] {
   const changes: Change[] = [];
   const afterByKey = new Map(after.map((f) => [f.key, f]));
   const beforeKeys = new Set(before.map((f) => f.key));
@@ -99,7 +99,7 @@ export function wordParts(before: string, after: string): WordPart[] {
   return parts;
 }
 
-function compareSections(before: PackSnapshot['sections'], after: PackSnapshot['sections']): SectionDiff[] {
+function compareSections(before: PackFacts['sections'], after: PackFacts['sections']): SectionDiff[] {
   const titles = [...new Set([...after.map((s) => s.title), ...before.map((s) => s.title)])];
   const diffs: SectionDiff[] = [];
   for (const title of titles) {
@@ -122,6 +122,6 @@ function compareSections(before: PackSnapshot['sections'], after: PackSnapshot['
   return diffs;
 }
 
-export function compareSnapshots(before: PackSnapshot, after: PackSnapshot): Comparison {
-  return { changes: compareFacts(before.facts, after.facts), sections: compareSections(before.sections, after.sections) };
+export function comparePacks(before: PackFacts, after: PackFacts): Comparison {
+  return { changes: compareFactLists(before.facts, after.facts), sections: compareSections(before.sections, after.sections) };
 }

@@ -1,7 +1,7 @@
 // One self-contained HTML page for a comparison: the changes by meaning in a
 // table, then each changed section side by side (before | after), with what
 // changed highlighted. No scripts, no outside files; it prints on A4.
-import type { PackSnapshot } from '../snapshot/snapshot.js';
+import type { PackFacts } from '../model/facts.js';
 import type { Change, Comparison, WordPart } from './compare.js';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,8 +40,8 @@ const side = (parts: WordPart[], keep: 'deleted' | 'inserted') =>
     .map((p) => (p.change === 'same' ? escape(p.text) : keep === 'deleted' ? `<del>${escape(p.text)}</del>` : `<ins>${escape(p.text)}</ins>`))
     .join('');
 
-export function formatHtml(comparison: Comparison, before: PackSnapshot, after: PackSnapshot): string {
-  const version = (s: PackSnapshot) => `version ${escape(s.pack.version)} (${escape(s.pack.date)})`;
+export function formatHtml(comparison: Comparison, before: PackFacts, after: PackFacts): string {
+  const version = (s: PackFacts) => `version ${escape(s.pack.version)} (${escape(s.pack.date)})`;
   const rows = comparison.changes.map((change) => {
     const [old, current] = beforeAfter(change);
     const source = 'source' in change && change.source ? `<div class="source">from ${escape(change.source)}</div>` : '';

@@ -3,12 +3,12 @@
 // attributed to this tool and dated by the new version, so a reviewer accepts
 // or rejects each one in Word (or LibreOffice).
 import { DeletedTextRun, Document as WordDocument, HeadingLevel, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import type { PackSnapshot } from '../snapshot/snapshot.js';
+import type { PackFacts } from '../model/facts.js';
 import { alignLists, wordParts } from './compare.js';
 
 export const REDLINE_AUTHOR = 'recruitment-packs';
 
-export function redlineDocument(before: PackSnapshot, after: PackSnapshot): WordDocument {
+export function redlineDocument(before: PackFacts, after: PackFacts): WordDocument {
   const date = `${after.pack.date}T12:00:00Z`;
   let revision = 0;
   const inserted = (text: string) => new InsertedTextRun({ text, id: ++revision, author: REDLINE_AUTHOR, date });

@@ -5,12 +5,12 @@
 //   applications.email                              where applications go
 // Each name leads to one scalar in one YAML file: the line `packs set` changes.
 import { isScalar, type Scalar } from 'yaml';
-import type { PathSegment, YamlFile } from '../load/yaml-file.js';
-import { formatDate, formatMoney, formatTime, weekday } from '../resolve/format.js';
-import { findGrade, rateInForce } from '../resolve/pay.js';
+import type { PathSegment, YamlFile } from '../pack/data-file.js';
+import { formatDate, formatMoney, formatTime, weekday } from '../pack/format.js';
+import { findGrade, rateInForce } from '../pack/pay.js';
 import { email, isoDate, time } from '../schema/common.js';
-import type { CompletePack } from '../validate/load-pack.js';
-import { variantSource } from '../validate/variants.js';
+import type { CompletePack } from '../pack/loaded-pack.js';
+import { variantSource } from '../load/variants.js';
 
 export type FieldKind = 'date' | 'time' | 'money' | 'email';
 

@@ -4,30 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { id as idSchema } from '../schema/common.js';
 import { loadYamlFile } from './yaml-file.js';
-
-export const PACK_FILE = 'pack.yaml';
-
-export interface PackLocation {
-  /** The pack's id: its folder name, or for a variant the variant's own id. */
-  id: string;
-  dir: string;
-  packFile: string;
-  /** Set when this is a variant declared under `variants:` in packFile: its id and its place in that list. */
-  variant?: { id: string; index: number };
-  /**
-   * Variants declared in packFile whose id is taken (by a pack folder or an earlier variant):
-   * they are not locations of their own, and checking this pack.yaml reports each.
-   */
-  idClashes?: VariantIdClash[];
-}
-
-export interface VariantIdClash {
-  /** The variant's place in the `variants:` list. */
-  index: number;
-  id: string;
-  /** What has the id already, in words: "the pack in packs/x", "an earlier variant in this file". */
-  takenBy: string;
-}
+import { PACK_FILE, type PackLocation, type VariantIdClash } from '../pack/location.js';
 
 /**
  * The variants a pack.yaml declares, read cheaply: just the entries whose id is

@@ -1,88 +1,13 @@
 // Reads one YAML file into plain data while keeping the parsed document, so
 // that any later finding can be pointed at the line and column of its node.
-import path from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { positionOf, relativeName, type YamlFile } from '../pack/data-file.js';
 import { readBoundedFile } from './bounded-file.js';
 import type { ReadLog } from './read-log.js';
 
 /** Files bigger than this are refused: no data file a person writes is this large. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-export interface YamlFile {
-  /** Path relative to the project root, with forward slashes, as printed in diagnostics. */
-  file: string;
-  absolutePath: string;
-  source: string;
-  document: Document.Parsed;
-  lineCounter: LineCounter;
-  /** The plain data; `undefined` when the file could not be parsed. */
-  data: unknown;
-}
-
-export type PathSegment = string | number;
-
-/** The value at a path in plain data; `found` is false when a key or element on the way is absent (a null value is found). */
-export function valueAt(data: unknown, path: readonly PathSegment[]): { found: boolean; value?: unknown } {
-  let node = data;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return { found: false };
-    node = (node as Record<PathSegment, unknown>)[segment];
-  }
-  return { found: true, value: node };
-}
-
-export function relativeName(root: string, absolutePath: string): string {
-  return path.relative(root, absolutePath).split(path.sep).join('/');
-}
-
-/** Line and column (1-based) of a character offset. */
-export function positionOf(file: YamlFile, offset: number): { line: number; column: number } {
-  const { line, col } = file.lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
-/**
- * The node at a data path, for pointing at it: the value's node if it exists;
- * for a missing key, the map that should hold it; for an unknown key, the key itself.
- */
-export function nodeAt(file: YamlFile, segments: readonly PathSegment[], pointAtKey = false): Node | null {
-  let node: unknown = file.document.contents;
-  // The key of the mapping we are in: a missing field is reported at the key that should hold it.
-  let holderKey: Node | null = null;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i];
-    const last = i === segments.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return holderKey ?? node;
-      holderKey = pair.key as Node;
-      if (last && pointAtKey) return pair.key as Node;
-      if (pair.value === null) return pair.key as Node;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (item === undefined || item === null) return node;
-      holderKey = item as Node;
-      node = item;
-    } else {
-      return (node as Node | null) ?? null;
-    }
-  }
-  return (node as Node | null) ?? null;
-}
-
-/** A diagnostic placed at the node for a data path in a file. */
-export function diagnosticAt(
-  file: YamlFile,
-  segments: readonly PathSegment[],
-  fields: Omit<Diagnostic, 'file' | 'line' | 'column'>,
-  pointAtKey = false,
-): Diagnostic {
-  const node = nodeAt(file, segments, pointAtKey);
-  const offset = node?.range?.[0] ?? 0;
-  return { ...fields, file: file.file, ...positionOf(file, offset) };
-}
 
 export type LoadResult =
   | { ok: true; file: YamlFile; diagnostics: Diagnostic[] }

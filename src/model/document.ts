@@ -55,7 +55,7 @@ export interface DocumentMeta {
   /** The pack's version and the date of that version (YYYY-MM-DD), written into both formats' properties. */
   version: string;
   versionDate: string;
-  /** Data embedded in the file for tools (the pack's snapshot, as JSON): a PDF attachment, a .docx custom XML part. */
+  /** Data embedded in the file for tools (the pack's facts, as JSON: see facts.ts): a PDF attachment, a .docx custom XML part. */
   attachment?: { name: string; json: string };
 }
 

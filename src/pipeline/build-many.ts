@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PackLocation } from '../load/project.js';
+import type { PackLocation } from '../pack/location.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';

@@ -3,8 +3,8 @@
 // output folder's lock. Shared data files are read once per thread per build.
 import { buildPack, planPack, type BuiltOutput, type CheckOptions } from './build.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PackLocation } from '../load/project.js';
-import { DataFileCache } from '../validate/load-pack.js';
+import type { PackLocation } from '../pack/location.js';
+import { DataFileCache } from '../load/load-pack.js';
 import type { Format } from '../writers/formats.js';
 import type { RenderThread } from '../writers/render-thread.js';
 

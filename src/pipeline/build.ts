@@ -6,15 +6,17 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { lockOutput, removeStaleTemporaryFiles } from './output-lock.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PackLocation } from '../load/project.js';
+import type { PackLocation } from '../pack/location.js';
 import { sha256Hex } from '../load/read-log.js';
 import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
-import { loadPartials, partialFiles, templateCandidates, templateHashesOf } from '../compose/templates.js';
+import { loadPartials, templateHashesOf } from '../compose/templates.js';
+import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
-import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
-import { checkReferences } from '../validate/references.js';
-import { relocateVariantDiagnostics } from '../validate/variants.js';
+import { completePack, type LoadedPack } from '../pack/loaded-pack.js';
+import { DataFileCache, loadPack } from '../load/load-pack.js';
+import { validatePack } from '../validate/validate-pack.js';
+import { relocateVariantDiagnostics } from '../load/variants.js';
 import { renderAll, type RenderThread } from '../writers/render-thread.js';
 import type { Format } from '../writers/formats.js';
 
@@ -44,9 +46,8 @@ export interface CheckOptions {
 
 /** Runs every check on a pack and, if it passes, composes its document. Writes nothing. */
 export async function planPack(root: string, location: PackLocation, cache: DataFileCache, options: CheckOptions = {}): Promise<PackPlan> {
-  const diagnostics: Diagnostic[] = [...loadPartials(root)];
+  const partialDiagnostics = loadPartials(root);
   const loaded = await loadPack(location, cache);
-  diagnostics.push(...loaded.diagnostics);
   const sections = loaded.pack?.pack.data.sections ?? [];
   const inputs = [
     ...new Set([
@@ -55,25 +56,30 @@ export async function planPack(root: string, location: PackLocation, cache: Data
       ...partialFiles(root),
     ]),
   ].sort();
-  /** The plan, once every file it needs has been read. */
-  const plan = (document?: Document): PackPlan => ({
+  const loadDiagnostics = [...partialDiagnostics, ...loaded.diagnostics];
+  const later = loaded.pack ? checkAndCompose(root, loaded.pack, hasErrors(loadDiagnostics), options) : { diagnostics: [] };
+  return {
     location,
-    diagnostics,
+    // What the later stages found about a value a variant sets is reported where the variant sets it.
+    diagnostics: [...loadDiagnostics, ...relocateVariantDiagnostics(loaded.pack, later.diagnostics)],
     inputs,
+    // Once every file the pack needs has been read, templates included.
     hashesAsRead: new Map([...cache.reads.hashesOf(inputs), ...templateHashesOf(inputs)]),
-    ...(document ? { document } : {}),
-  });
-  if (!loaded.pack) return plan();
-  diagnostics.push(...relocateVariantDiagnostics(loaded.pack, checkReferences(loaded.pack, options)));
-  const complete = completePack(loaded.pack);
-  if (!complete || hasErrors(diagnostics)) return plan();
-  const { resolved, diagnostics: resolveDiagnostics } = resolvePack(complete);
-  diagnostics.push(...relocateVariantDiagnostics(loaded.pack, resolveDiagnostics));
-  if (hasErrors(diagnostics)) return plan();
-  const composed = composeDocument(root, location, resolved, options.timestamp);
-  diagnostics.push(...relocateVariantDiagnostics(loaded.pack, composed.diagnostics));
-  if (!composed.document || hasErrors(diagnostics)) return plan();
-  return plan(composed.document);
+    ...(later.document ? { document: later.document } : {}),
+  };
+}
+
+/** validate → resolve → compose, each only when the steps before it found no errors. */
+function checkAndCompose(root: string, pack: LoadedPack, loadFailed: boolean, options: CheckOptions): { diagnostics: Diagnostic[]; document?: Document } {
+  const diagnostics = validatePack(root, pack, options);
+  const complete = completePack(pack);
+  if (!complete || loadFailed || hasErrors(diagnostics)) return { diagnostics };
+  const resolved = resolvePack(complete);
+  diagnostics.push(...resolved.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const composed = composeDocument(root, pack.location, resolved.resolved, options.timestamp);
+  diagnostics.push(...composed.diagnostics);
+  return composed.document && !hasErrors(diagnostics) ? { diagnostics, document: composed.document } : { diagnostics };
 }
 
 export interface BuiltOutput {

@@ -1,22 +1,23 @@
-// Turns what a reviewer names on the command line into a snapshot: a built
+// Turns what a reviewer names on the command line into a pack's facts: a built
 // file (which carries its own), a pack folder, or a pack id under packs/.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { findPacks, PACK_FILE, type PackLocation } from '../load/project.js';
-import { readSnapshot } from '../snapshot/read-built.js';
-import { parseSnapshot, type PackSnapshot } from '../snapshot/snapshot.js';
-import { DataFileCache } from '../validate/load-pack.js';
+import { findPacks } from '../load/project.js';
+import { PACK_FILE, type PackLocation } from '../pack/location.js';
+import { parseFacts, readEmbeddedFacts } from '../diff/embedded-facts.js';
+import type { PackFacts } from '../model/facts.js';
+import { DataFileCache } from '../load/load-pack.js';
 import { planPack, type CheckOptions } from './build.js';
 
-export type SnapshotResult = { ok: true; snapshot: PackSnapshot; label: string } | { ok: false; message: string; diagnostics: Diagnostic[] };
+export type FactsResult = { ok: true; facts: PackFacts; label: string } | { ok: false; message: string; diagnostics: Diagnostic[] };
 
-export async function snapshotFrom(cwd: string, name: string, options: CheckOptions = {}): Promise<SnapshotResult> {
+export async function factsFrom(cwd: string, name: string, options: CheckOptions = {}): Promise<FactsResult> {
   const target = path.resolve(cwd, name);
   if (existsSync(target) && statSync(target).isFile()) {
-    const snapshot = await readSnapshot(readFileSync(target));
-    return snapshot
-      ? { ok: true, snapshot, label: name }
+    const facts = await readEmbeddedFacts(readFileSync(target));
+    return facts
+      ? { ok: true, facts, label: name }
       : { ok: false, message: `${name} carries no pack data (it was not built by this tool, or by a version before it embedded it)`, diagnostics: [] };
   }
   const dir = existsSync(path.join(target, PACK_FILE)) ? target : path.join(cwd, 'packs', name);
@@ -30,8 +31,8 @@ export async function snapshotFrom(cwd: string, name: string, options: CheckOpti
   const location: PackLocation = variant ?? { id: path.basename(dir), dir, packFile: path.join(dir, PACK_FILE) };
   const plan = await planPack(root, location, new DataFileCache(root), options);
   const json = plan.document?.meta.attachment?.json;
-  const snapshot = json === undefined ? undefined : parseSnapshot(json);
-  return snapshot
-    ? { ok: true, snapshot, label: name }
+  const facts = json === undefined ? undefined : parseFacts(json);
+  return facts
+    ? { ok: true, facts, label: name }
     : { ok: false, message: `${name} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics };
 }

@@ -1,6 +1,7 @@
 // Picks the packs to work on: all of them, or those named, in the order named.
 // Naming a pack picks it and its variants; naming a variant picks just that one.
-import { findPacks, type PackLocation } from '../load/project.js';
+import { findPacks } from '../load/project.js';
+import { type PackLocation } from '../pack/location.js';
 
 /** Unknown names are returned, not thrown: the caller decides how to say so. */
 export async function selectPacks(root: string, ids: readonly string[]) {

@@ -8,10 +8,12 @@ import writeFileAtomic from 'write-file-atomic';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.js';
 import { displayValue, fieldsOf, parseValue, replaceScalar, type Field } from '../edit/fields.js';
-import { findPacks, type PackLocation } from '../load/project.js';
+import { findPacks } from '../load/project.js';
+import { type PackLocation } from '../pack/location.js';
 import { loadYamlFile } from '../load/yaml-file.js';
-import { closest } from '../validate/suggest.js';
-import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
+import { closest } from '../pack/suggest.js';
+import { completePack } from '../pack/loaded-pack.js';
+import { DataFileCache, loadPack } from '../load/load-pack.js';
 import { planPack } from './build.js';
 
 export type SetResult =

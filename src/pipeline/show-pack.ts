@@ -3,12 +3,13 @@
 // comes from — and every finding, without building anything.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayValue, fieldsOf } from '../edit/fields.js';
-import type { PackLocation } from '../load/project.js';
-import { formatDate } from '../resolve/format.js';
-import { findGrade, rateInForce } from '../resolve/pay.js';
-import { completePack, DataFileCache, loadPack } from '../validate/load-pack.js';
+import type { PackLocation } from '../pack/location.js';
+import { formatDate } from '../pack/format.js';
+import { findGrade, rateInForce } from '../pack/pay.js';
+import { completePack } from '../pack/loaded-pack.js';
+import { DataFileCache, loadPack } from '../load/load-pack.js';
 import { planPack, type CheckOptions } from './build.js';
-import { positionOf } from '../load/yaml-file.js';
+import { positionOf } from '../pack/data-file.js';
 
 export interface PackSummary {
   id: string;

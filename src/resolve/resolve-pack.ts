@@ -7,13 +7,12 @@
 // what packs have in common. Nothing is overridden silently: each fact has one
 // home, and the pack names which shared edition it uses.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt } from '../load/yaml-file.js';
-import { compile, errorMessage } from '../compose/handlebars.js';
-import type { CompletePack as LoadedPack } from '../validate/load-pack.js';
-import { withImageKeys } from '../validate/images.js';
-import { amountOf, figureLabel, findGrade, rateInForce } from './pay.js';
-import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from './lookup.js';
-import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from './format.js';
+import { diagnosticAt } from '../pack/data-file.js';
+import type { CompletePack as LoadedPack } from '../pack/loaded-pack.js';
+import { withImageKeys } from '../pack/images.js';
+import { amountOf, figureLabel, findGrade, rateInForce } from '../pack/pay.js';
+import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from '../pack/lookup.js';
+import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from '../pack/format.js';
 
 const perPeriod = { year: 'p.a.', month: 'per month' } as const;
 
@@ -138,6 +137,25 @@ function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle) {
   };
 }
 
+const STAGE_TEXT_HINT = 'stage text may use {{date}}, {{time}} and {{weekday}}';
+const STAGE_FACT = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/**
+ * A stage's paragraph with {{date}}, {{time}} and {{weekday}} filled in from the
+ * stage's facts; or the first {{...}} it cannot fill (one it does not know, or
+ * one the stage has no value for). Nothing else in the text is read as a template.
+ */
+function fillStageFacts(paragraph: string, facts: Record<'date' | 'time' | 'weekday', string | null>): string | { name: string; known: boolean } {
+  let problem: { name: string; known: boolean } | undefined;
+  const filled = paragraph.replace(STAGE_FACT, (whole, name: string) => {
+    const known = Object.hasOwn(facts, name);
+    const value = known ? facts[name as keyof typeof facts] : null;
+    if (value === null) problem ??= { name, known };
+    return value ?? whole;
+  });
+  return problem ?? filled;
+}
+
 function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Diagnostic[]) {
   if (!pack.timeline) return null;
   const { file, data } = pack.timeline;
@@ -148,28 +166,23 @@ function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Di
       time: stage.time === null ? null : formatTime(stage.time),
     };
     // Stage text may say {{date}}, {{time}} and {{weekday}}: the stage's own facts, so a
-    // date is typed once, in `date:`, and every sentence that mentions it follows. Only
-    // the facts the stage has are given, so {{time}} in a stage without a time is an error.
-    const known = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null));
+    // date is typed once, in `date:`, and every sentence that mentions it follows.
     const paragraphs = stage.paragraphs.map((paragraph, p) => {
-      try {
-        return compile(paragraph)(known);
-      } catch (error) {
-        const field = /^"(.+?)" not defined/.exec(errorMessage(error))?.[1];
-        diagnostics.push(
-          diagnosticAt(file, ['stages', index, 'paragraphs', p], {
-            code: 'stage-text',
-            severity: 'error',
-            message: field
-              ? `stage "${stage.id}" text uses {{${field}}}, but the stage has no ${field === 'weekday' ? 'date' : field}`
-              : `stage "${stage.id}" text: ${errorMessage(error)}`,
-            hint: field === 'date' || field === 'weekday' || field === 'time'
-              ? `add \`${field === 'weekday' ? 'date' : field}:\` to the stage, or take {{${field}}} out of the text`
-              : 'stage text may use {{date}}, {{time}} and {{weekday}}',
-          }),
-        );
-        return paragraph;
-      }
+      const filled = fillStageFacts(paragraph, facts);
+      if (typeof filled === 'string') return filled;
+      const { name } = filled;
+      const fact = name === 'weekday' ? 'date' : name;
+      diagnostics.push(
+        diagnosticAt(file, ['stages', index, 'paragraphs', p], {
+          code: 'stage-text',
+          severity: 'error',
+          message: filled.known
+            ? `stage "${stage.id}" text uses {{${name}}}, but the stage has no ${fact}`
+            : `stage "${stage.id}" text uses {{${name}}}, which stage text cannot say`,
+          hint: filled.known ? `add \`${fact}:\` to the stage, or take {{${name}}} out of the text` : STAGE_TEXT_HINT,
+        }),
+      );
+      return paragraph;
     });
     return { ...stage, ...facts, number: index + 1, paragraphs };
   });

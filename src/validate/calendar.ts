@@ -2,9 +2,9 @@
 // not a bank holiday in the pack's calendars) unless it says why not, and keeps
 // the least gap in working days the pack asks for after an earlier stage.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt } from '../load/yaml-file.js';
-import { formatDate, weekday } from '../resolve/format.js';
-import { usable, type LoadedPack } from './load-pack.js';
+import { diagnosticAt } from '../pack/data-file.js';
+import { formatDate, weekday } from '../pack/format.js';
+import { usable, type LoadedPack } from '../pack/loaded-pack.js';
 
 function addDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

@@ -2,10 +2,10 @@
 // the field that holds it: the build says so, before a candidate reads two
 // different closing dates or two different salaries in one pack.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, type PathSegment } from '../load/yaml-file.js';
-import { formatDate, formatMoney } from '../resolve/format.js';
-import { amountOf, findGrade, rateInForce } from '../resolve/pay.js';
-import { usable, type LoadedPack } from './load-pack.js';
+import { diagnosticAt, type PathSegment } from '../pack/data-file.js';
+import { formatDate, formatMoney } from '../pack/format.js';
+import { amountOf, findGrade, rateInForce } from '../pack/pay.js';
+import { usable, type LoadedPack } from '../pack/loaded-pack.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WRITTEN_DATE = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/gi;

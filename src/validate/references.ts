@@ -2,13 +2,13 @@
 // and value a role cites exists in the framework and values set the pack uses;
 // ids are unique; the timeline's stages are in order.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
-import { competencyNames, findCluster, findCompetency, findLevel, findValue } from '../resolve/lookup.js';
-import { usable, type LoadedPack } from './load-pack.js';
-import { closest } from './suggest.js';
+import { diagnosticAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
+import { competencyNames, findCluster, findCompetency, findLevel, findValue } from '../pack/lookup.js';
+import { usable, type LoadedPack } from '../pack/loaded-pack.js';
+import { closest } from '../pack/suggest.js';
 import { checkConflictingFigures, checkTypedDates } from './figures.js';
 import { checkWorkingDays } from './calendar.js';
-import { amountOf, findGrade, rateInForce } from '../resolve/pay.js';
+import { amountOf, findGrade, rateInForce } from '../pack/pay.js';
 
 function duplicateIds(file: YamlFile, items: { id: string | number }[], at: PathSegment[], what: string): Diagnostic[] {
   const seen = new Set<string>();

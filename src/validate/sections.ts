@@ -1,22 +1,12 @@
 // Checks that every section a pack lists names a template that exists, before
 // anything is rendered, and points at the `template:` line if not.
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, relativeName } from '../load/yaml-file.js';
-import type { PackLocation } from '../load/project.js';
-import { TEMPLATE_EXTENSION, templateCandidates } from '../compose/templates.js';
-import type { Partly } from './load-pack.js';
-import { closest } from './suggest.js';
-
-function availableTemplates(root: string, location: PackLocation): string[] {
-  const names = new Set<string>();
-  for (const dir of [path.join(location.dir, 'templates'), path.join(root, 'templates', 'sections')]) {
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir)) if (file.endsWith(TEMPLATE_EXTENSION)) names.add(file.slice(0, -TEMPLATE_EXTENSION.length));
-  }
-  return [...names].sort();
-}
+import { diagnosticAt, relativeName } from '../pack/data-file.js';
+import type { PackLocation } from '../pack/location.js';
+import { availableTemplates, templateCandidates } from '../pack/template-files.js';
+import type { Partly } from '../pack/loaded-pack.js';
+import { closest } from '../pack/suggest.js';
 
 export function checkSectionTemplates(root: string, location: PackLocation, pack: Partly<'pack'>): Diagnostic[] {
   const found: Diagnostic[] = [];

@@ -28,9 +28,9 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .option('--color', 'colour the text even when not printing to a terminal')
     .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes')
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
-      const { snapshotFrom } = await import('../../pipeline/diff-sources.js');
+      const { factsFrom } = await import('../../pipeline/diff-sources.js');
       const { projectAtRevision } = await import('../../pipeline/git-revision.js');
-      const { compareSnapshots } = await import('../../diff/compare.js');
+      const { comparePacks } = await import('../../diff/compare.js');
       const { formatJson, formatMarkdown, formatText } = await import('../../diff/format.js');
       const { io } = context;
       const fromRevision = options.rev ?? options.from;
@@ -39,10 +39,10 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       }
       /** A side: a name in the working tree, or the pack at a revision. */
       const side = async (name: string, revision: string | undefined) => {
-        if (revision === undefined) return snapshotFrom(io.cwd, name);
+        if (revision === undefined) return factsFrom(io.cwd, name);
         const at = projectAtRevision(io.cwd, revision);
         if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
-        return snapshotFrom(at.root, path.join('packs', name));
+        return factsFrom(at.root, path.join('packs', name));
       };
       const sides = fromRevision === undefined ? [await side(oldName, undefined), await side(newName!, undefined)] : [await side(oldName, fromRevision), await side(oldName, options.to)];
       for (const side of sides) {
@@ -54,16 +54,16 @@ export function registerDiff(cli: Command, context: CommandContext): void {
         }
       }
       const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
-      const comparison = compareSnapshots(before.snapshot, after.snapshot);
+      const comparison = comparePacks(before.facts, after.facts);
       if (options.redline) {
         const { writeRedline } = await import('../../pipeline/write-redline.js');
-        await writeRedline(path.resolve(io.cwd, options.redline), before.snapshot, after.snapshot);
+        await writeRedline(path.resolve(io.cwd, options.redline), before.facts, after.facts);
       }
       const same = comparison.changes.length === 0 && comparison.sections.length === 0;
       if (options.format === 'json') io.stdout(formatJson(comparison));
       else if (options.format === 'html') {
         const { formatHtml } = await import('../../diff/html.js');
-        if (!same) io.stdout(formatHtml(comparison, before.snapshot, after.snapshot));
+        if (!same) io.stdout(formatHtml(comparison, before.facts, after.facts));
       }
       else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR)));
       context.setExit(same ? EXIT_OK : EXIT_INVALID);

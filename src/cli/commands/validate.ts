@@ -14,7 +14,7 @@ export function registerValidate(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.format())
     .action(async (ids: string[], options: CheckFlags & { root: string }) => {
       const { planPack } = await import('../../pipeline/build.js');
-      const { DataFileCache } = await import('../../validate/load-pack.js');
+      const { DataFileCache } = await import('../../load/load-pack.js');
       const projectRoot = context.root(options);
       const packs = await choosePacks(projectRoot, ids);
       const cache = new DataFileCache(projectRoot);

@@ -27,7 +27,7 @@ export function writeReproducibleDocx(document: WordDocument, date: Date, attach
 
 /**
  * Zips a package's parts with the document's date on every entry and in its
- * properties, its ids numbered in order of appearance, and the pack's snapshot
+ * properties, its ids numbered in order of appearance, and the pack's facts
  * attached. The parts are changed in place.
  */
 async function reproduciblePackage(parts: PackageParts, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
@@ -88,15 +88,15 @@ function renumberBookmarks(xml: string): string {
     .replace(/_Toc(\d+)/g, (_, n: string) => `_Toc${names.get(n)}`);
 }
 
-/** The custom XML part that carries the pack's snapshot, so `packs diff` can read a .docx on its own. */
-const SNAPSHOT_PART = 'customXml/item1.xml';
-const SNAPSHOT_NAMESPACE = 'urn:recruitment-packs:snapshot';
+/** The custom XML part that carries the pack's facts, so `packs diff` can read a .docx on its own. */
+const FACTS_PART = 'customXml/item1.xml';
+const FACTS_NAMESPACE = 'urn:recruitment-packs:facts';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Adds customXml/item1.xml (the JSON, escaped, in one element) and its relationship from the document. */
 function addCustomXml(parts: PackageParts, json: string): void {
-  parts.set(SNAPSHOT_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${SNAPSHOT_NAMESPACE}">${escapeXml(json)}</packData>`);
+  parts.set(FACTS_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${FACTS_NAMESPACE}">${escapeXml(json)}</packData>`);
   const relsName = 'word/_rels/document.xml.rels';
   const rels = textOf(parts.get(relsName)!);
   parts.set(

@@ -166,7 +166,7 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
     },
     displayTitle: true,
     compress: true,
-    // The pack's snapshot as an attachment, dated like the document so that rebuilds stay byte-identical.
+    // The pack's facts as an attachment, dated like the document so that rebuilds stay byte-identical.
     ...(meta.attachment
       ? {
           files: {

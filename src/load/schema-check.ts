@@ -2,8 +2,8 @@
 // issue into a diagnostic at the position of the YAML node it is about.
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, valueAt, type YamlFile } from '../load/yaml-file.js';
-import { closest } from './suggest.js';
+import { diagnosticAt, valueAt, type YamlFile } from '../pack/data-file.js';
+import { closest } from '../pack/suggest.js';
 
 type Issue = z.core.$ZodIssue;
 

@@ -17,15 +17,12 @@
 // changes a copy.
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { PackLocation } from '../load/project.js';
-import { diagnosticAt, valueAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
+import type { PackLocation } from '../pack/location.js';
+import { diagnosticAt, valueAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { schemas } from '../schema/index.js';
-import type { LoadedPack, Partly } from './load-pack.js';
-import { closest } from './suggest.js';
+import { closest } from '../pack/suggest.js';
+import { VARIANT_FILES, type AppliedVariant, type LoadedPack, type Override, type Partly, type VariantFile } from '../pack/loaded-pack.js';
 
-/** What a path may start with: pack.yaml itself, then the files pack.yaml's `data:` names. */
-export const VARIANT_FILES = ['pack', 'organisation', 'framework', 'values', 'role', 'letter', 'remuneration', 'payScale', 'timeline'] as const;
-export type VariantFile = (typeof VARIANT_FILES)[number];
 type DataFile = Exclude<VariantFile, 'pack'>;
 
 /** The fields of pack.yaml a variant may not set: why, and what to do instead. */
@@ -37,27 +34,6 @@ const REFUSED: Record<string, { why: string; hint: string }> = {
     hint: 'set the fields that differ, like role.title, or make a pack of its own that names other files',
   },
 };
-
-/** One `set` entry that was applied. */
-export interface Override {
-  /** The path as written in `set`: `timeline.stages.final-interview.date`. */
-  key: string;
-  file: VariantFile;
-  /** The file whose value it replaces. */
-  target: YamlFile;
-  /** Where in that file's data, with list elements by position. */
-  path: PathSegment[];
-  /** Where the entry is in pack.yaml: `['variants', i, 'set', key]`. */
-  at: PathSegment[];
-}
-
-/** A variant as applied to its pack: what `packs show`, `packs set` and diagnostics need to know. */
-export interface AppliedVariant {
-  id: string;
-  index: number;
-  packFile: YamlFile;
-  overrides: Override[];
-}
 
 /** A `set` entry whose path is well formed, waiting for its file to be loaded. */
 interface Entry {

@@ -1,102 +1,20 @@
-// Loads a pack: its pack.yaml and every data file it names, each checked
-// against the schema of its kind. Shared files are read once per build.
+// Loads a pack: its pack.yaml and every data file it names, each read with
+// positions and checked against the schema of its kind (the fields that pass
+// are kept, so that later checks run on whatever is sound), a variant's `set:`
+// applied, and the images the files name. Shared files are read once per build.
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, loadYamlFile, positionOf, type YamlFile } from '../load/yaml-file.js';
-import { ReadLog } from '../load/read-log.js';
+import { diagnosticAt, positionOf, type YamlFile } from '../pack/data-file.js';
+import { dataKinds, type DataKey, type LoadedPack, type Partly } from '../pack/loaded-pack.js';
+import type { PackLocation } from '../pack/location.js';
 import { schemaFileName } from '../schema/json-schema.js';
-import type { PackLocation } from '../load/project.js';
-import { fileInsideProject } from '../load/project-path.js';
-import { schemas, type DataKind, type DataOf } from '../schema/index.js';
+import { schemas, type DataKind } from '../schema/index.js';
+import { ImageCache, loadImages } from './images.js';
+import { fileInsideProject } from './project-path.js';
+import { ReadLog } from './read-log.js';
 import { checkSchema } from './schema-check.js';
-import { checkSectionTemplates } from './sections.js';
-import { ImageCache, loadImages, type LoadedImage } from './images.js';
-import { relocateVariantDiagnostics, startVariant, type AppliedVariant } from './variants.js';
-
-/** A data file that passed its schema: the parsed data and the file, for positions. */
-export interface Checked<K extends DataKind> {
-  file: YamlFile;
-  data: DataOf<K>;
-}
-
-/**
- * A data file that was read, with the top-level fields that passed their schema.
- * `complete` is false when some did not: the checks that need only the good
- * fields still run, so that one mistake does not hide the others.
- */
-export interface Partly<K extends DataKind> {
-  file: YamlFile;
-  data: Partial<DataOf<K>>;
-  complete: boolean;
-}
-
-/** The single-file references of pack.yaml's `data:` (calendars, a list, are loaded apart). */
-type DataKey = Exclude<keyof DataOf<'pack'>['data'], 'calendars'>;
-
-/**
- * The file with the fields a check needs, if they all passed their schema —
- * so that a check runs whenever what it reads is sound, whatever else is wrong.
- */
-export function usable<K extends DataKind, F extends keyof DataOf<K>>(
-  part: Partly<K> | null | undefined,
-  fields: readonly F[],
-): { file: YamlFile; data: Pick<DataOf<K>, F> & Partial<DataOf<K>> } | undefined {
-  if (!part || !fields.every((field) => part.data[field] !== undefined)) return undefined;
-  return part as { file: YamlFile; data: Pick<DataOf<K>, F> & Partial<DataOf<K>> };
-}
-
-/** A pack as far as it could be loaded: a file is null when the pack names none, undefined when it could not be read. */
-export interface LoadedPack {
-  location: PackLocation;
-  pack: Partly<'pack'>;
-  organisation?: Partly<'organisation'> | null;
-  framework?: Partly<'framework'> | null;
-  role?: Partly<'role'> | null;
-  values?: Partly<'values'> | null;
-  letter?: Partly<'letter'> | null;
-  remuneration?: Partly<'remuneration'> | null;
-  payScale?: Partly<'payScale'> | null;
-  timeline?: Partly<'timeline'> | null;
-  /** The calendars that could be read; one that could not is left out (and reported). */
-  calendars?: Partly<'calendar'>[];
-  /** The images the data files name that passed their checks, by key (see validate/images.ts). */
-  images?: Map<string, LoadedImage>;
-  /** For a variant, the fields it set (its files above are copies with them set). */
-  variant?: AppliedVariant;
-}
-
-/** A pack whose every file passed its schema: what resolve works on. */
-export interface CompletePack {
-  location: PackLocation;
-  pack: Checked<'pack'>;
-  organisation: Checked<'organisation'>;
-  framework: Checked<'framework'>;
-  role: Checked<'role'>;
-  values: Checked<'values'> | null;
-  letter: Checked<'letter'> | null;
-  remuneration: Checked<'remuneration'> | null;
-  payScale: Checked<'payScale'> | null;
-  timeline: Checked<'timeline'> | null;
-  calendars: Checked<'calendar'>[];
-  images: Map<string, LoadedImage>;
-  variant?: AppliedVariant;
-}
-
-const requiredFiles = ['organisation', 'framework', 'role'] as const;
-
-/** The pack with every file complete, or undefined if any file is missing or has a schema error. */
-export function completePack(pack: LoadedPack): CompletePack | undefined {
-  const files = ['pack', ...Object.keys(dataKinds)] as (keyof LoadedPack)[];
-  const calendars = pack.calendars;
-  if (!pack.images) return undefined;
-  if (!calendars || !calendars.every((c) => c.complete) || calendars.length !== (pack.pack.data.data?.calendars.length ?? 0)) return undefined;
-  for (const key of files) {
-    const file = pack[key] as Partly<DataKind> | null | undefined;
-    if (file === undefined || (file !== null && !file.complete)) return undefined;
-    if (file === null && (requiredFiles as readonly string[]).includes(key)) return undefined;
-  }
-  return pack as unknown as CompletePack;
-}
+import { relocateVariantDiagnostics, startVariant } from './variants.js';
+import { loadYamlFile } from './yaml-file.js';
 
 /** Caches each file's load-and-check result for the length of one build. */
 export class DataFileCache {
@@ -155,16 +73,6 @@ function checkSchemaComment(file: YamlFile, kind: DataKind): Diagnostic[] {
   ];
 }
 
-const dataKinds: Record<DataKey, DataKind> = {
-  organisation: 'organisation',
-  framework: 'framework',
-  values: 'values',
-  role: 'role',
-  letter: 'letter',
-  remuneration: 'remuneration',
-  payScale: 'payScale',
-  timeline: 'timeline',
-};
 
 export async function loadPack(
   location: PackLocation,
@@ -177,7 +85,7 @@ export async function loadPack(
   // A variant works on a copy of pack.yaml's data with its `set:` applied (validate/variants.ts).
   const variant = startVariant(location, packResult.checked);
   const pack = variant.pack;
-  const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...variant.diagnostics, ...checkSectionTemplates(cache.root, location, pack)];
+  const diagnostics: Diagnostic[] = [...packResult.diagnostics, ...variant.diagnostics];
   // The id written in pack.yaml is the folder's, for a variant too.
   const folder = location.variant ? path.basename(location.dir) : location.id;
   const writtenId = packResult.checked.data.id;

@@ -1,31 +1,8 @@
-// A pack's snapshot: what a reader of the pack sees, by meaning — each date,
-// figure, level and list keyed the way the pack prints it — and the text of
-// each section. Every build embeds it in both files, so two built files can be
-// compared on their own, even a PDF against a .docx.
-import type { Document } from '../model/document.js';
-import { blockTexts, plainText } from '../model/document.js';
+// The facts every build embeds in a pack's files (see model/facts.ts): the
+// dates, figures, levels and lists as the pack prints them, and each section's text.
+import { blockTexts, plainText, type Document } from '../model/document.js';
+import { FACTS_FORMAT, type Fact, type PackFacts } from '../model/facts.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
-
-export const SNAPSHOT_FORMAT = 'recruitment-pack-snapshot/1';
-export const SNAPSHOT_FILE_NAME = 'pack-data.json';
-
-/** One fact a reader sees: a value, or a list of items. */
-export interface Fact {
-  /** Where a reader finds it: "Selection process › Final Interview Panel". */
-  key: string;
-  value?: string;
-  items?: string[];
-  /** A shared file the fact comes from, so a change can be attributed to it. */
-  source?: string;
-}
-
-export interface PackSnapshot {
-  format: typeof SNAPSHOT_FORMAT;
-  pack: { id: string; title: string; version: string; date: string };
-  facts: Fact[];
-  /** Each section's title and paragraphs (list items and table cells included), in order. */
-  sections: { title: string; paragraphs: string[] }[];
-}
 
 function factsOf(resolved: ResolvedPack): Fact[] {
   const facts: Fact[] = [];
@@ -53,8 +30,8 @@ function factsOf(resolved: ResolvedPack): Fact[] {
 }
 
 /** Sections are the blocks from one level-1 heading to the next; what comes before the first is "Cover". */
-function sectionsOf(document: Document): PackSnapshot['sections'] {
-  const sections: PackSnapshot['sections'] = [{ title: 'Cover', paragraphs: [] }];
+export function sectionsOf(document: Document): PackFacts['sections'] {
+  const sections: PackFacts['sections'] = [{ title: 'Cover', paragraphs: [] }];
   for (const block of document.blocks) {
     if (block.type === 'heading' && block.level === 1) sections.push({ title: plainText(block.children), paragraphs: [] });
     else sections[sections.length - 1]!.paragraphs.push(...blockTexts([block]).filter((t) => t.trim() !== ''));
@@ -62,22 +39,13 @@ function sectionsOf(document: Document): PackSnapshot['sections'] {
   return sections;
 }
 
-export function snapshotOf(resolved: ResolvedPack, document: Document): PackSnapshot {
+/** The facts to embed in a pack's files, from the resolved pack and its document. */
+export function packFacts(resolved: ResolvedPack, document: Document): PackFacts {
   const p = resolved.pack;
   return {
-    format: SNAPSHOT_FORMAT,
+    format: FACTS_FORMAT,
     pack: { id: p.id, title: p.subtitle, version: p.version, date: p.date },
     facts: factsOf(resolved),
     sections: sectionsOf(document),
   };
-}
-
-/** Reads a snapshot back from the JSON a file carries; undefined if it is not one. */
-export function parseSnapshot(json: string): PackSnapshot | undefined {
-  try {
-    const value = JSON.parse(json) as PackSnapshot;
-    return value && value.format === SNAPSHOT_FORMAT ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,9 +1,19 @@
-// Reads the snapshot a built file carries: the PDF's attached pack-data.json,
-// or the .docx's custom XML part. Returns undefined for a file without one
-// (built by something else, or before snapshots were embedded).
+// Reads the facts a built file carries (see model/facts.ts): the PDF's attached
+// pack-data.json, or the .docx's custom XML part. Returns undefined for a file
+// without them (built by something else, or before facts were embedded).
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { parseSnapshot, type PackSnapshot } from './snapshot.js';
+import { EARLIER_FACTS_FORMAT, FACTS_FORMAT, type PackFacts } from '../model/facts.js';
+
+/** Reads facts back from the JSON a file carries; undefined if it is not theirs. */
+export function parseFacts(json: string): PackFacts | undefined {
+  try {
+    const value = JSON.parse(json) as PackFacts;
+    return value && (value.format === FACTS_FORMAT || value.format === EARLIER_FACTS_FORMAT) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The embedded file streams of a PDF, decompressed. Enough of PDF for the files this tool writes. */
 function pdfEmbeddedFiles(bytes: Buffer): Buffer[] {
@@ -25,11 +35,11 @@ function pdfEmbeddedFiles(bytes: Buffer): Buffer[] {
 const unescapeXml = (text: string) =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-export async function readSnapshot(bytes: Buffer): Promise<PackSnapshot | undefined> {
+export async function readEmbeddedFacts(bytes: Buffer): Promise<PackFacts | undefined> {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     for (const file of pdfEmbeddedFiles(bytes)) {
-      const snapshot = parseSnapshot(file.toString('utf8'));
-      if (snapshot) return snapshot;
+      const facts = parseFacts(file.toString('utf8'));
+      if (facts) return facts;
     }
     return undefined;
   }
@@ -38,8 +48,8 @@ export async function readSnapshot(bytes: Buffer): Promise<PackSnapshot | undefi
     for (const name of Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/.test(n))) {
       const xml = await zip.file(name)!.async('string');
       const body = /<packData[^>]*>([\s\S]*)<\/packData>/.exec(xml)?.[1];
-      const snapshot = body === undefined ? undefined : parseSnapshot(unescapeXml(body));
-      if (snapshot) return snapshot;
+      const facts = body === undefined ? undefined : parseFacts(unescapeXml(body));
+      if (facts) return facts;
     }
   }
   return undefined;

@@ -1,52 +1,16 @@
-// Images a pack prints. Any field named `image` in a data file is a path to an
-// image, relative to that file. Each is checked where it is named — inside the
-// project, a regular file, at most 10 MB, a whole PNG or JPEG of at most 25
-// megapixels — before any library decodes it, and read once per build.
+// Reads the images a pack's data files name. Each is checked where it is named
+// — inside the project, a regular file, at most 10 MB, a whole PNG or JPEG of
+// at most 25 megapixels — before any library decodes it, and read once per build.
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readBoundedFile } from '../load/bounded-file.js';
-import type { ReadLog } from '../load/read-log.js';
-import { MAX_IMAGE_BYTES, probeImage, type ImageFormat } from '../load/image-file.js';
-import { fileInsideProject } from '../load/project-path.js';
-import { diagnosticAt, type PathSegment, type YamlFile } from '../load/yaml-file.js';
-
-/** An image that passed every check, ready for the writers. */
-export interface LoadedImage {
-  /** Its path from the project root, with forward slashes: how templates and the model name it. */
-  key: string;
-  format: ImageFormat;
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+import { readBoundedFile } from './bounded-file.js';
+import type { ReadLog } from './read-log.js';
+import { MAX_IMAGE_BYTES, probeImage } from './image-file.js';
+import { fileInsideProject } from './project-path.js';
+import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
+import { imageFields, imageKey, type LoadedImage } from '../pack/images.js';
 
 type ImageResult = { image: LoadedImage } | { problem: Omit<Diagnostic, 'file' | 'line' | 'column'> };
-
-/** Every `image:` field in some data, with where it is. */
-export function imageFields(data: unknown, at: PathSegment[] = []): { at: PathSegment[]; ref: string }[] {
-  if (Array.isArray(data)) return data.flatMap((item, i) => imageFields(item, [...at, i]));
-  if (data === null || typeof data !== 'object') return [];
-  return Object.entries(data).flatMap(([key, value]) =>
-    key === 'image' && typeof value === 'string' ? [{ at: [...at, key], ref: value }] : imageFields(value, [...at, key]),
-  );
-}
-
-/** How templates and the document model name an image: its path from the project root. */
-export function imageKey(file: YamlFile, ref: string): string {
-  return path.posix.normalize(path.posix.join(path.posix.dirname(file.file), ref.replaceAll('\\', '/')));
-}
-
-/** A copy of some data with each `image:` path replaced by its key, for templates to print. */
-export function withImageKeys<T>(file: YamlFile, data: T): T {
-  const map = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(map);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, key === 'image' && typeof inner === 'string' ? imageKey(file, inner) : map(inner)]),
-    );
-  };
-  return map(data) as T;
-}
 
 const HINTS: Record<string, string> = {
   'not-an-image': 'export or save the picture as PNG (for charts and diagrams) or JPEG (for photographs)',
