@@ -66,6 +66,12 @@ describe('fuzzing the sample pack', () => {
         for (const d of plan.diagnostics) {
           expect(d.message.length).toBeGreaterThan(0);
           expect(d.file.length).toBeGreaterThan(0);
+          // A place is a span of the text that was read, as it is printed against.
+          if (d.span) {
+            const file = path.join(projectRoot, d.file);
+            const text = replaced.get(file) ?? readFileSync(file, 'utf8');
+            expect(0 <= d.span.start && d.span.start <= d.span.end && d.span.end <= text.length, `${d.code} ${JSON.stringify(d.span)} in ${d.file}`).toBe(true);
+          }
         }
         expect(Object.prototype).not.toHaveProperty('1');
       }),

@@ -9,6 +9,9 @@ import { selectPacks } from '../src/pipeline/select.js';
 import { DataFileCache, loadPack } from '../src/load/load-pack.js';
 import { checkReferences } from '../src/validate/references.js';
 import { relocateVariantDiagnostics } from '../src/load/variants.js';
+import { whereOf } from '../src/diagnostics/format.js';
+import { SourceText } from '../src/diagnostics/position.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { copyProject, diagnosticLines, runCli } from './support/project.js';
 import { docxParagraphs, outputFile, pdfPages, squash } from './support/read-outputs.js';
 
@@ -183,9 +186,11 @@ describe('loading a variant', () => {
     const loaded = await loadPack(location, new DataFileCache(root));
     const found = checkReferences(loaded.pack!, {}).filter((d) => d.code === 'non-working-day');
     const written = lineOf(root, 'packs/met-dac-2021/timeline.yaml', 'date: 2021-01-20');
-    expect(found.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([`packs/met-dac-2021/timeline.yaml:${written}:11`]);
+    // Positions are offsets into the text read; line and column are worked out from the file, as when printed.
+    const where = (d: Diagnostic) => whereOf(d, new SourceText(readFileSync(path.join(root, d.file), 'utf8')));
+    expect(found.map(where)).toEqual([`packs/met-dac-2021/timeline.yaml:${written}:11`]);
     const set = lineOf(root, 'packs/met-dac-2021/pack.yaml', 'final-interview.date: 2021-01-23');
-    expect(relocateVariantDiagnostics(loaded.pack, found).map((d) => `${d.file}:${d.line}:${d.column}  ${d.message}`)).toEqual([
+    expect(relocateVariantDiagnostics(loaded.pack, found).map((d) => `${where(d)}  ${d.message}`)).toEqual([
       `packs/met-dac-2021/pack.yaml:${set}:45  stage "Final Interview Panel" is on Saturday 23 January 2021, a weekend`,
     ]);
   });

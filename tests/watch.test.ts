@@ -8,6 +8,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEditorTemporaryFile, startWatch, type Rebuild, type Watch, type WatchOptions } from '../src/pipeline/watch.js';
 import { copyProject, runCli } from './support/project.js';
+import { whereOf } from '../src/diagnostics/format.js';
+import { SourceText } from '../src/diagnostics/position.js';
+import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { pdfPages, projectRoot, squash } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
@@ -160,7 +163,7 @@ describe('packs watch', () => {
   });
 
   it('reports an invalid save, leaves the previous PDF as it was, and rebuilds on the next valid save', async () => {
-    const { outDir, rebuilds, edit } = await watchCopy();
+    const { root, outDir, rebuilds, edit } = await watchCopy();
     const pdf = path.join(outDir, `${DAC}.pdf`);
     const before = readFileSync(pdf);
 
@@ -169,7 +172,8 @@ describe('packs watch', () => {
     expect(rebuilt(invalid)).toEqual([DAC]);
     const build = invalid.packs[0]!.build!;
     expect(build.outputs).toEqual([]);
-    expect(build.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
+    const where = (d: Diagnostic) => whereOf(d, new SourceText(readFileSync(path.join(root, d.file), 'utf8')));
+    expect(build.diagnostics.map((d) => `${where(d)} ${d.code} ${d.message}`)).toEqual([
       `packs/${DAC}/role.yaml:48:19 unknown-competency unknown competency "We are colaborative" in framework cvf-chief-officers`,
     ]);
     expect(readFileSync(pdf).equals(before)).toBe(true);

@@ -3,7 +3,8 @@
 import { hasErrors, sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { BuiltOutput } from '../pipeline/build.js';
 import { EXIT_INVALID, EXIT_OK, type CheckFlags, type CommandContext } from './context.js';
-import { formatBytes, formatSeconds, printDiagnostics } from './report.js';
+import { formatBytes, formatSeconds, printDiagnostics, SourceTexts } from './report.js';
+import { placeOf } from '../diagnostics/format.js';
 
 export interface PackReport {
   id: string;
@@ -25,9 +26,16 @@ export function buildLine(pack: PackReport): string {
   return `✓ ${pack.id}  ${pages === undefined ? '' : `${pages} pages  `}${sizes}  ${formatSeconds(pack.milliseconds ?? 0)}`;
 }
 
+/** A diagnostic for other tools: where it is as a 1-based line and column (0 and 0 for a file as a whole). */
+function jsonDiagnostic(d: Diagnostic, sources: SourceTexts) {
+  const place = placeOf(d, sources.get(d.file)) ?? { line: 0, column: 0 };
+  return { code: d.code, severity: d.severity, message: d.message, ...(d.hint ? { hint: d.hint } : {}), file: d.file, line: place.line, column: place.column };
+}
+
 /** The machine-readable report: every pack's result and every diagnostic, sorted. */
-function jsonReport(report: PackReport[]) {
+function jsonReport(projectRoot: string, report: PackReport[]) {
   const diagnostics = sortDiagnostics(uniqueDiagnostics(report.flatMap((r) => r.diagnostics)));
+  const sources = new SourceTexts(projectRoot);
   return {
     packs: report.map((r) => ({
       id: r.id,
@@ -39,15 +47,15 @@ function jsonReport(report: PackReport[]) {
     })),
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-    diagnostics,
+    diagnostics: diagnostics.map((d) => jsonDiagnostic(d, sources)),
   };
 }
 
 /** Prints the diagnostics (or the whole report as JSON) and sets the exit code. */
 export function finishChecks(context: CommandContext, projectRoot: string, report: PackReport[], options: CheckFlags): void {
   const diagnostics = report.flatMap((r) => r.diagnostics);
-  if (options.format === 'json') context.io.stdout(JSON.stringify(jsonReport(report), null, 2) + '\n');
-  else printDiagnostics(projectRoot, diagnostics, context.io.stderr);
+  if (options.format === 'json') context.io.stdout(JSON.stringify(jsonReport(projectRoot, report), null, 2) + '\n');
+  else printDiagnostics(projectRoot, diagnostics, context.io);
   const failed = report.some((r) => !r.built) || hasErrors(diagnostics) || (options.strict && diagnostics.length > 0);
   context.setExit(failed ? EXIT_INVALID : EXIT_OK);
 }

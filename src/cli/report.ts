@@ -3,32 +3,54 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, formatSummary } from '../diagnostics/format.js';
+import { SourceText } from '../diagnostics/position.js';
+import type { Io } from './context.js';
 
 /**
- * Prints diagnostics with their source lines, read from disk unless `replaced`
- * gives a file's text (an edit that was checked but not written).
+ * The texts diagnostics point into, by project-relative file: read from disk and
+ * decoded as the loader decodes them (UTF-8, a byte-order mark dropped), unless
+ * `replaced` gives a file's text (an edit that was checked but not written).
+ * A file that cannot be read has no text: its diagnostics are printed without a place.
+ */
+export class SourceTexts {
+  private readonly texts = new Map<string, SourceText | undefined>();
+
+  constructor(
+    private readonly root: string,
+    replaced: ReadonlyMap<string, string> = new Map(),
+  ) {
+    for (const [file, text] of replaced) this.texts.set(file, new SourceText(text));
+  }
+
+  get(file: string): SourceText | undefined {
+    if (!this.texts.has(file)) {
+      let text: SourceText | undefined;
+      try {
+        text = new SourceText(new TextDecoder('utf-8').decode(readFileSync(path.join(this.root, file))));
+      } catch {
+        text = undefined;
+      }
+      this.texts.set(file, text);
+    }
+    return this.texts.get(file);
+  }
+}
+
+/**
+ * Prints diagnostics with their source lines to stderr, read from disk unless
+ * `replaced` gives a file's text.
  */
 export function printDiagnostics(
   root: string,
   diagnostics: readonly Diagnostic[],
-  write: (text: string) => void,
+  io: Pick<Io, 'stderr'>,
   replaced: ReadonlyMap<string, string> = new Map(),
 ): void {
   const sorted = sortDiagnostics(uniqueDiagnostics(diagnostics));
   if (sorted.length === 0) return;
-  const sources = new Map<string, string | undefined>(replaced);
-  const sourceOf = (file: string) => {
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, readFileSync(path.join(root, file), 'utf8'));
-      } catch {
-        sources.set(file, undefined);
-      }
-    }
-    return sources.get(file);
-  };
-  for (const d of sorted) write(formatDiagnostic(d, sourceOf(d.file)) + '\n');
-  write(`\n${formatSummary(sorted)}\n`);
+  const sources = new SourceTexts(root, replaced);
+  for (const d of sorted) io.stderr(formatDiagnostic(d, sources.get(d.file)) + '\n');
+  io.stderr(`\n${formatSummary(sorted)}\n`);
 }
 
 export function formatBytes(bytes: number): string {

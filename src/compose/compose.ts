@@ -1,6 +1,6 @@
 // Composes a resolved pack into the document model: each section's template is
 // rendered to Markdown, parsed into blocks, and placed by the section's layout.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Document } from '../model/document.js';
 import { FACTS_FILE_NAME } from '../model/facts.js';
 import { packFacts } from './facts.js';
@@ -45,15 +45,17 @@ export function composeDocument(
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {
-      diagnostics.push({
-        code: 'template-not-found',
-        severity: 'error',
-        message: `template "${section.template}" not found`,
-        file: relativeName(root, location.packFile),
-        line: 0,
-        column: 0,
-        hint: `looked for ${templateCandidates(root, location.dir, section.template).map((c) => relativeName(root, c)).join(' and ')}`,
-      });
+      // Checked before composing (validate/sections.ts): here when a template went missing since.
+      diagnostics.push(
+        diagnostic(
+          {
+            code: 'template-not-found',
+            message: `template "${section.template}" not found`,
+            hint: `looked for ${templateCandidates(root, location.dir, section.template).map((c) => relativeName(root, c)).join(' and ')}`,
+          },
+          relativeName(root, location.packFile),
+        ),
+      );
       return;
     }
     if ('code' in template) {
@@ -71,7 +73,7 @@ export function composeDocument(
     try {
       markdown = template.render(context);
     } catch (error) {
-      diagnostics.push(templateDiagnostic(template.file, error, 'template-error', template.source, context));
+      diagnostics.push(templateDiagnostic(template.file, template.source, error, 'template-error', context));
       return;
     }
     const parsed = markdownToBlocks(markdown, (src, alt) => {
@@ -79,26 +81,28 @@ export function composeDocument(
       return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
     });
     for (const src of parsed.unknownImages) {
-      diagnostics.push({
-        code: 'image-not-declared',
-        severity: 'error',
-        message: `section "${section.template}" shows the image "${src}", which no data file names`,
-        file: template.file,
-        line: 0,
-        column: 0,
-        hint: 'name the image in a data file\'s `image:` field, where it is checked, and print that field: ![{{chart.alt}}]({{chart.image}})',
-      });
+      diagnostics.push(
+        diagnostic(
+          {
+            code: 'image-not-declared',
+            message: `section "${section.template}" shows the image "${src}", which no data file names`,
+            hint: 'name the image in a data file\'s `image:` field, where it is checked, and print that field: ![{{chart.alt}}]({{chart.image}})',
+          },
+          template.file,
+        ),
+      );
     }
     for (const construct of parsed.unsupported) {
-      diagnostics.push({
-        code: 'unsupported-markdown',
-        severity: 'error',
-        message: `section "${section.template}" renders ${construct}, which packs cannot print`,
-        file: template.file,
-        line: 0,
-        column: 0,
-        hint: 'use headings, paragraphs, lists, tables, **bold**, *italic*, links and <!-- page-break -->',
-      });
+      diagnostics.push(
+        diagnostic(
+          {
+            code: 'unsupported-markdown',
+            message: `section "${section.template}" renders ${construct}, which packs cannot print`,
+            hint: 'use headings, paragraphs, lists, tables, **bold**, *italic*, links and <!-- page-break -->',
+          },
+          template.file,
+        ),
+      );
     }
     // Every section starts on a new page.
     if (index > 0) blocks.push({ type: 'pageBreak' });

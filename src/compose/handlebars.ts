@@ -101,12 +101,24 @@ export function unregisterPartials(): void {
   partialSources.clear();
 }
 
-/** Where a Handlebars error happened, when its message says (line is 1-based, column 0-based). */
-export function errorPosition(error: unknown): { line: number; column: number } | undefined {
-  const e = error as { lineNumber?: number; column?: number; message?: string };
-  if (typeof e.lineNumber === 'number') return { line: e.lineNumber, column: (e.column ?? 0) + 1 };
+/** A 1-based line and column in a template. */
+export interface TemplatePosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a Handlebars error happened, when it says: its start and, when known, its end.
+ * Handlebars gives 1-based lines and 0-based columns, or (for a parse error) only a line in its message.
+ */
+export function errorPosition(error: unknown): { start: TemplatePosition; end?: TemplatePosition } | undefined {
+  const e = error as { lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number; message?: string };
+  if (typeof e.lineNumber === 'number') {
+    const start = { line: e.lineNumber, column: (e.column ?? 0) + 1 };
+    return typeof e.endLineNumber === 'number' ? { start, end: { line: e.endLineNumber, column: (e.endColumn ?? 0) + 1 } } : { start };
+  }
   const match = /line (\d+)/.exec(e.message ?? '');
-  return match ? { line: Number(match[1]), column: 1 } : undefined;
+  return match ? { start: { line: Number(match[1]), column: 1 } } : undefined;
 }
 
 /** The first line of a Handlebars error message, without its code excerpt. */

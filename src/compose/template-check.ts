@@ -6,13 +6,15 @@
 // step into the value, ../ steps back out, {{> partial value}} walks the
 // partial with that value. Where the data is null (an optional part the pack
 // leaves out) there is nothing to check against, and the walk stops there.
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Finding } from '../diagnostics/diagnostic.js';
+import { SourceText } from '../diagnostics/position.js';
 import { closest } from '../pack/suggest.js';
 import { knownHelpers, parseTemplate, partialSources } from './handlebars.js';
 
-// Handlebars' syntax tree, as far as this walk reads it.
+// Handlebars' syntax tree, as far as this walk reads it (lines 1-based, columns 0-based).
 interface Position {
   start: { line: number; column: number };
+  end: { line: number; column: number };
 }
 interface PathExpression {
   type: 'PathExpression';
@@ -86,28 +88,40 @@ function statementsOf(source: string): Statement[] {
   return (parseTemplate(source) as unknown as { body: Statement[] }).body;
 }
 
+/** A template or partial being walked: its file (relative to the project root) and text. */
+interface InFile {
+  file: string;
+  source: string;
+}
+
+/** A finding at a node of a template's syntax tree. */
+function diagnosticAtNode(inFile: InFile, loc: Position, finding: Finding): Diagnostic {
+  const text = new SourceText(inFile.source);
+  const start = text.offsetOf(loc.start.line, loc.start.column + 1) ?? 0;
+  const end = text.offsetOf(loc.end.line, loc.end.column + 1) ?? start;
+  return diagnostic(finding, inFile.file, { start, end: Math.max(start, end) });
+}
+
 export function checkTemplateFields(file: string, source: string, context: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<string>();
   const partialsWalked = new Set<string>();
 
-  const report = (inFile: string, node: PathExpression, missing: string, parentValue: unknown, usable: string[]) => {
-    const key = `${inFile}:${node.loc.start.line}:${node.loc.start.column}`;
+  const report = (inFile: InFile, node: PathExpression, missing: string, parentValue: unknown, usable: string[]) => {
+    const key = `${inFile.file}:${node.loc.start.line}:${node.loc.start.column}`;
     if (seen.has(key)) return;
     seen.add(key);
-    found.push({
-      code: 'unknown-field',
-      severity: 'error',
-      message: `unknown field "${node.original}" in template`,
-      file: inFile,
-      line: node.loc.start.line,
-      column: node.loc.start.column + 1,
-      hint: unknownFieldHint(node.original, missing, parentValue, usable),
-    });
+    found.push(
+      diagnosticAtNode(inFile, node.loc, {
+        code: 'unknown-field',
+        message: `unknown field "${node.original}" in template`,
+        hint: unknownFieldHint(node.original, missing, parentValue, usable),
+      }),
+    );
   };
 
   /** The value a path points at, reporting it if the data says it does not exist. */
-  const resolve = (node: Expression, scopes: Scope[], root: Scope, inFile: string): Scope => {
+  const resolve = (node: Expression, scopes: Scope[], root: Scope, inFile: InFile): Scope => {
     if (node.type !== 'PathExpression') return UNKNOWN; // literals
     const path = node as PathExpression;
     let scope: Scope;
@@ -134,7 +148,7 @@ export function checkTemplateFields(file: string, source: string, context: unkno
     return scope;
   };
 
-  const walk = (body: Statement[], scopes: Scope[], root: Scope, inFile: string): void => {
+  const walk = (body: Statement[], scopes: Scope[], root: Scope, inFile: InFile): void => {
     for (const statement of body) {
       switch (statement.type) {
         case 'MustacheStatement':
@@ -167,15 +181,13 @@ export function checkTemplateFields(file: string, source: string, context: unkno
         case 'PartialStatement': {
           if (statement.name?.type !== 'PathExpression') {
             // {{> (lookup ...)}} picks a partial from the data: a pack could then run any template.
-            found.push({
-              code: 'dynamic-partial',
-              severity: 'error',
-              message: 'a partial chosen at run time ({{> (...)}}) is not allowed',
-              file: inFile,
-              line: statement.loc.start.line,
-              column: statement.loc.start.column + 1,
-              hint: 'name the partial: {{> paragraphs ...}}',
-            });
+            found.push(
+              diagnosticAtNode(inFile, statement.loc, {
+                code: 'dynamic-partial',
+                message: 'a partial chosen at run time ({{> (...)}}) is not allowed',
+                hint: 'name the partial: {{> paragraphs ...}}',
+              }),
+            );
             break;
           }
           const partialName = (statement.name as PathExpression | undefined)?.original;
@@ -183,22 +195,20 @@ export function checkTemplateFields(file: string, source: string, context: unkno
           const value = argument ? resolve(argument, scopes, root, inFile) : (scopes[scopes.length - 1] ?? UNKNOWN);
           const partial = partialName === undefined ? undefined : partialSources.get(partialName);
           if (!partial) {
-            found.push({
-              code: 'partial-not-found',
-              severity: 'error',
-              message: `partial "${partialName}" not found`,
-              file: inFile,
-              line: statement.loc.start.line,
-              column: statement.loc.start.column + 1,
-              hint: `partials are templates/partials/<name>.hbs; there are: ${[...partialSources.keys()].sort().join(', ') || 'none'}`,
-            });
+            found.push(
+              diagnosticAtNode(inFile, statement.loc, {
+                code: 'partial-not-found',
+                message: `partial "${partialName}" not found`,
+                hint: `partials are templates/partials/<name>.hbs; there are: ${[...partialSources.keys()].sort().join(', ') || 'none'}`,
+              }),
+            );
             break;
           }
           // A partial is checked with each distinct kind of value once; missing partials are reported when rendering.
           const key = `${partialName}:${value.known ? shapeOf(value.value) : '?'}`;
           if (value.known && !partialsWalked.has(key)) {
             partialsWalked.add(key);
-            walk(statementsOf(partial.source), [value], root, partial.file);
+            walk(statementsOf(partial.source), [value], root, partial);
           }
           break;
         }
@@ -209,6 +219,6 @@ export function checkTemplateFields(file: string, source: string, context: unkno
   };
 
   const root: Scope = { known: true, value: context };
-  walk(statementsOf(source), [root], root, file);
+  walk(statementsOf(source), [root], root, { file, source });
   return found;
 }

@@ -6,7 +6,8 @@ import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import path from 'node:path';
 import { isInsideProject } from '../load/project-path.js';
 import { ReadLog } from '../load/read-log.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Finding, type Span } from '../diagnostics/diagnostic.js';
+import { SourceText } from '../diagnostics/position.js';
 import { relativeName } from '../pack/data-file.js';
 import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
 import { unknownFieldHint } from './template-check.js';
@@ -28,24 +29,26 @@ export function templateHashesOf(paths: Iterable<string>): Map<string, string> {
   return templateReads.hashesOf(paths);
 }
 
-/** Reads a template or partial, noting what it held. */
+/**
+ * Reads a template or partial, noting what it held. It is decoded as data files
+ * are, without a byte-order mark, so that diagnostics point into the text the CLI prints them against.
+ */
 function readTemplateSource(absolute: string): string {
   const bytes = readFileSync(absolute);
   templateReads.note(absolute, bytes);
-  return bytes.toString('utf8');
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** A template that is a symbolic link to a file outside the project is never read. */
 function outsideProject(file: string): Diagnostic {
-  return {
-    code: 'file-outside-project',
-    severity: 'error',
-    message: `template ${file} links to a file outside the project`,
+  return diagnostic(
+    {
+      code: 'file-outside-project',
+      message: `template ${file} links to a file outside the project`,
+      hint: 'copy the template into the project instead of linking to it',
+    },
     file,
-    line: 0,
-    column: 0,
-    hint: 'copy the template into the project instead of linking to it',
-  };
+  );
 }
 
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
@@ -64,18 +67,33 @@ export function loadPartials(root: string): Diagnostic[] {
       parseTemplate(source);
       registerPartial(name.replace(/\.hbs$/, ''), relativeName(root, absolute), source);
     } catch (error) {
-      diagnostics.push(templateDiagnostic(relativeName(root, absolute), error, 'template-syntax'));
+      diagnostics.push(templateDiagnostic(relativeName(root, absolute), source, error, 'template-syntax'));
     }
   }
   return diagnostics;
 }
 
 /** The `a.b.c` expression a Handlebars error points at, read from the template source. */
-function expressionAt(source: string | undefined, line: number, column: number): string | undefined {
-  const text = source?.split(/\r?\n/)[line - 1];
-  if (text === undefined) return undefined;
-  return /^[@\w.\/-]+/.exec(text.slice(column - 1))?.[0];
+function expressionAt(source: string, span: Span | undefined): string | undefined {
+  return span && /^[@\w.\/-]+/.exec(source.slice(span.start))?.[0];
 }
+
+/** Where in a template's text a Handlebars error points, if it says. */
+function errorSpan(source: string, error: unknown): Span | undefined {
+  const position = errorPosition(error);
+  if (!position) return undefined;
+  const text = new SourceText(source);
+  const start = text.offsetOf(position.start.line, position.start.column);
+  if (start === undefined) return undefined;
+  const end = position.end && text.offsetOf(position.end.line, position.end.column);
+  return { start, end: Math.max(start, end ?? start) };
+}
+
+/** The messages of Handlebars' own block helpers, said in our words. */
+const HELPER_MISTAKES: [RegExp, (helper: string) => string][] = [
+  [/^#(if|unless|with) requires exactly one argument/, (helper) => `{{#${helper}}} needs one value to ${helper === 'with' ? 'step into' : 'test'}, like {{#${helper} role.title}}`],
+  [/^Must pass iterator to #(each)/, () => '{{#each}} needs a list to go through, like {{#each role.responsibilities}}'],
+];
 
 /**
  * Forgets every template and registered partial, so that the next build reads
@@ -100,47 +118,60 @@ function parentOf(context: unknown, parts: string[]): { value: unknown; walked: 
 }
 
 /**
- * Turns a Handlebars error into a diagnostic at the template's line and column,
- * saying which field or helper is unknown and, where it can, what was meant.
+ * Turns a Handlebars error into a diagnostic at its place in the template's text
+ * (`source`), saying which field or helper is unknown and, where it can, what was meant.
  */
-export function templateDiagnostic(file: string, error: unknown, fallbackCode: string, source?: string, context?: unknown): Diagnostic {
-  const position = errorPosition(error) ?? { line: 0, column: 0 };
+export function templateDiagnostic(
+  file: string,
+  source: string,
+  error: unknown,
+  fallbackCode: Extract<DiagnosticCode, 'template-syntax' | 'template-error'>,
+  context?: unknown,
+): Diagnostic {
+  const span = errorSpan(source, error);
   const raw = errorMessage(error);
-  const at = { file, ...position };
+  const at = (finding: Finding) => diagnostic(finding, file, span);
   const helper = /unknown helper (\S+)/.exec(raw);
   if (helper) {
-    return {
+    return at({
       code: 'unknown-helper',
-      severity: 'error',
       message: `unknown helper "${helper[1]}"`,
-      ...at,
       hint: `templates may use only ${Object.keys(knownHelpers).join(', ')}; compute values in the data instead`,
-    };
+    });
   }
   const partial = /The partial (\S+) could not be found/.exec(raw);
   if (partial) {
-    return { code: 'partial-not-found', severity: 'error', message: `partial "${partial[1]}" not found`, ...at, hint: 'partials live in templates/partials/<name>.hbs' };
+    return at({ code: 'partial-not-found', message: `partial "${partial[1]}" not found`, hint: 'partials live in templates/partials/<name>.hbs' });
   }
   const field = /^"(.+?)" not defined in/.exec(raw);
   if (field) {
     // Usually found before rendering by checkTemplateFields; this is for what only rendering meets.
-    const expression = expressionAt(source, position.line, position.column) ?? field[1]!;
+    const expression = expressionAt(source, span) ?? field[1]!;
     const parent = expression.startsWith('@') || expression.startsWith('this') ? undefined : parentOf(context, expression.split('.'));
-    return {
+    return at({
       code: 'unknown-field',
-      severity: 'error',
       message: `unknown field "${expression}" in template`,
-      ...at,
       hint: parent
         ? unknownFieldHint(expression, field[1]!, parent.value, parent.walked)
         : 'the field is not in the data this template is given; check its spelling, or add it to the data file',
-    };
+    });
   }
-  const hint =
-    fallbackCode === 'template-syntax'
-      ? 'each {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its own {{/...}}, closed in reverse order, and each {{ needs }}'
-      : undefined;
-  return { code: fallbackCode, severity: 'error', message: raw, ...at, ...(hint ? { hint } : {}) };
+  if (fallbackCode === 'template-syntax') {
+    return at({
+      code: 'template-syntax',
+      message: raw,
+      hint: 'each {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its own {{/...}}, closed in reverse order, and each {{ needs }}',
+    });
+  }
+  const mistake = HELPER_MISTAKES.map(([pattern, say]) => {
+    const match = pattern.exec(raw);
+    return match && say(match[1]!);
+  }).find((said) => said);
+  return at({
+    code: 'template-error',
+    message: mistake ?? `the template could not be rendered: ${raw}`,
+    hint: mistake ? 'give each {{#if}}, {{#unless}}, {{#each}} and {{#with}} the one value it works on' : undefined,
+  });
 }
 
 export function findTemplate(root: string, packDir: string, name: string): SectionTemplate | Diagnostic | undefined {
@@ -156,7 +187,7 @@ export function findTemplate(root: string, packDir: string, name: string): Secti
     parseTemplate(source); // syntax errors surface here, with their position
     result = { file, source, render: compile(source) };
   } catch (error) {
-    result = templateDiagnostic(file, error, 'template-syntax');
+    result = templateDiagnostic(file, source, error, 'template-syntax');
   }
   compiled.set(absolute, result);
   return result;

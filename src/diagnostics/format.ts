@@ -5,31 +5,38 @@
 //         |                 ^
 //     hint: did you mean "We are collaborative"?
 import type { Diagnostic } from './diagnostic.js';
-
-/** Returns the text of a 1-based line of a source, or undefined. */
-function sourceLine(source: string | undefined, line: number): string | undefined {
-  if (source === undefined || line < 1) return undefined;
-  return source.split(/\r?\n/)[line - 1];
-}
+import type { LineAndColumn, SourceText } from './position.js';
 
 /** The most characters of a source line printed under a diagnostic. */
 const MAX_SHOWN = 100;
 
-export function formatDiagnostic(d: Diagnostic, source?: string): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  const lines = [`${where}  ${d.severity}  ${d.message}  [${d.code}]`];
-  const full = sourceLine(source, d.line);
-  if (full !== undefined) {
+/** Where a diagnostic starts, as a line and column of its file's text; undefined for the file as a whole, or when the text is not known. */
+export function placeOf(d: Diagnostic, source: SourceText | undefined): LineAndColumn | undefined {
+  return d.span && source ? source.positionOf(d.span.start) : undefined;
+}
+
+/** "file:line:column", or the file alone for a finding about the whole file (or when its text is not known). */
+export function whereOf(d: Diagnostic, source: SourceText | undefined): string {
+  const place = placeOf(d, source);
+  return place ? `${d.file}:${place.line}:${place.column}` : d.file;
+}
+
+/** `source` is the text the diagnostic's span is in, as it was read. */
+export function formatDiagnostic(d: Diagnostic, source?: SourceText): string {
+  const place = placeOf(d, source);
+  const lines = [`${whereOf(d, source)}  ${d.severity}  ${d.message}  [${d.code}]`];
+  const full = place && source!.lineText(place.line);
+  if (place && full !== undefined) {
     // A very long line is shown as a window around the column, so the caret stays on screen.
     let text = full;
-    let caret = Math.max(0, d.column - 1);
+    let caret = Math.max(0, place.column - 1);
     if (full.length > MAX_SHOWN) {
       const start = Math.max(0, Math.min(caret - 40, full.length - MAX_SHOWN));
       text = `${start > 0 ? '…' : ''}${full.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < full.length ? '…' : ''}`;
       caret = caret - start + (start > 0 ? 1 : 0);
     }
-    const gutter = String(d.line).length;
-    lines.push(`  ${String(d.line).padStart(gutter + 2)} | ${text}`);
+    const gutter = String(place.line).length;
+    lines.push(`  ${String(place.line).padStart(gutter + 2)} | ${text}`);
     lines.push(`  ${' '.repeat(gutter + 2)} | ${' '.repeat(caret)}^`);
   }
   if (d.hint) lines.push(`    hint: ${d.hint}`);

@@ -2,7 +2,7 @@
 // — inside the project, a regular file, at most 10 MB, a whole PNG or JPEG of
 // at most 25 megapixels — before any library decodes it, and read once per build.
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import { readBoundedFile } from './bounded-file.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_IMAGE_BYTES, probeImage } from './image-file.js';
@@ -10,7 +10,7 @@ import { fileInsideProject } from './project-path.js';
 import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
 import { imageFields, imageKey, type LoadedImage } from '../pack/images.js';
 
-type ImageResult = { image: LoadedImage } | { problem: Omit<Diagnostic, 'file' | 'line' | 'column'> };
+type ImageResult = { image: LoadedImage } | { problem: Finding };
 
 const HINTS: Record<string, string> = {
   'not-an-image': 'export or save the picture as PNG (for charts and diagrams) or JPEG (for photographs)',
@@ -22,17 +22,16 @@ const HINTS: Record<string, string> = {
 async function readImage(absolutePath: string, key: string, log: ReadLog | undefined): Promise<ImageResult> {
   // Not a FIFO or a device (reading one could hang), nor over the limit: checked before it is opened.
   const read = await readBoundedFile(absolutePath, MAX_IMAGE_BYTES, log);
-  if (!read.ok && read.problem === 'not-a-file') return { problem: { code: 'file-not-found', severity: 'error', message: `image ${key} is not a file` } };
+  if (!read.ok && read.problem === 'not-a-file') return { problem: { code: 'file-not-found', message: `image ${key} is not a file` } };
   if (!read.ok && read.problem === 'not-found') {
     return {
-      problem: { code: 'file-not-found', severity: 'error', message: `image file not found: ${key}`, hint: 'the path is relative to the file that names it' },
+      problem: { code: 'file-not-found', message: `image file not found: ${key}`, hint: 'the path is relative to the file that names it' },
     };
   }
   if (!read.ok) {
     return {
       problem: {
         code: 'image-too-large',
-        severity: 'error',
         message: `image ${key} is ${(read.size / 1024 / 1024).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
         hint: 'save it smaller: fewer pixels, or JPEG for a photograph',
       },
@@ -41,7 +40,7 @@ async function readImage(absolutePath: string, key: string, log: ReadLog | undef
   const data = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   const probed = probeImage(data);
   if ('kind' in probed) {
-    return { problem: { code: probed.kind, severity: 'error', message: `image ${key}: ${probed.detail}`, hint: HINTS[probed.kind]! } };
+    return { problem: { code: probed.kind, message: `image ${key}: ${probed.detail}`, hint: HINTS[probed.kind]! } };
   }
   return { image: { key, ...probed, data } };
 }
@@ -81,7 +80,6 @@ export async function loadImages(
         diagnostics.push(
           diagnosticAt(file, at, {
             code: 'file-outside-project',
-            severity: 'error',
             message: web ? `image "${ref}" is an address, not a file in the project` : `image "${ref}" is outside the project`,
             hint: `${web ? 'packs never fetch anything: save' : 'copy'} the image into the project, e.g. next to this file, and name it by a relative path`,
           }),

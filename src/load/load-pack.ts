@@ -3,8 +3,8 @@
 // are kept, so that later checks run on whatever is sound), a variant's `set:`
 // applied, and the images the files name. Shared files are read once per build.
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, positionOf, type YamlFile } from '../pack/data-file.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
 import { dataKinds, type DataKey, type LoadedPack, type Partly } from '../pack/loaded-pack.js';
 import type { PackLocation } from '../pack/location.js';
 import { schemaFileName } from '../schema/json-schema.js';
@@ -62,14 +62,15 @@ function checkSchemaComment(file: YamlFile, kind: DataKind): Diagnostic[] {
   const match = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(file.source);
   if (!match || path.posix.basename(match[1]!) === schemaFileName(kind)) return [];
   return [
-    {
-      code: 'wrong-schema',
-      severity: 'warning',
-      message: `this ${kind} file names the schema ${path.posix.basename(match[1]!)}`,
-      file: file.file,
-      ...positionOf(file, match.index),
-      hint: `name ${schemaFileName(kind)}, so that editors suggest the fields of a ${kind} file`,
-    },
+    diagnostic(
+      {
+        code: 'wrong-schema',
+        message: `this ${kind} file names the schema ${path.posix.basename(match[1]!)}`,
+        hint: `name ${schemaFileName(kind)}, so that editors suggest the fields of a ${kind} file`,
+      },
+      file.file,
+      { start: match.index, end: match.index + match[0].length },
+    ),
   ];
 }
 
@@ -93,7 +94,6 @@ export async function loadPack(
     diagnostics.push(
       diagnosticAt(pack.file, ['id'], {
         code: 'pack-id-mismatch',
-        severity: 'error',
         message: `pack id "${writtenId}" does not match its folder name "${folder}"`,
         hint: `rename the folder or set \`id: ${folder}\``,
       }),
@@ -110,7 +110,6 @@ export async function loadPack(
       diagnostics.push(
         diagnosticAt(pack.file, at, {
           code: 'file-outside-project',
-          severity: 'error',
           message: `${what} file "${ref}" is outside the project`,
           hint: 'data files must be inside the project folder',
         }),
@@ -122,7 +121,6 @@ export async function loadPack(
       diagnostics.push(
         diagnosticAt(pack.file, at, {
           code: 'file-not-found',
-          severity: 'error',
           message: `${what} file not found: ${ref}`,
           hint: 'paths are relative to the pack folder, e.g. ../shared/frameworks/cvf-police-staff.yaml',
         }),

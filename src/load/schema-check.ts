@@ -2,7 +2,7 @@
 // issue into a diagnostic at the position of the YAML node it is about.
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt, valueAt, type YamlFile } from '../pack/data-file.js';
+import { diagnosticAt, valueAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { closest } from '../pack/suggest.js';
 
 type Issue = z.core.$ZodIssue;
@@ -13,52 +13,58 @@ function describePath(segments: readonly PropertyKey[]): string {
     .join('');
 }
 
-function issueToDiagnostic(file: YamlFile, kind: string, issue: Issue, knownKeys: (p: readonly PropertyKey[]) => string[]): Diagnostic[] {
+/**
+ * A diagnostic with what the echo check needs to know: for an unknown field, the
+ * field it was probably meant to be; for a missing one, the field. Each is a
+ * path: the object's, then the field's name.
+ */
+interface Placed {
+  diagnostic: Diagnostic;
+  meant?: string;
+  missing?: string;
+}
+
+const pathKey = (object: readonly PathSegment[], field: string) => JSON.stringify([...object, field]);
+
+function issueToDiagnostics(file: YamlFile, kind: string, issue: Issue, knownKeys: (p: readonly PropertyKey[]) => string[]): Placed[] {
   const at = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
   const where = describePath(at);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(issue.path);
     return issue.keys.map((key) => {
       const guess = closest(key, known);
-      return diagnosticAt(
+      const diagnostic = diagnosticAt(
         file,
         [...at, key],
         {
           code: 'unknown-field',
-          severity: 'error',
           message: `\`${key}\` is not a field of ${where ? `${kind} ${where}` : kind}`,
           hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${known.join(', ')}`,
         },
         true,
       );
+      return guess ? { diagnostic, meant: pathKey(at, guess) } : { diagnostic };
     });
   }
   // A refinement that asks for a field (e.g. `alt` with an image) reports a missing field like the schema does.
   const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !valueAt(file.data, at).found;
   const hint = issue.code === 'custom' ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
-  return [
-    diagnosticAt(file, at, {
-      code: missing ? 'missing-field' : 'invalid-value',
-      severity: 'error',
-      message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
-      ...(hint ? { hint } : {}),
-    }),
-  ];
+  const diagnostic = diagnosticAt(file, at, {
+    code: missing ? 'missing-field' : 'invalid-value',
+    message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
+    hint,
+  });
+  const field = at[at.length - 1];
+  return [missing && field !== undefined ? { diagnostic, missing: pathKey(at.slice(0, -1), String(field)) } : { diagnostic }];
 }
 
 /**
  * A misspelt key gives two findings — an unknown field and the missing field it
- * was meant to be. The unknown field, with its did-you-mean, says it all.
+ * was meant to be, in the same object. The unknown field, with its did-you-mean, says it all.
  */
-function withoutEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
-  const meant = new Set(
-    diagnostics.flatMap((d) => (d.code === 'unknown-field' ? [/did you mean `([^`]+)`/.exec(d.hint ?? '')?.[1]] : [])).filter(Boolean),
-  );
-  return diagnostics.filter((d) => {
-    if (d.code !== 'missing-field') return true;
-    const field = /`(?:[^`]*\.)?([^`.\]]+)`$/.exec(d.message)?.[1];
-    return !(field && meant.has(field));
-  });
+function withoutEchoes(placed: Placed[]): Diagnostic[] {
+  const meant = new Set(placed.flatMap((p) => (p.meant === undefined ? [] : [p.meant])));
+  return placed.filter((p) => p.missing === undefined || !meant.has(p.missing)).map((p) => p.diagnostic);
 }
 
 /** Lists the keys an object schema accepts at a path, for did-you-mean hints. */
@@ -112,6 +118,6 @@ export function checkSchema<S extends z.ZodType>(
   return {
     ok: false,
     data: passingFields(schema, file.data) as Partial<z.infer<S>>,
-    diagnostics: withoutEchoes(result.error.issues.flatMap((issue) => issueToDiagnostic(file, kind, issue, (p) => keysAt(schema, p)))),
+    diagnostics: withoutEchoes(result.error.issues.flatMap((issue) => issueToDiagnostics(file, kind, issue, (p) => keysAt(schema, p)))),
   };
 }

@@ -16,9 +16,9 @@
 // files are shared by every pack in a build (DataFileCache), so a variant
 // changes a copy.
 import type { z } from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticCode, Finding } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../pack/location.js';
-import { diagnosticAt, valueAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
+import { diagnosticAt, nodeAt, spanOf, valueAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { schemas } from '../schema/index.js';
 import { closest } from '../pack/suggest.js';
 import { VARIANT_FILES, type AppliedVariant, type LoadedPack, type Override, type Partly, type VariantFile } from '../pack/loaded-pack.js';
@@ -44,7 +44,7 @@ interface Entry {
   at: PathSegment[];
 }
 
-const error = (code: string, message: string, hint?: string) => ({ code, severity: 'error' as const, message, ...(hint ? { hint } : {}) });
+const finding = (code: DiagnosticCode, message: string, hint?: string): Finding => ({ code, message, hint });
 
 /** `duplicate-id` for each variant whose id a pack folder or an earlier variant has (found by findPacks). */
 function clashDiagnostics(location: PackLocation, packFile: YamlFile): Diagnostic[] {
@@ -52,7 +52,7 @@ function clashDiagnostics(location: PackLocation, packFile: YamlFile): Diagnosti
     diagnosticAt(
       packFile,
       ['variants', clash.index, 'id'],
-      error(
+      finding(
         'duplicate-id',
         `variant id "${clash.id}" is already the id of ${clash.takenBy}`,
         `give each variant an id no pack folder or other variant has: its files are output/${clash.id}.pdf and .docx`,
@@ -67,7 +67,7 @@ function parseEntries(set: Record<string, unknown>, index: number, packFile: Yam
   const diagnostics: Diagnostic[] = [];
   for (const [key, value] of Object.entries(set)) {
     const at: PathSegment[] = ['variants', index, 'set', key];
-    const report = (code: string, message: string, hint?: string) => diagnostics.push(diagnosticAt(packFile, at, error(code, message, hint), true));
+    const report = (code: DiagnosticCode, message: string, hint?: string) => diagnostics.push(diagnosticAt(packFile, at, finding(code, message, hint), true));
     const [file, ...fields] = key.split('.');
     if (fields.length === 0 || fields.some((field) => field === '') || file === '') {
       report(
@@ -191,7 +191,7 @@ function issueDiagnostics(
       return diagnosticAt(
         packFile,
         inside ? [...position, key] : position,
-        error('unknown-field', `\`${key}\` is not a field of ${where([])}`, guess ? `did you mean \`${guess}\`?` : fields.length > 0 ? `known fields: ${fields.join(', ')}` : undefined),
+        finding('unknown-field', `\`${key}\` is not a field of ${where([])}`, guess ? `did you mean \`${guess}\`?` : fields.length > 0 ? `known fields: ${fields.join(', ')}` : undefined),
         inside !== undefined,
       );
     });
@@ -201,9 +201,9 @@ function issueDiagnostics(
   if (missing) {
     const field = String(at[at.length - 1]);
     const holder = inside ? (rest.length > 0 ? `${inside.entry.key}${describe(rest.slice(0, -1))}` : inside.entry.key) : `${file}${describe(at.slice(0, -1))}`;
-    return [diagnosticAt(packFile, inside ? position.slice(0, -1) : position, error('missing-field', `${holder} is missing required field \`${field}\``, hint))];
+    return [diagnosticAt(packFile, inside ? position.slice(0, -1) : position, finding('missing-field', `${holder} is missing required field \`${field}\``, hint))];
   }
-  return [diagnosticAt(packFile, position, error('invalid-value', `${where([])} ${issue.message}`, hint))];
+  return [diagnosticAt(packFile, position, finding('invalid-value', `${where([])} ${issue.message}`, hint))];
 }
 
 /**
@@ -222,7 +222,7 @@ function applyToFile<K extends VariantFile>(
   for (const entry of entries) {
     const found = findPath(data, file, entry.fields);
     if (!found.ok) {
-      diagnostics.push(diagnosticAt(packFile, entry.at, error('unknown-field', found.message, found.hint), true));
+      diagnostics.push(diagnosticAt(packFile, entry.at, finding('unknown-field', found.message, found.hint), true));
       continue;
     }
     const parent = valueAt(data, found.path.slice(0, -1)).value as Record<PathSegment, unknown>;
@@ -265,7 +265,7 @@ export function startVariant(location: PackLocation, pack: Partly<'pack'>): Vari
       diagnosticAt(
         pack.file,
         ['variants'],
-        error('variant-not-found', `pack.yaml declares no variant "${wanted.id}"`, 'pack.yaml changed while the command ran: run it again'),
+        finding('variant-not-found', `pack.yaml declares no variant "${wanted.id}"`, 'pack.yaml changed while the command ran: run it again'),
       ),
     );
     return { pack: { ...pack, complete: false }, diagnostics };
@@ -323,20 +323,17 @@ export function variantSource(
 export function relocateVariantDiagnostics(pack: Pick<LoadedPack, 'variant'> | undefined, diagnostics: Diagnostic[]): Diagnostic[] {
   const variant = pack?.variant;
   if (!variant || variant.overrides.length === 0) return diagnostics;
-  const spans = variant.overrides.flatMap((override) => {
+  // Each value a variant set, as a span of its data file, and the span of the `set` entry that set it.
+  const moves = variant.overrides.flatMap((override) => {
     const node = override.target.document.getIn(override.path, true) as { range?: [number, number, number] } | undefined;
     if (!node?.range) return [];
-    const to = diagnosticAt(variant.packFile, override.at, error('', ''));
-    return [{ target: override.target, start: node.range[0], end: node.range[1], to: { file: to.file, line: to.line, column: to.column } }];
+    return [{ file: override.target.file, start: node.range[0], end: node.range[1], to: spanOf(nodeAt(variant.packFile, override.at)) }];
   });
   return diagnostics.map((d) => {
-    if (d.line === 0) return d;
-    const span = spans.findLast((s) => {
-      if (s.target.file !== d.file) return false;
-      const lineStart = s.target.lineCounter.lineStarts[d.line - 1];
-      const offset = lineStart === undefined ? -1 : lineStart + d.column - 1;
-      return offset >= s.start && offset < s.end;
-    });
-    return span ? { ...d, ...span.to } : d;
+    const span = d.span;
+    if (!span) return d;
+    // The last override wins, as it does when the values are applied.
+    const move = moves.findLast((m) => m.file === d.file && span.start >= m.start && span.start < m.end);
+    return move ? { ...d, file: variant.packFile.file, span: move.to } : d;
   });
 }

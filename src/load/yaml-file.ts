@@ -1,8 +1,8 @@
 // Reads one YAML file into plain data while keeping the parsed document, so
 // that any later finding can be pointed at the line and column of its node.
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionOf, relativeName, type YamlFile } from '../pack/data-file.js';
+import { diagnostic, type Diagnostic, type Finding, type Span } from '../diagnostics/diagnostic.js';
+import { relativeName, spanOf, type YamlFile } from '../pack/data-file.js';
 import { readBoundedFile } from './bounded-file.js';
 import type { ReadLog } from './read-log.js';
 
@@ -33,39 +33,38 @@ function startOfBracketRun(source: string, offset: number): number {
 
 /** Turns the yaml library's complaints into diagnostics people can act on. */
 function parseProblem(yamlFile: YamlFile, problem: { code: string; message: string; pos: [number, number] }): Diagnostic {
-  const at = { file: yamlFile.file, ...positionOf(yamlFile, problem.pos[0]) };
-  const text = yamlFile.source.slice(problem.pos[0], problem.pos[1]);
+  const [start, end] = problem.pos;
+  const at = (finding: Finding) => diagnostic(finding, yamlFile.file, { start, end });
+  const text = yamlFile.source.slice(start, end);
   switch (problem.code) {
     case 'DUPLICATE_KEY': {
-      const key = /^[^:\n]*/.exec(yamlFile.source.slice(problem.pos[0]))![0].trim();
-      return {
+      const key = /^[^:\n]*/.exec(yamlFile.source.slice(start))![0].trim();
+      return at({
         code: 'duplicate-key',
-        severity: 'error',
         message: `duplicate key "${key}": it is already set above in the same mapping`,
-        ...at,
         hint: 'keep one of the two lines',
-      };
+      });
     }
     case 'TAG_RESOLVE_FAILED':
-      return {
+      return at({
         code: 'unknown-tag',
-        severity: 'error',
         message: `unknown tag ${/^!\S*/.exec(text)?.[0] ?? text}`,
-        ...at,
         hint: 'data files use plain YAML values; remove the tag',
-      };
+      });
     default:
       if (/call stack/i.test(problem.message)) {
-        return {
-          code: 'too-deeply-nested',
-          severity: 'error',
-          message: 'the data is nested too deeply to read',
-          file: yamlFile.file,
-          ...positionOf(yamlFile, startOfBracketRun(yamlFile.source, problem.pos[0])),
-          hint: 'data files need only a few levels of nesting; check for runaway brackets or indentation',
-        };
+        const run = startOfBracketRun(yamlFile.source, start);
+        return diagnostic(
+          {
+            code: 'too-deeply-nested',
+            message: 'the data is nested too deeply to read',
+            hint: 'data files need only a few levels of nesting; check for runaway brackets or indentation',
+          },
+          yamlFile.file,
+          { start: run, end: Math.max(run, end) },
+        );
       }
-      return { code: 'yaml-syntax', severity: 'error', message: problem.message.split('\n')[0] ?? problem.message, ...at, hint: SYNTAX_HINT };
+      return at({ code: 'yaml-syntax', message: problem.message.split('\n')[0] ?? problem.message, hint: SYNTAX_HINT });
   }
 }
 
@@ -80,14 +79,17 @@ const ALLOW_HIDDEN = /^#\s*packs:\s*allow-hidden-characters\s*$/m;
 
 function hiddenCharacters(file: YamlFile): Diagnostic[] {
   if (ALLOW_HIDDEN.test(file.source)) return [];
-  return [...file.source.matchAll(HIDDEN)].map((match) => ({
-    code: 'hidden-character',
-    severity: 'error' as const,
-    message: `invisible character U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} in the text`,
-    file: file.file,
-    ...positionOf(file, match.index),
-    hint: 'delete it (it was probably pasted in); if it is meant, add the line `# packs: allow-hidden-characters` to the file',
-  }));
+  return [...file.source.matchAll(HIDDEN)].map((match) =>
+    diagnostic(
+      {
+        code: 'hidden-character',
+        message: `invisible character U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} in the text`,
+        hint: 'delete it (it was probably pasted in); if it is meant, add the line `# packs: allow-hidden-characters` to the file',
+      },
+      file.file,
+      { start: match.index, end: match.index + match[0].length },
+    ),
+  );
 }
 
 /**
@@ -102,29 +104,32 @@ function collectionKeys(yamlFile: YamlFile): Diagnostic[] {
       // An alias (*name) as a key stands for what it names.
       const key = isAlias(pair.key) ? pair.key.resolve(yamlFile.document) : pair.key;
       if (!isMap(key) && !isSeq(key)) return;
-      found.push({
-        code: 'key-not-a-name',
-        severity: 'error',
-        message: `a key here is a ${isSeq(key) ? 'list' : 'mapping'}; keys are names, such as "title"`,
-        file: yamlFile.file,
-        ...positionOf(yamlFile, (pair.key as Node).range?.[0] ?? 0),
-        hint: 'check the brackets and the "?" at the start of the line: a key is a name followed by a colon, as in `title: Chief Inspector`',
-      });
+      found.push(
+        diagnostic(
+          {
+            code: 'key-not-a-name',
+            message: `a key here is a ${isSeq(key) ? 'list' : 'mapping'}; keys are names, such as "title"`,
+            hint: 'check the brackets and the "?" at the start of the line: a key is a name followed by a colon, as in `title: Chief Inspector`',
+          },
+          yamlFile.file,
+          spanOf(pair.key as Node),
+        ),
+      );
     },
   });
   return found;
 }
 
-/** Where the first alias (*name) is, to point at when a file has too many. */
-function firstAliasOffset(document: Document.Parsed): number {
-  let offset = 0;
+/** The first alias (*name), to point at when a file has too many. */
+function firstAlias(document: Document.Parsed): Node | null {
+  let first: Node | null = null;
   visit(document, {
     Alias(_, node) {
-      offset = node.range?.[0] ?? 0;
+      first = node;
       return visit.BREAK;
     },
   });
-  return offset;
+  return first;
 }
 
 /**
@@ -137,38 +142,33 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
   const file = relativeName(root, absolutePath);
   // A proposed edit is checked as if it were on disk, before anything is written.
   if (replacement !== undefined) return parseYaml(file, absolutePath, replacement);
-  const fail = (code: string, message: string, hint?: string): LoadResult => ({
-    ok: false,
-    diagnostics: [{ code, severity: 'error', message, file, line: 0, column: 0, ...(hint ? { hint } : {}) }],
-  });
+  const fail = (finding: Finding, span?: Span): LoadResult => ({ ok: false, diagnostics: [diagnostic(finding, file, span)] });
   const read = await readBoundedFile(absolutePath, MAX_FILE_BYTES, log);
   if (!read.ok) {
-    if (read.problem === 'not-a-file') return fail('file-not-found', `${file} is not a file`);
-    if (read.problem === 'not-found') return fail('file-not-found', `file not found: ${file}`, 'check the path; it is relative to the file that names it');
-    return fail('file-too-large', `${file} is ${read.size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`, 'check that this is the right file');
+    if (read.problem === 'not-a-file') return fail({ code: 'file-not-found', message: `${file} is not a file` });
+    if (read.problem === 'not-found') {
+      return fail({ code: 'file-not-found', message: `file not found: ${file}`, hint: 'check the path; it is relative to the file that names it' });
+    }
+    return fail({
+      code: 'file-too-large',
+      message: `${file} is ${read.size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`,
+      hint: 'check that this is the right file',
+    });
   }
   const bytes = read.bytes;
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Point at the first byte that is not UTF-8: where the decoder had to put a replacement character.
+    // Point at the first byte that is not UTF-8: where the decoder had to put a replacement character
+    // (the text it is printed against is decoded the same way).
     const lenient = new TextDecoder('utf-8').decode(bytes);
-    const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))).split('\n');
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: 'invalid-encoding',
-          severity: 'error',
-          message: `${file} is not UTF-8 text`,
-          file,
-          line: before.length,
-          column: before[before.length - 1]!.length + 1,
-          hint: 'save the file as UTF-8 text (in Excel or Word, choose "UTF-8" when saving)',
-        },
-      ],
-    };
+    const start = Math.max(0, lenient.indexOf('\uFFFD'));
+    return fail({
+      code: 'invalid-encoding',
+      message: `${file} is not UTF-8 text`,
+      hint: 'save the file as UTF-8 text (in Excel or Word, choose "UTF-8" when saving)',
+    }, { start, end: start + 1 });
   }
   return parseYaml(file, absolutePath, source);
 }
@@ -188,14 +188,17 @@ function parseYaml(file: string, absolutePath: string, source: string): LoadResu
   const diagnostics: Diagnostic[] = [];
   const directive = /^%YAML[ \t]+(\S+)/m.exec(source);
   if (directive && directive[1] !== '1.2') {
-    diagnostics.push({
-      code: 'yaml-version',
-      severity: 'warning',
-      message: `the %YAML ${directive[1]} directive is ignored: data files are read as YAML 1.2 (so "No" stays text and "<<" is an ordinary key)`,
-      file,
-      ...positionOf(yamlFile, directive.index),
-      hint: 'remove the %YAML line',
-    });
+    diagnostics.push(
+      diagnostic(
+        {
+          code: 'yaml-version',
+          message: `the %YAML ${directive[1]} directive is ignored: data files are read as YAML 1.2 (so "No" stays text and "<<" is an ordinary key)`,
+          hint: 'remove the %YAML line',
+        },
+        file,
+        { start: directive.index, end: directive.index + directive[0].length },
+      ),
+    );
   }
   diagnostics.push(...hiddenCharacters(yamlFile));
   const problems = [...document.errors, ...document.warnings];
@@ -209,14 +212,15 @@ function parseYaml(file: string, absolutePath: string, source: string): LoadResu
       ok: false,
       diagnostics: [
         ...diagnostics,
-        {
-          code: 'too-many-aliases',
-          severity: 'error',
-          message: `${file} expands its aliases (*name) too many times`,
+        diagnostic(
+          {
+            code: 'too-many-aliases',
+            message: `${file} expands its aliases (*name) too many times`,
+            hint: 'write the values out instead of repeating aliases',
+          },
           file,
-          ...positionOf(yamlFile, firstAliasOffset(document)),
-          hint: 'write the values out instead of repeating aliases',
-        },
+          spanOf(firstAlias(document)),
+        ),
       ],
     };
   }

@@ -3,7 +3,7 @@
 // at the node that holds it. Reading and parsing it is load/yaml-file.ts's job.
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Finding, type Span } from '../diagnostics/diagnostic.js';
 
 export interface YamlFile {
   /** Path relative to the project root, with forward slashes, as printed in diagnostics. */
@@ -68,14 +68,13 @@ export function nodeAt(file: YamlFile, segments: readonly PathSegment[], pointAt
   return (node as Node | null) ?? null;
 }
 
+/** The span of a node's value in its file's text; the start of the file when there is no node. */
+export function spanOf(node: Node | null): Span {
+  const range = node?.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
 /** A diagnostic placed at the node for a data path in a file. */
-export function diagnosticAt(
-  file: YamlFile,
-  segments: readonly PathSegment[],
-  fields: Omit<Diagnostic, 'file' | 'line' | 'column'>,
-  pointAtKey = false,
-): Diagnostic {
-  const node = nodeAt(file, segments, pointAtKey);
-  const offset = node?.range?.[0] ?? 0;
-  return { ...fields, file: file.file, ...positionOf(file, offset) };
+export function diagnosticAt(file: YamlFile, segments: readonly PathSegment[], finding: Finding, pointAtKey = false): Diagnostic {
+  return diagnostic(finding, file.file, spanOf(nodeAt(file, segments, pointAtKey)));
 }

@@ -11,7 +11,9 @@
 // wrote it, so that running the build again does not make them look fixed. One
 // warning depends on the day as well as the files (`date-in-past`), so the
 // warnings hold for the day they were found on; on another day the pack's checks
-// run again (without writing anything: its bytes do not depend on the day).
+// run again (without writing anything: its bytes do not depend on the day). A
+// warning's place is a span of its file's text, which is unchanged while the key
+// is, so it is printed against the file as it is then.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -24,7 +26,8 @@ import type { BuiltOutput } from './build.js';
 import { lockOutput } from './output-lock.js';
 
 export const STATE_FILE = '.packs-build-state.json';
-const STATE_FORMAT = 'packs-build-state/2';
+// 3: a warning's place is a span of offsets (2 held its line and column).
+const STATE_FORMAT = 'packs-build-state/3';
 
 interface PackState {
   key: string;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../pack/location.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
@@ -160,15 +160,14 @@ async function inWorkers(jobs: number, root: string, task: (work: Work) => Build
       // One pack too big for a worker stops that pack, not the build.
       finish(entry, {
         diagnostics: [
-          {
-            code: 'out-of-memory',
-            severity: 'error',
-            message: `building ${location.id} needed more than the ${WORKER_HEAP_MB} MB a worker thread may use`,
-            file: path.relative(root, location.packFile).split(path.sep).join('/'),
-            line: 0,
-            column: 0,
-            hint: 'build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
-          },
+          diagnostic(
+            {
+              code: 'out-of-memory',
+              message: `building ${location.id} needed more than the ${WORKER_HEAP_MB} MB a worker thread may use`,
+              hint: 'build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
+            },
+            path.relative(root, location.packFile).split(path.sep).join('/'),
+          ),
         ],
         inputs: [],
         hashesAsRead: new Map(),

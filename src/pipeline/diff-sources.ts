@@ -10,7 +10,10 @@ import type { PackFacts } from '../model/facts.js';
 import { DataFileCache } from '../load/load-pack.js';
 import { planPack, type CheckOptions } from './build.js';
 
-export type FactsResult = { ok: true; facts: PackFacts; label: string } | { ok: false; message: string; diagnostics: Diagnostic[] };
+export type FactsResult =
+  | { ok: true; facts: PackFacts; label: string }
+  /** `root` is the project the diagnostics' files are relative to, when there are any. */
+  | { ok: false; message: string; diagnostics: Diagnostic[]; root?: string };
 
 export async function factsFrom(cwd: string, name: string, options: CheckOptions = {}): Promise<FactsResult> {
   const target = path.resolve(cwd, name);
@@ -34,5 +37,5 @@ export async function factsFrom(cwd: string, name: string, options: CheckOptions
   const facts = json === undefined ? undefined : parseFacts(json);
   return facts
     ? { ok: true, facts, label: name }
-    : { ok: false, message: `${name} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics };
+    : { ok: false, message: `${name} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics, root };
 }

@@ -175,7 +175,6 @@ function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Di
       diagnostics.push(
         diagnosticAt(file, ['stages', index, 'paragraphs', p], {
           code: 'stage-text',
-          severity: 'error',
           message: filled.known
             ? `stage "${stage.id}" text uses {{${name}}}, but the stage has no ${fact}`
             : `stage "${stage.id}" text uses {{${name}}}, which stage text cannot say`,

@@ -51,7 +51,6 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, ['stages', i, 'date'], {
           code: 'non-working-day',
-          severity: 'error',
           message: `stage "${stage.name}" is on ${when}, ${reason}`,
           hint: 'move it to a working day, or add `allowNonWorkingDay: true` and a `reason:` to the stage',
         }),
@@ -61,7 +60,6 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, ['stages', i, 'allowNonWorkingDay'], {
           code: 'missing-reason',
-          severity: 'error',
           message: `stage "${stage.name}" may fall on a non-working day, but gives no reason`,
           hint: 'add `reason:` saying why, for the people who will check the pack',
         }),
@@ -71,7 +69,6 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, ['stages', i, 'date'], {
           code: 'calendar-gap',
-          severity: 'warning',
           message: `${stage.date} is outside the bank-holiday lists of this pack (${calendars.map((c) => `${c.name}: ${c.covers.from} to ${c.covers.to}`).join('; ')}), so it is not checked against bank holidays`,
           hint: 'add the bank holidays of that year to a calendar, and name it under `calendars:` in pack.yaml',
         }),
@@ -83,7 +80,6 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
         found.push(
           diagnosticAt(file, ['stages', i, 'after', 'stage'], {
             code: 'unknown-stage',
-            severity: 'error',
             message: earlier ? `stage "${stage.after.stage}" is not before stage "${stage.id}"` : `unknown stage "${stage.after.stage}"`,
             hint: `name an earlier stage: ${data.stages.slice(0, i).map((s) => s.id).join(', ') || 'there is none'}`,
           }),
@@ -96,7 +92,6 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
           found.push(
             diagnosticAt(file, ['stages', i, 'date'], {
               code: 'gap-too-short',
-              severity: 'error',
               message: `stage "${stage.name}" is ${days(gap)} after stage "${earlier.name}"; this pack asks for at least ${days(stage.after.workingDays)}`,
               hint: `move it to ${formatDate(firstDayAfter(earlier.date, stage.after.workingDays, isNonWorking), 'plain')} or later`,
             }),

@@ -24,7 +24,6 @@ export function checkTypedDates(pack: LoadedPack): Diagnostic[] {
         found.push(
           diagnosticAt(file, ['stages', i, 'paragraphs', p], {
             code: same ? 'typed-date' : 'conflicting-date',
-            severity: same ? 'warning' : 'error',
             message: same
               ? `stage "${stage.id}" text types its date ("${match[0]}")`
               : `stage "${stage.id}" text says "${match[0]}", but the stage's date is ${stage.date === null ? 'not set' : formatDate(stage.date, 'plain')}`,
@@ -74,7 +73,6 @@ export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
             found.push(
               diagnosticAt(remuneration.file, at, {
                 code: 'conflicting-figure',
-                severity: 'error',
                 message: `this text gives ${figure.label} as £${match[1]}, but the pay scale says ${formatMoney(figure.amount)}`,
                 hint: `state the figure once, in the pay scale (${scale.file.file}); the pack prints it from there`,
               }),

@@ -19,7 +19,6 @@ function duplicateIds(file: YamlFile, items: { id: string | number }[], at: Path
       found.push(
         diagnosticAt(file, [...at, index, 'id'], {
           code: 'duplicate-id',
-          severity: 'error',
           message: `${what} id "${key}" is used more than once`,
           hint: 'give each one its own id',
         }),
@@ -46,7 +45,6 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, ['competencies', i, 'cluster'], {
           code: 'unknown-cluster',
-          severity: 'error',
           message: `unknown cluster "${competency.cluster}" in framework ${framework.id}`,
           hint: `clusters: ${framework.clusters.map((c) => c.id).join(', ') || 'none are declared'}`,
         }),
@@ -56,7 +54,6 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, ['competencies', i], {
           code: 'missing-cluster',
-          severity: 'error',
           message: `competency "${competency.name}" has no cluster, but framework ${framework.id} groups competencies in clusters`,
           hint: `add \`cluster:\` with one of ${framework.clusters.map((c) => c.id).join(', ')}`,
         }),
@@ -67,7 +64,6 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
         found.push(
           diagnosticAt(file, ['competencies', i, 'levels', j, 'level'], {
             code: 'unknown-level',
-            severity: 'error',
             message: `level ${entry.level} is not a level of framework ${framework.id}`,
             hint: `levels: ${framework.levels.map((l) => l.id).join(', ')}`,
           }),
@@ -93,7 +89,6 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, [...at, 'competency'], {
           code: 'unknown-competency',
-          severity: 'error',
           message: `unknown competency "${cited.competency}" in framework ${framework.id}`,
           hint: guess
             ? `did you mean "${guess}"?`
@@ -112,7 +107,6 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, [...at, 'level'], {
           code: 'unknown-level',
-          severity: 'error',
           message: `level ${cited.level} does not exist for "${competency.name}" in framework ${framework.id}`,
           hint: `levels: ${levelsOfCompetency.map((l) => l.id).join(', ')}`,
         }),
@@ -125,7 +119,6 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
         found.push(
           diagnosticAt(file, [...at, 'cluster'], {
             code: 'wrong-cluster',
-            severity: 'error',
             message: cluster
               ? `"${competency.name}" is not in cluster "${cluster.name}" in framework ${framework.id}`
               : `unknown cluster "${cited.cluster}" in framework ${framework.id}`,
@@ -144,7 +137,6 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, at, {
           code: 'unknown-value',
-          severity: 'error',
           message: `value "${cited}" is cited, but the pack names no values set`,
           hint: 'add `values:` under `data:` in pack.yaml',
         }),
@@ -154,7 +146,6 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, at, {
           code: 'unknown-value',
-          severity: 'error',
           message: `unknown value "${cited}" in values set ${values.id}`,
           hint: guess ? `did you mean "${guess}"?` : `values: ${values.values.items.map((v) => v.name).join(', ')}`,
         }),
@@ -175,7 +166,6 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
         found.push(
           diagnosticAt(file, ['stages', i, 'date'], {
             code: 'date-in-past',
-            severity: 'warning',
             message: `stage "${stage.name}" is on ${stage.date}, which is before today (${today})`,
             hint: 'update the date; to check the pack as of another day, use --today YYYY-MM-DD',
           }),
@@ -191,7 +181,6 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
       found.push(
         diagnosticAt(file, ['stages', i, 'date'], {
           code: 'timeline-order',
-          severity: 'error',
           message: `stage "${stage.name}" (${stage.date}) is not after stage "${previous.name}" (${previous.at.slice(0, 10)})`,
           hint: 'stages must be listed in order, each on a later date than the one before',
         }),
@@ -206,7 +195,6 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
       found.push(
         diagnosticAt(file, ['applications', 'closingStage'], {
           code: 'unknown-stage',
-          severity: 'error',
           message: stage ? `closing stage "${closing}" has no date` : `unknown stage "${closing}"`,
           hint: `stages: ${timeline.stages.map((s) => s.id).join(', ')}`,
         }),
@@ -232,7 +220,6 @@ function checkPayScale(pack: LoadedPack): Diagnostic[] {
         found.push(
           diagnosticAt(file, ['grades', g, 'rates', r, 'from'], {
             code: 'rate-order',
-            severity: 'error',
             message: `rates of grade "${grade.id}" must be listed oldest first: ${rate.from} is not after ${previous.from}`,
             hint: 'add a new pay award at the end of the list, with the date it takes effect',
           }),
@@ -247,7 +234,6 @@ function checkPayScale(pack: LoadedPack): Diagnostic[] {
             ['grades', g, 'rates', r, 'amounts', key],
             {
               code: 'unknown-figure',
-              severity: 'error',
               message: `"${key}" is not a figure of pay scale ${scale.id ?? ''}`.trimEnd(),
               hint: guess ? `did you mean "${guess}"?` : `figures: ${figureIds.join(', ')}; add it to \`figures\` first`,
             },
@@ -273,7 +259,6 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
         ['salary'],
         {
           code: 'no-pay-scale',
-          severity: 'error',
           message: 'the salary takes its figures from a pay scale, but pack.yaml names none',
           hint: 'add `payScale: ../shared/pay-scales/<scale>.yaml` under `data:` in pack.yaml',
         },
@@ -290,7 +275,6 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
     found.push(
       diagnosticAt(file, ['salary', 'grade'], {
         code: 'unknown-grade',
-        severity: 'error',
         message: `unknown grade "${salary.grade}" in pay scale ${scale.file.file}`,
         hint: guess ? `did you mean "${guess}"?` : `grades: ${scale.data.grades.map((g) => g.id).join(', ')}`,
       }),
@@ -302,7 +286,6 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
     found.push(
       diagnosticAt(file, ['salary', 'on'], {
         code: 'no-rate-in-force',
-        severity: 'error',
         message: `no rates of "${grade.name}" are in force on ${salary.on}: the first take effect on ${grade.rates[0]!.from}`,
         hint: 'set `on:` to the day the figures should apply, on or after a rate\'s `from` date',
       }),
@@ -322,7 +305,6 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, at, {
           code: 'unknown-figure',
-          severity: 'error',
           message: `"${figure}" is not a figure of pay scale ${scale.file.file}`,
           hint: guess ? `did you mean "${guess}"?` : `figures: ${figureIds.join(', ')}`,
         }),
@@ -331,7 +313,6 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, at, {
           code: 'missing-rate',
-          severity: 'error',
           message: `pay scale ${scale.file.file} gives no "${figure}" for "${grade.name}" in the rates from ${rate.from}`,
           hint: `add \`${figure}:\` to those rates, or take it out of the list`,
         }),
@@ -343,7 +324,6 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
       found.push(
         diagnosticAt(file, ['salary', 'conditional', 'options', i], {
           code: 'missing-field',
-          severity: 'error',
           message: 'a conditional pay option needs a `figure` from the pay scale or a `label` to print',
           hint: 'add `figure: <id>` or `label: <words>`',
         }),

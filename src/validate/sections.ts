@@ -17,7 +17,6 @@ export function checkSectionTemplates(root: string, location: PackLocation, pack
     found.push(
       diagnosticAt(pack.file, ['sections', i, 'template'], {
         code: 'template-not-found',
-        severity: 'error',
         message: `template "${section.template}" not found (looked for ${candidates.map((c) => relativeName(root, c)).join(' and ')})`,
         hint: guess ? `did you mean "${guess}"?` : `templates: ${availableTemplates(root, location).join(', ')}`,
       }),

@@ -48,7 +48,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       for (const side of sides) {
         if (!side.ok) {
           io.stderr(`packs diff: ${side.message}\n`);
-          printDiagnostics(io.cwd, side.diagnostics, io.stderr);
+          printDiagnostics(side.root ?? io.cwd, side.diagnostics, io);
           context.setExit(EXIT_USAGE);
           return;
         }

@@ -24,7 +24,7 @@ export function registerSet(cli: Command, context: CommandContext): void {
         if (result.diagnostics.length > 0) {
           io.stderr('\n');
           const replaced = new Map(result.edited ? [[result.edited.file, result.edited.text]] : []);
-          printDiagnostics(projectRoot, result.diagnostics, io.stderr, replaced);
+          printDiagnostics(projectRoot, result.diagnostics, io, replaced);
         }
         // A field that does not exist is a mistake in the command; a value that would break a pack is not.
         context.setExit(result.diagnostics.length > 0 || !result.hint ? EXIT_INVALID : EXIT_USAGE);

@@ -34,12 +34,12 @@ export function registerShow(cli: Command, context: CommandContext): void {
       const summary = await showPack(projectRoot, location!, { today: options.today });
       if (!('facts' in summary)) {
         context.io.stdout(`${id} has mistakes, so its facts cannot be shown:\n`);
-        printDiagnostics(projectRoot, summary.diagnostics, context.io.stderr);
+        printDiagnostics(projectRoot, summary.diagnostics, context.io);
         context.setExit(EXIT_INVALID);
         return;
       }
       context.io.stdout(formatSummary(summary));
-      printDiagnostics(projectRoot, summary.diagnostics, context.io.stderr);
+      printDiagnostics(projectRoot, summary.diagnostics, context.io);
       context.setExit(hasErrors(summary.diagnostics) ? EXIT_INVALID : EXIT_OK);
     });
 }

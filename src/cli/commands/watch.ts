@@ -61,7 +61,7 @@ export function registerWatch(cli: Command, context: CommandContext): void {
           };
           stdout(prefix + buildLine(report) + '\n');
         }
-        printDiagnostics(projectRoot, rebuild.packs.flatMap((pack) => pack.build?.diagnostics ?? []), stderr);
+        printDiagnostics(projectRoot, rebuild.packs.flatMap((pack) => pack.build?.diagnostics ?? []), context.io);
       };
 
       const watch = await startWatch({
