@@ -33,7 +33,9 @@ function startOfBracketRun(source: string, offset: number): number {
 
 /** Turns the yaml library's complaints into diagnostics people can act on. */
 function parseProblem(yamlFile: YamlFile, problem: { code: string; message: string; pos: [number, number] }): Diagnostic {
-  const [start, end] = problem.pos;
+  // The parser places a mistake at the end of the text one character past it.
+  const start = Math.min(problem.pos[0], yamlFile.source.length);
+  const end = Math.min(Math.max(problem.pos[1], start), yamlFile.source.length);
   const at = (finding: Finding) => diagnostic(finding, yamlFile.file, { start, end });
   const text = yamlFile.source.slice(start, end);
   switch (problem.code) {
