@@ -87,7 +87,7 @@ describe('packs diff', () => {
   it('colours the words in a terminal (or with --color), and prints plain markers otherwise', () => {
     const args = ['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')];
     const coloured = runCli([...args, '--color']).stdout;
-    expect(coloured).toContain('\u001b[31m\u001b[9m£156,693\u001b[0m\u001b[32m£160,115\u001b[0m p.a.');
+    expect(coloured).toContain('\u001b[31m\u001b[9m£156,693\u001b[29m\u001b[39m\u001b[32m£160,115\u001b[39m p.a.');
     expect(runCli(args).stdout).not.toContain('\u001b[');
   });
 

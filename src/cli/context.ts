@@ -15,6 +15,9 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Whether what is written to stdout, and to stderr, may be coloured (see colour.ts); absent means not. */
+  stdoutColour?: boolean;
+  stderrColour?: boolean;
 }
 
 export interface CommandContext {

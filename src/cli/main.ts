@@ -14,6 +14,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
 import { OutputBusyError } from '../pipeline/output-lock.js';
+import { colourFor } from './colour.js';
 
 export { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 
@@ -35,7 +36,14 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
 
 let processIo: Io | undefined;
 /** The process's own streams, made once. */
-const defaultIo = (): Io => (processIo ??= { stdout: writerTo(process.stdout), stderr: writerTo(process.stderr), cwd: process.cwd() });
+const defaultIo = (): Io =>
+  (processIo ??= {
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
+    cwd: process.cwd(),
+    stdoutColour: colourFor(process.stdout),
+    stderrColour: colourFor(process.stderr),
+  });
 
 /** The tool's version, from its package.json. */
 const toolVersion = (): string => (JSON.parse(readFileSync(path.join(toolRoot, 'package.json'), 'utf8')) as { version: string }).version;

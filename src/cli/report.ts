@@ -37,20 +37,21 @@ export class SourceTexts {
 }
 
 /**
- * Prints diagnostics with their source lines to stderr, read from disk unless
- * `replaced` gives a file's text.
+ * Prints diagnostics with their source lines to stderr (in colour if the Io says
+ * it may), read from disk unless `replaced` gives a file's text.
  */
 export function printDiagnostics(
   root: string,
   diagnostics: readonly Diagnostic[],
-  io: Pick<Io, 'stderr'>,
+  io: Pick<Io, 'stderr' | 'stderrColour'>,
   replaced: ReadonlyMap<string, string> = new Map(),
 ): void {
   const sorted = sortDiagnostics(uniqueDiagnostics(diagnostics));
   if (sorted.length === 0) return;
   const sources = new SourceTexts(root, replaced);
-  for (const d of sorted) io.stderr(formatDiagnostic(d, sources.get(d.file)) + '\n');
-  io.stderr(`\n${formatSummary(sorted)}\n`);
+  const colour = io.stderrColour === true;
+  for (const d of sorted) io.stderr(formatDiagnostic(d, sources.get(d.file), colour) + '\n');
+  io.stderr(`\n${formatSummary(sorted, colour)}\n`);
 }
 
 export function formatBytes(bytes: number): string {

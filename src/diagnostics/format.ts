@@ -4,7 +4,11 @@
 //      41 |   - competency: We are colaborative
 //         |                 ^
 //     hint: did you mean "We are collaborative"?
-import type { Diagnostic } from './diagnostic.js';
+//
+// In colour (when the front end says the stream shows it): errors red, warnings
+// yellow, the code and hint dim.
+import { createColors } from 'picocolors';
+import type { Diagnostic, Severity } from './diagnostic.js';
 import type { LineAndColumn, SourceText } from './position.js';
 
 /** The most characters of a source line printed under a diagnostic. */
@@ -21,10 +25,17 @@ export function whereOf(d: Diagnostic, source: SourceText | undefined): string {
   return place ? `${d.file}:${place.line}:${place.column}` : d.file;
 }
 
+function severityColour(severity: Severity, colour: boolean): (text: string) => string {
+  const c = createColors(colour);
+  return severity === 'error' ? (text) => c.bold(c.red(text)) : (text) => c.bold(c.yellow(text));
+}
+
 /** `source` is the text the diagnostic's span is in, as it was read. */
-export function formatDiagnostic(d: Diagnostic, source?: SourceText): string {
+export function formatDiagnostic(d: Diagnostic, source?: SourceText, colour = false): string {
+  const c = createColors(colour);
+  const severity = severityColour(d.severity, colour);
   const place = placeOf(d, source);
-  const lines = [`${whereOf(d, source)}  ${d.severity}  ${d.message}  [${d.code}]`];
+  const lines = [`${whereOf(d, source)}  ${severity(d.severity)}  ${d.message}  ${c.dim(`[${d.code}]`)}`];
   const full = place && source!.lineText(place.line);
   if (place && full !== undefined) {
     // A very long line is shown as a window around the column, so the caret stays on screen.
@@ -37,15 +48,17 @@ export function formatDiagnostic(d: Diagnostic, source?: SourceText): string {
     }
     const gutter = String(place.line).length;
     lines.push(`  ${String(place.line).padStart(gutter + 2)} | ${text}`);
-    lines.push(`  ${' '.repeat(gutter + 2)} | ${' '.repeat(caret)}^`);
+    lines.push(`  ${' '.repeat(gutter + 2)} | ${' '.repeat(caret)}${severity('^')}`);
   }
-  if (d.hint) lines.push(`    hint: ${d.hint}`);
+  if (d.hint) lines.push(c.dim(`    hint: ${d.hint}`));
   return lines.join('\n');
 }
 
-export function formatSummary(diagnostics: readonly Diagnostic[]): string {
+/** "2 errors, 1 warning": red when there are errors, yellow when only warnings. */
+export function formatSummary(diagnostics: readonly Diagnostic[], colour = false): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const text = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return errors > 0 || warnings > 0 ? severityColour(errors > 0 ? 'error' : 'warning', colour)(text) : text;
 }

@@ -1,5 +1,6 @@
 // Prints a comparison for people (terminal, coloured or plain; Markdown) or
 // for tools (JSON). Changes by meaning come first, then the changed words.
+import { createColors } from 'picocolors';
 import { wordParts, type Change, type Comparison, type WordPart } from './compare.js';
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -11,11 +12,8 @@ interface Style {
 }
 
 const plain: Style = { deleted: (t) => `[-${t}-]`, inserted: (t) => `{+${t}+}`, heading: (t) => t };
-const colour: Style = {
-  deleted: (t) => `\u001b[31m\u001b[9m${t}\u001b[0m`,
-  inserted: (t) => `\u001b[32m${t}\u001b[0m`,
-  heading: (t) => `\u001b[1m${t}\u001b[0m`,
-};
+const { red, strikethrough, green, bold } = createColors(true);
+const colour: Style = { deleted: (t) => red(strikethrough(t)), inserted: green, heading: bold };
 
 /** The last few words of a text (about 40 characters), cut between words. */
 const tail = (text: string) => text.slice(-40).replace(/^\S*\s/, '');

@@ -25,7 +25,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .option('--from <revision>', 'compare the pack at this git revision ...')
     .option('--to <revision>', '... with the pack at this one (default: the working tree)')
     .addOption(new Option('--format <format>', 'how to print the changes').choices(['text', 'md', 'html', 'json']).default('text'))
-    .option('--color', 'colour the text even when not printing to a terminal')
+    .option('--color', 'colour the text even when not printing to a terminal (as FORCE_COLOR=1 does)')
     .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes')
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
       const { factsFrom } = await import('../../pipeline/diff-sources.js');
@@ -65,7 +65,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
         const { formatHtml } = await import('../../diff/html.js');
         if (!same) io.stdout(formatHtml(comparison, before.facts, after.facts));
       }
-      else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR)));
+      else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || io.stdoutColour === true));
       context.setExit(same ? EXIT_OK : EXIT_INVALID);
     });
 }
