@@ -64,10 +64,10 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
-    // Every field on every branch, before rendering (which only sees the branches this pack takes).
-    const unknownFields = checkTemplateFields(template.file, template.source, context);
-    if (unknownFields.length > 0) {
-      diagnostics.push(...unknownFields);
+    // Every field and block on every branch, before rendering (which only sees the branches this pack takes).
+    const found = checkTemplateFields(template.file, template.source, context);
+    if (found.length > 0) {
+      diagnostics.push(...found);
       return;
     }
     try {

@@ -1,6 +1,7 @@
 // Checks every field a template uses against the data it is given, on every
 // branch — not only the branches a pack happens to take when it renders. A
-// typo inside an {{#if}} that is false for this pack is still a typo.
+// typo inside an {{#if}} that is false for this pack is still a typo. So is a
+// block helper given no value ({{#if}}), which would stop only the packs that reach it.
 //
 // It walks the template's syntax tree with the data: {{#each}} and {{#with}}
 // step into the value, ../ steps back out, {{> partial value}} walks the
@@ -82,6 +83,15 @@ export function unknownFieldHint(expression: string, missing: string, parentValu
   const prefix = usable.length > 0 ? `${usable.join('.')}.` : '';
   return `the data here has ${Object.keys(parentValue).map((k) => `${prefix}${k}`).join(', ') || 'no fields'}`;
 }
+
+/** What a block helper given no value, or more than one, says: Handlebars' own words are "#if requires exactly one argument". */
+export function blockHelperMistake(helper: string): string {
+  if (helper === 'each') return '{{#each}} needs a list to go through, like {{#each role.responsibilities}}';
+  if (helper === 'with') return '{{#with}} needs one value to step into, like {{#with role}}';
+  return `{{#${helper}}} needs one value to test, like {{#${helper} role.title}}`;
+}
+
+export const BLOCK_HELPER_HINT = 'give each {{#if}}, {{#unless}}, {{#each}} and {{#with}} the one value it works on';
 
 /** A template's statements, from the syntax tree parsed once per source text (the walk only reads it). */
 function statementsOf(source: string): Statement[] {
@@ -165,6 +175,14 @@ export function checkTemplateFields(file: string, source: string, context: unkno
         }
         case 'BlockStatement': {
           const helper = (statement.path as PathExpression).original;
+          // Each block helper works on one value; rendering would stop at any other number of them.
+          if (helper in knownHelpers && (statement.params?.length ?? 0) !== 1) {
+            const key = `${inFile.file}:${statement.loc.start.line}:${statement.loc.start.column}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              found.push(diagnosticAtNode(inFile, statement.loc, { code: 'template-error', message: blockHelperMistake(helper), hint: BLOCK_HELPER_HINT }));
+            }
+          }
           const argument = statement.params?.[0];
           const value = argument ? resolve(argument, scopes, root, inFile) : UNKNOWN;
           let inner: Scope = UNKNOWN;

@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode, type Finding, type Sp
 import { SourceText } from '../diagnostics/position.js';
 import { relativeName } from '../pack/data-file.js';
 import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
-import { unknownFieldHint } from './template-check.js';
+import { BLOCK_HELPER_HINT, blockHelperMistake, unknownFieldHint } from './template-check.js';
 
 export interface SectionTemplate {
   /** Path relative to the project root, for diagnostics. */
@@ -89,11 +89,6 @@ function errorSpan(source: string, error: unknown): Span | undefined {
   return { start, end: Math.max(start, end ?? start) };
 }
 
-/** The messages of Handlebars' own block helpers, said in our words. */
-const HELPER_MISTAKES: [RegExp, (helper: string) => string][] = [
-  [/^#(if|unless|with) requires exactly one argument/, (helper) => `{{#${helper}}} needs one value to ${helper === 'with' ? 'step into' : 'test'}, like {{#${helper} role.title}}`],
-  [/^Must pass iterator to #(each)/, () => '{{#each}} needs a list to go through, like {{#each role.responsibilities}}'],
-];
 
 /**
  * Forgets every template and registered partial, so that the next build reads
@@ -163,15 +158,10 @@ export function templateDiagnostic(
       hint: 'each {{#if}}, {{#each}}, {{#with}} and {{#unless}} needs its own {{/...}}, closed in reverse order, and each {{ needs }}',
     });
   }
-  const mistake = HELPER_MISTAKES.map(([pattern, say]) => {
-    const match = pattern.exec(raw);
-    return match && say(match[1]!);
-  }).find((said) => said);
-  return at({
-    code: 'template-error',
-    message: mistake ?? `the template could not be rendered: ${raw}`,
-    hint: mistake ? 'give each {{#if}}, {{#unless}}, {{#each}} and {{#with}} the one value it works on' : undefined,
-  });
+  // A block helper's own complaint (usually found before rendering by checkTemplateFields).
+  const helperName = /^#(if|unless|with) requires exactly one argument|^Must pass iterator to #(each)/.exec(raw);
+  if (helperName) return at({ code: 'template-error', message: blockHelperMistake((helperName[1] ?? helperName[2])!), hint: BLOCK_HELPER_HINT });
+  return at({ code: 'template-error', message: `the template could not be rendered: ${raw}` });
 }
 
 export function findTemplate(root: string, packDir: string, name: string): SectionTemplate | Diagnostic | undefined {
