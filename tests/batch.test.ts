@@ -12,6 +12,7 @@ import { fingerprintOf } from '../dist/pipeline/tool-fingerprint.js';
 import { buildMany } from '../dist/pipeline/build-many.js';
 import { buildPack, selectPacks } from '../dist/pipeline/build.js';
 import { shardOf } from '../dist/pipeline/shard.js';
+import { formatDiagnostic } from '../dist/diagnostics/format.js';
 import { DataFileCache } from '../dist/load/load-pack.js';
 import { copyProject, runCliAsync } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
@@ -49,6 +50,23 @@ describe('worker threads', () => {
     for (const file of [`${DAC}.pdf`, `${DAC}.docx`, `${DAC}-variant.pdf`, `${DAC}-variant.docx`, `${DD}.pdf`, `${DD}.docx`]) {
       expect(readFileSync(path.join(root, 'one', file)).equals(readFileSync(path.join(root, 'three', file))), file).toBe(true);
     }
+  });
+
+  it('stop a pack that needs more memory than a worker may use, not the build, and say what to do', async () => {
+    const root = copyProject();
+    const { packs } = await selectPacks(root, []);
+    // A worker given 4 MB runs out of it before it has built anything.
+    const outcomes = await buildMany(root, packs, { outDir: path.join(root, 'output'), formats: ['pdf'], jobs: 2, workerHeapMb: 4 });
+    expect(outcomes.map((o) => [o.location.id, o.status, o.outputs.length])).toEqual([
+      [DAC, 'failed', 0],
+      [DD, 'failed', 0],
+    ]);
+    expect(outcomes.map((o) => o.diagnostics.map((d) => formatDiagnostic(d)))).toEqual(
+      [DAC, DD].map((id) => [
+        `packs/${id}/pack.yaml  error  building ${id} needed more than the 4 MB a worker thread may use  [out-of-memory]\n` +
+          '    hint: build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
+      ]),
+    );
   });
 
   it('refuses a number of jobs that is not a whole number', async () => {

@@ -2,8 +2,10 @@
 // differ from tests/fixtures/base (a complete, valid pack), and expected.txt —
 // exactly what `packs validate` prints for it, ending with its exit status.
 // `args`, when present, holds the options to run with (default: --today 2021-01-01).
+// `sizes`, when present, lengthens files too large to commit: each line is a path
+// and a size in bytes, and the file is filled out to that size with zero bytes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +19,14 @@ function project(overlay?: string): string {
   cpSync(path.join(fixtures, 'base'), root, { recursive: true });
   cpSync(path.join(projectRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
   if (overlay) {
-    cpSync(overlay, root, { recursive: true, filter: (source) => !/[\\/](expected\.txt|args)$/.test(source) });
+    cpSync(overlay, root, { recursive: true, filter: (source) => !/[\\/](expected\.txt|args|sizes)$/.test(source) });
+    const sizes = path.join(overlay, 'sizes');
+    if (existsSync(sizes)) {
+      for (const line of readFileSync(sizes, 'utf8').trim().split('\n')) {
+        const [file, size] = line.trim().split(/\s+/);
+        truncateSync(path.join(root, file!), Number(size));
+      }
+    }
   }
   return root;
 }
@@ -25,6 +34,7 @@ function project(overlay?: string): string {
 function validate(root: string, args: string[]): string {
   const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'validate', '--root', root, ...args], {
     encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
   });
   return `${run.stderr}[exit ${run.status}]\n`;
 }

@@ -1,6 +1,6 @@
 // Variants: one pack.yaml describing several packs (the same role in several
 // business areas), each with a few fields changed and outputs of its own.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { selectPacks } from '../src/pipeline/select.js';
 import { DataFileCache, loadPack } from '../src/load/load-pack.js';
 import { checkReferences } from '../src/validate/references.js';
 import { relocateVariantDiagnostics } from '../src/load/variants.js';
-import { whereOf } from '../src/diagnostics/format.js';
+import { formatDiagnostic, whereOf } from '../src/diagnostics/format.js';
 import { SourceText } from '../src/diagnostics/position.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { copyProject, diagnosticLines, runCli } from './support/project.js';
@@ -192,6 +192,24 @@ describe('loading a variant', () => {
     const set = lineOf(root, 'packs/met-dac-2021/pack.yaml', 'final-interview.date: 2021-01-23');
     expect(relocateVariantDiagnostics(loaded.pack, found).map((d) => `${where(d)}  ${d.message}`)).toEqual([
       `packs/met-dac-2021/pack.yaml:${set}:45  stage "Final Interview Panel" is on Saturday 23 January 2021, a weekend`,
+    ]);
+  });
+});
+
+describe('a variant that goes while a command runs', () => {
+  it('is reported, not built as its pack, when pack.yaml no longer declares it by the time the pack is read', async () => {
+    const root = projectWithVariants();
+    const frontline = (await findPacks(root)).find((p) => p.id === FRONTLINE)!;
+    // Saved again without its variants after the packs were found, before this one is read.
+    const packYaml = path.join(root, 'packs/met-dac-2021/pack.yaml');
+    const withoutVariants = readFileSync(packYaml, 'utf8').replace(variants, '');
+    writeFileSync(packYaml, withoutVariants);
+    const loaded = await loadPack(frontline, new DataFileCache(root));
+    expect(loaded.diagnostics.map((d) => formatDiagnostic(d, new SourceText(withoutVariants)))).toEqual([
+      `packs/met-dac-2021/pack.yaml:3:1  error  pack.yaml declares no variant "${FRONTLINE}"  [variant-not-found]\n` +
+        '    3 | id: met-dac-2021\n' +
+        '      | ^\n' +
+        '    hint: pack.yaml changed while the command ran: run it again',
     ]);
   });
 });

@@ -24,6 +24,8 @@ export interface BuildManyOptions {
   jobs?: number;
   /** Build even the packs whose inputs are unchanged. */
   force?: boolean;
+  /** The most old-generation heap a worker thread may use, in MB (default WORKER_HEAP_MB); a test lowers it to see a pack run out. */
+  workerHeapMb?: number;
 }
 
 export interface PackOutcome {
@@ -103,7 +105,7 @@ export async function buildMany(
   const jobs = Math.max(1, Math.min(allowed, toBuild.length));
   // One pack to build (not only to check) and a core to spare: its Word file is rendered beside its PDF.
   const thread = toBuild.length === 1 && !toBuild[0]!.last ? spareRenderThread(options.formats, allowed) : undefined;
-  const runner = jobs === 1 ? inThisThread(task, finish, thread) : await inWorkers(jobs, root, task, finish);
+  const runner = jobs === 1 ? inThisThread(task, finish, thread) : await inWorkers(jobs, options.workerHeapMb ?? WORKER_HEAP_MB, root, task, finish);
   try {
     await runner.run(toBuild);
     if (changedMeanwhile.length > 0) await runner.run(changedMeanwhile.splice(0));
@@ -137,7 +139,13 @@ function inThisThread(task: (work: Work) => BuildTask, finish: (work: Work, resu
 }
 
 /** Spread over a pool of worker threads, each building whole packs. */
-async function inWorkers(jobs: number, root: string, task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void): Promise<Runner> {
+async function inWorkers(
+  jobs: number,
+  heapMb: number,
+  root: string,
+  task: (work: Work) => BuildTask,
+  finish: (work: Work, result: BuildResult) => void,
+): Promise<Runner> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<BuildTask, BuildResult>({
     filename: new URL('./build-worker-entry.cjs', import.meta.url).href,
@@ -146,7 +154,7 @@ async function inWorkers(jobs: number, root: string, task: (work: Work) => Build
     idleTimeout: 1000,
     // A pack needs far less; a cap makes each worker collect garbage sooner, so that N workers
     // do not each hold a few hundred megabytes of it (peak memory with 2 workers fell by a quarter).
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
   const runOne = async (entry: Work) => {
     const { location } = entry;
@@ -163,7 +171,7 @@ async function inWorkers(jobs: number, root: string, task: (work: Work) => Build
           diagnostic(
             {
               code: 'out-of-memory',
-              message: `building ${location.id} needed more than the ${WORKER_HEAP_MB} MB a worker thread may use`,
+              message: `building ${location.id} needed more than the ${heapMb} MB a worker thread may use`,
               hint: 'build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
             },
             path.relative(root, location.packFile).split(path.sep).join('/'),
