@@ -1,7 +1,9 @@
 // Every diagnostic code the tool emits: its severity, what it means, a message
 // as printed (from the fixture that provokes it) and how to fix it. A code is a
 // key of this catalogue, so a misspelt code does not compile, and a diagnostic's
-// severity is the catalogue's, so no check can disagree with it.
+// severity is the catalogue's, so no check can disagree with it. The README's
+// table of codes is generated from it (`npm run codes`), and tests/catalogue.test.ts
+// fails when the table differs, or when a code has no fixture printing its example.
 
 export type Severity = 'error' | 'warning';
 
@@ -150,7 +152,7 @@ export const catalogue = {
   'out-of-memory': {
     severity: 'error',
     meaning: 'building a pack needed more memory than a worker thread may use',
-    example: { message: 'building sample-pack needed more than the 256 MB a worker thread may use' },
+    example: { message: 'building met-dac-2021 needed more than the 256 MB a worker thread may use' },
     fix: 'build that pack with `--jobs 1`, and check its images are no larger than they need to be',
   },
   'wrong-schema': {
@@ -382,7 +384,7 @@ export const catalogue = {
   'variant-not-found': {
     severity: 'error',
     meaning: 'a variant was found, but `pack.yaml` no longer declares it when the pack is read',
-    example: { message: 'pack.yaml declares no variant "sample-pack-north"' },
+    example: { message: 'pack.yaml declares no variant "met-dac-2021-frontline-policing"' },
     fix: '`pack.yaml` changed while a command ran: run it again',
   },
 } as const satisfies Record<string, CodeEntry>;
