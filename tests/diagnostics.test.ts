@@ -90,6 +90,17 @@ describe('diagnostics', () => {
     expect(run.stderr).toContain('hint: did you mean `grade`?');
   });
 
+  it('a misspelt field is one mistake, not also the field it was meant to be; a field missing elsewhere is still reported', () => {
+    const run = validate([
+      { file: timeline, find: '    name: Application Pack\n', replace: '    nmae: Application Pack\n' },
+      { file: timeline, find: '    name: Shortlisting\n', replace: '' },
+    ]);
+    expect(run.lines).toEqual([
+      'packs/met-dac-2021/timeline.yaml:10:5  error  `nmae` is not a field of timeline stages[0]  [unknown-field]',
+      'packs/met-dac-2021/timeline.yaml:17:5  error  timeline is missing required field `stages[1].name`  [missing-field]',
+    ]);
+  });
+
   it('an impossible date and a time past midnight are reported where they are written', () => {
     const run = validate([
       { file: timeline, find: 'date: 2021-01-13', replace: 'date: 2021-02-31' },
