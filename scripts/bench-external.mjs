@@ -235,9 +235,10 @@ export async function measureExternal({ root, packId = 'met-dac-2021', runs = 5 
           rmSync(docx, { force: true });
           return { args: [path.basename(md), '-o', docx], check: () => nonEmpty(docx) };
         }, { cwd: work });
-        // Read it back with the project's own jszip (no new dependency): the body must carry the role title.
-        const { default: JSZip } = await import('jszip');
-        const body = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')?.async('string');
+        // Read it back with the project's own fflate (no new dependency): the body must carry the role title.
+        const { strFromU8, unzipSync } = await import('fflate');
+        const entry = unzipSync(readFileSync(docx), { filter: (file) => file.name === 'word/document.xml' })['word/document.xml'];
+        const body = entry && strFromU8(entry);
         if (!body?.includes(roleTitle.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))) throw new Error(`the .docx does not contain "${roleTitle}"`);
       } catch (error) {
         delete result.pandocDocxMs;

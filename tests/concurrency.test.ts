@@ -3,10 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { copyProject, runCli } from './support/project.js';
-import { projectRoot } from './support/read-outputs.js';
+import { docxParts, projectRoot } from './support/read-outputs.js';
 
 const PACK = 'met-deputy-director-project-delivery';
 const files = [`${PACK}.pdf`, `${PACK}.docx`];
@@ -28,7 +27,7 @@ describe('eight builds at once into one output folder', () => {
       expect(readFileSync(path.join(root, 'shared-out', file)).equals(readFileSync(path.join(root, 'reference', file))), file).toBe(true);
     }
     expect(spawnSync('qpdf', ['--check', path.join(root, 'shared-out', files[0]!)]).status).toBe(0);
-    await JSZip.loadAsync(readFileSync(path.join(root, 'shared-out', files[1]!)));
+    expect(docxParts(path.join(root, 'shared-out', files[1]!)).has('word/document.xml')).toBe(true);
     expect(readdirSync(path.join(root, 'shared-out')).sort()).toEqual([...files, '.packs-build-state.json'].sort());
   });
 });

@@ -2,7 +2,7 @@
 // pack-data.json, or the .docx's custom XML part. Returns undefined for a file
 // without them (built by something else, or before facts were embedded).
 import { inflateSync } from 'node:zlib';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { EARLIER_FACTS_FORMAT, FACTS_FORMAT, type PackFacts } from '../model/facts.js';
 
 /** Reads facts back from the JSON a file carries; undefined if it is not theirs. */
@@ -35,6 +35,9 @@ function pdfEmbeddedFiles(bytes: Buffer): Buffer[] {
 const unescapeXml = (text: string) =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
+/** The parts of a .docx that may hold the facts. */
+const CUSTOM_XML_PART = /^customXml\/item\d+\.xml$/;
+
 export async function readEmbeddedFacts(bytes: Buffer): Promise<PackFacts | undefined> {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     for (const file of pdfEmbeddedFiles(bytes)) {
@@ -44,9 +47,14 @@ export async function readEmbeddedFacts(bytes: Buffer): Promise<PackFacts | unde
     return undefined;
   }
   if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
-    const zip = await JSZip.loadAsync(bytes);
-    for (const name of Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/.test(n))) {
-      const xml = await zip.file(name)!.async('string');
+    let customXml: Record<string, Uint8Array>;
+    try {
+      customXml = unzipSync(bytes, { filter: (file) => CUSTOM_XML_PART.test(file.name) });
+    } catch {
+      return undefined; // not a zip after all, or a damaged one: no facts to be had from it
+    }
+    for (const name of Object.keys(customXml)) {
+      const xml = strFromU8(customXml[name]!);
       const body = /<packData[^>]*>([\s\S]*)<\/packData>/.exec(xml)?.[1];
       const facts = body === undefined ? undefined : parseFacts(unescapeXml(body));
       if (facts) return facts;

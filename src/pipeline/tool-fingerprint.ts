@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const toolRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The libraries whose version changes the bytes written (pdfmake also ships the fonts). */
-const OUTPUT_LIBRARIES = ['pdfmake', 'docx', 'handlebars', 'marked', 'yaml', 'zod', 'jszip'];
+const OUTPUT_LIBRARIES = ['pdfmake', 'docx', 'handlebars', 'marked', 'yaml', 'zod', 'fflate'];
 
 let fingerprint: string | undefined;
 

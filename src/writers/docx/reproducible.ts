@@ -1,58 +1,66 @@
 // docx stamps the time of the build into docProps/core.xml and into every zip
 // entry, gives hyperlink relationships random ids, and numbers bookmarks with a
 // counter shared by the whole process (so a pack's ids depend on what was built
-// before it). This rewrites the dates with the document's own date and numbers
-// the ids in order of appearance, so the same inputs give the same bytes.
+// before it). This packs a document with docx's public Packer, then unzips the
+// package, writes the document's own date over the build's, numbers the ids in
+// order of appearance and zips it again, so the same inputs give the same bytes.
 import { Packer, type Document as WordDocument } from 'docx';
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** The files of a .docx package by their paths, in the order they are zipped. */
-type PackageParts = Map<string, string | Uint8Array>;
+type PackageParts = Map<string, Uint8Array>;
 
 /**
- * docx's compiler: what `Packer` runs to turn a document into the files of its
- * package before zipping them. It is private in docx's types; we pin docx's
- * version (and patch it), and tests/dac-docx.test.ts reads the result back.
+ * A Word document as a reproducible .docx, with the pack's facts attached when
+ * given. Adds the facts' relationship to `document`, so pack each document once.
  */
-const compiler = (Packer as unknown as { compiler: { compile(file: WordDocument): PackageParts } }).compiler;
-
-/**
- * A Word document as a reproducible .docx (see `reproduciblePackage`). Its files
- * go straight to the one zip we write: Packer would zip them, only for us to
- * unzip them again to fix what it stamps.
- */
-export function writeReproducibleDocx(document: WordDocument, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
-  return reproduciblePackage(compiler.compile(document), date, attachment);
-}
-
-/**
- * Zips a package's parts with the document's date on every entry and in its
- * properties, its ids numbered in order of appearance, and the pack's facts
- * attached. The parts are changed in place.
- */
-async function reproduciblePackage(parts: PackageParts, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
-  if (attachment) addCustomXml(parts, attachment.json);
-  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = parts.get('docProps/core.xml');
-  if (core !== undefined) {
-    parts.set(
-      'docProps/core.xml',
-      textOf(core)
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
-    );
+export async function writeReproducibleDocx(document: WordDocument, date: Date, attachment?: { name: string; json: string }): Promise<Uint8Array> {
+  const overrides: { path: string; data: string }[] = [];
+  if (attachment) {
+    document.Document.Relationships.addRelationship(FACTS_RELATIONSHIP_ID, CUSTOM_XML, `../${FACTS_PART}`);
+    overrides.push({ path: FACTS_PART, data: factsXml(attachment.json) });
   }
+  const packed = await Packer.pack(document, 'uint8array', false, overrides);
+  const parts: PackageParts = new Map(Object.entries(unzipSync(packed)));
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  edit(parts, 'docProps/core.xml', (core) =>
+    core
+      .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+      .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
+  );
   renumberRandomRelationshipIds(parts);
-  const body = parts.get('word/document.xml');
-  if (body !== undefined) parts.set('word/document.xml', renumberBookmarks(textOf(body)));
-  const names = [...parts.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  const out = new JSZip();
-  for (const name of names) out.file(name, bytesOf(parts.get(name)!), { date, createFolders: false });
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  edit(parts, 'word/document.xml', renumberBookmarks);
+  // [Content_Types].xml first, as Word and the OPC convention expect; the rest in docx's order.
+  const names = [...parts.keys()].sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : 0));
+  const files: Zippable = {};
+  for (const name of names) files[name] = parts.get(name)!;
+  return zipSync(files, { level: 6, mtime: zipEntryTime(date) });
 }
 
-const textOf = (data: string | Uint8Array) => (typeof data === 'string' ? data : new TextDecoder().decode(data));
-const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/** Rewrites one XML part of the package, if it is there. */
+function edit(parts: PackageParts, name: string, change: (xml: string) => string): void {
+  const part = parts.get(name);
+  if (part !== undefined) parts.set(name, strToU8(change(strFromU8(part))));
+}
+
+/**
+ * The time every zip entry carries: the document's own, in UTC. A zip entry's
+ * time has no zone, and fflate writes the Date it is given in the machine's
+ * local time, so it is given the Date whose local time reads as the UTC time.
+ * Should that local time not exist (a clock put forward for summer time), the
+ * day's noon, which always does. Zip entries hold 1980 to 2099 only (SOURCE_DATE_EPOCH=0 is 1970).
+ */
+function zipEntryTime(date: Date): Date {
+  const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2099);
+  const clamped = year === date.getUTCFullYear();
+  const [month, day, hours, minutes, seconds] = clamped
+    ? [date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+    : [0, 1, 0, 0, 0];
+  const local = new Date(year, month, day, hours, minutes, seconds);
+  return local.getHours() === hours ? local : new Date(year, month, day, 12);
+}
 
 /** docx's generated relationship ids look like `rIdbwkbymsejg8_8vzun6tno`; its fixed ones like `rId3`. */
 const RANDOM_ID = /\bId="(rId[A-Za-z0-9_-]*[a-zA-Z_-][A-Za-z0-9_-]*)"/g;
@@ -60,14 +68,15 @@ const RANDOM_ID = /\bId="(rId[A-Za-z0-9_-]*[a-zA-Z_-][A-Za-z0-9_-]*)"/g;
 function renumberRandomRelationshipIds(parts: PackageParts): void {
   for (const relsName of [...parts.keys()].filter((n) => /_rels\/[^/]+\.rels$/.test(n)).sort()) {
     const partName = relsName.replace(/_rels\/([^/]+)\.rels$/, '$1');
-    const rels = textOf(parts.get(relsName)!);
+    const rels = strFromU8(parts.get(relsName)!);
     const renames = new Map<string, string>();
-    for (const match of rels.matchAll(RANDOM_ID)) renames.set(match[1]!, `rIdLink${renames.size + 1}`);
+    for (const [, id] of rels.matchAll(RANDOM_ID)) {
+      if (id !== `rId${FACTS_RELATIONSHIP_ID}`) renames.set(id!, `rIdLink${renames.size + 1}`);
+    }
     if (renames.size === 0) continue;
     const rename = (xml: string) => xml.replace(/"(rId[A-Za-z0-9_-]+)"/g, (whole, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : whole));
-    parts.set(relsName, rename(rels));
-    const part = parts.get(partName);
-    if (part !== undefined) parts.set(partName, rename(textOf(part)));
+    parts.set(relsName, strToU8(rename(rels)));
+    edit(parts, partName, rename);
   }
 }
 
@@ -90,20 +99,11 @@ function renumberBookmarks(xml: string): string {
 
 /** The custom XML part that carries the pack's facts, so `packs diff` can read a .docx on its own. */
 const FACTS_PART = 'customXml/item1.xml';
+const FACTS_RELATIONSHIP_ID = 'PackData'; // docx writes it as rIdPackData
 const FACTS_NAMESPACE = 'urn:recruitment-packs:facts';
+const CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Adds customXml/item1.xml (the JSON, escaped, in one element) and its relationship from the document. */
-function addCustomXml(parts: PackageParts, json: string): void {
-  parts.set(FACTS_PART, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${FACTS_NAMESPACE}">${escapeXml(json)}</packData>`);
-  const relsName = 'word/_rels/document.xml.rels';
-  const rels = textOf(parts.get(relsName)!);
-  parts.set(
-    relsName,
-    rels.replace(
-      '</Relationships>',
-      '<Relationship Id="rIdPackData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
-    ),
-  );
-}
+/** customXml/item1.xml: the JSON, escaped, in one element. */
+const factsXml = (json: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${FACTS_NAMESPACE}">${escapeXml(json)}</packData>`;
