@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
 import { DataFileCache } from '../src/load/load-pack.js';
-import { blockTexts, plainText } from '../src/model/document.js';
+import { plainText } from '../src/model/document.js';
+import { textUnits } from '../src/model/text-units.js';
 import { docxParagraphs, missingFrom, outputFile, pdfBodyText, pdfPages, projectRoot, squash } from './support/read-outputs.js';
 
 const libreOfficeDir = mkdtempSync(path.join(tmpdir(), 'packs-lo-'));
@@ -24,7 +25,7 @@ for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
       const { packs } = await selectPacks(projectRoot, [packId]);
       const plan = await planPack(projectRoot, packs[0]!, new DataFileCache(projectRoot));
       expect(plan.document).toBeDefined();
-      expected = blockTexts(plan.document!.blocks).filter((t) => t.trim() !== '');
+      expected = textUnits(plan.document!.blocks);
       footer = plan.document!.meta.footer;
       const blocks = plan.document!.blocks;
       contentsTitle = blocks.flatMap((b) => (b.type === 'contents' ? [b.title] : []))[0]!;

@@ -1,8 +1,9 @@
 // The facts every build embeds in a pack's files (see model/facts.ts): the
 // dates, figures, levels and lists as the pack prints them, and each section's text.
-import { blockTexts, plainText, type Document } from '../model/document.js';
+import type { Document } from '../model/document.js';
 import { FACTS_FORMAT, type Fact, type PackFacts } from '../model/facts.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
+import { sectionsOf, textUnits } from '../model/text-units.js';
 
 function factsOf(resolved: ResolvedPack): Fact[] {
   const facts: Fact[] = [];
@@ -29,16 +30,6 @@ function factsOf(resolved: ResolvedPack): Fact[] {
   return facts;
 }
 
-/** Sections are the blocks from one level-1 heading to the next; what comes before the first is "Cover". */
-export function sectionsOf(document: Document): PackFacts['sections'] {
-  const sections: PackFacts['sections'] = [{ title: 'Cover', paragraphs: [] }];
-  for (const block of document.blocks) {
-    if (block.type === 'heading' && block.level === 1) sections.push({ title: plainText(block.children), paragraphs: [] });
-    else sections[sections.length - 1]!.paragraphs.push(...blockTexts([block]).filter((t) => t.trim() !== ''));
-  }
-  return sections;
-}
-
 /** The facts to embed in a pack's files, from the resolved pack and its document. */
 export function packFacts(resolved: ResolvedPack, document: Document): PackFacts {
   const p = resolved.pack;
@@ -46,6 +37,6 @@ export function packFacts(resolved: ResolvedPack, document: Document): PackFacts
     format: FACTS_FORMAT,
     pack: { id: p.id, title: p.subtitle, version: p.version, date: p.date },
     facts: factsOf(resolved),
-    sections: sectionsOf(document),
+    sections: sectionsOf(document.blocks).map((section) => ({ title: section.title, paragraphs: textUnits(section.blocks) })),
   };
 }

@@ -75,23 +75,3 @@ export function plainText(inlines: Inline[]): string {
   }
   return text;
 }
-
-/** Every piece of text in some blocks, in reading order: headings, paragraphs, list items, table cells. */
-export function blockTexts(blocks: Block[]): string[] {
-  return blocks.flatMap((block): string[] => {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-        return [plainText(block.children)];
-      case 'list':
-        return block.items.flatMap((item) => blockTexts(item));
-      case 'table':
-        return [...block.header, ...block.rows.flat()].map((cell) => plainText(cell));
-      case 'contents':
-        return [block.title];
-      case 'pageBreak':
-      case 'image':
-        return [];
-    }
-  });
-}
