@@ -13,7 +13,11 @@ export type Inline =
   /** A hyperlink: `href` is a URL, a `mailto:` address, or `#id` for a heading in this document. */
   | { type: 'link'; href: string; children: Inline[] }
   /** A line break inside a paragraph or a table cell. */
-  | { type: 'break' };
+  | { type: 'break' }
+  /** Content added since an earlier version, as a tracked change (see `DocumentMeta.changes`). */
+  | { type: 'inserted'; children: Inline[] }
+  /** Content taken out since an earlier version, shown as a tracked change (see `DocumentMeta.changes`). */
+  | { type: 'deleted'; children: Inline[] };
 
 /** How a paragraph is presented. Body text is `normal`; the others are for cover pages and notes. */
 export type ParagraphStyle = 'normal' | 'title' | 'subtitle' | 'tagline' | 'note' | 'signature' | 'caption';
@@ -57,6 +61,8 @@ export interface DocumentMeta {
   versionDate: string;
   /** Data embedded in the file for tools (the pack's facts, as JSON: see facts.ts): a PDF attachment, a .docx custom XML part. */
   attachment?: { name: string; json: string };
+  /** Who made the inserted and deleted content's changes, and when: in a redline, which has them. */
+  changes?: { author: string; date: Date };
 }
 
 /** A whole document: metadata and the blocks in reading order. */
@@ -65,13 +71,13 @@ export interface Document {
   blocks: Block[];
 }
 
-/** The plain text of some inlines, as a reader would see it. */
+/** The plain text of some inlines, as a reader would see it: with any tracked changes made (inserted text in, deleted text out). */
 export function plainText(inlines: Inline[]): string {
   let text = '';
   for (const inline of inlines) {
     if (inline.type === 'text') text += inline.text;
     else if (inline.type === 'break') text += '\n';
-    else text += plainText(inline.children);
+    else if (inline.type !== 'deleted') text += plainText(inline.children);
   }
   return text;
 }

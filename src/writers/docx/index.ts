@@ -1,15 +1,18 @@
 // The Word writer: document model → docx objects → .docx bytes. Headings use
 // Word's built-in Heading 1–3 styles (so the navigation pane and the contents
-// work); table header rows repeat on every page.
+// work); table header rows repeat on every page. Inserted and deleted content
+// become Word's tracked changes, so a redline is this writer given marks.
 import {
   AlignmentType,
   Bookmark,
   BorderStyle,
+  DeletedTextRun,
   Document as WordDocument,
   ExternalHyperlink,
   Footer,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   InternalHyperlink,
   LevelFormat,
   PageBreak,
@@ -24,6 +27,8 @@ import {
   TextRun,
   WidthType,
   type FileChild,
+  type IParagraphOptions,
+  type IRunOptions,
   type PageNumberEstimator,
   type ParagraphChild,
 } from 'docx';
@@ -31,7 +36,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
-import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
+import type { Block, Document, DocumentMeta, Inline, ParagraphStyle } from '../../model/document.js';
 import { docxStyles, FONT, PAGE } from './styles.js';
 import { writeReproducibleDocx } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
@@ -41,17 +46,41 @@ interface RunFormat {
   bold?: boolean;
   italics?: boolean;
   link?: boolean;
+  /** Inside inserted or deleted content: written as a tracked change. */
+  change?: 'inserted' | 'deleted';
+}
+
+/** Who made the tracked changes of the document being written, when, and how many so far (each needs its own id). */
+let revisions = { author: '', date: '', count: 0 };
+
+function startRevisions(meta: DocumentMeta): void {
+  const { author, date } = meta.changes ?? { author: meta.author, date: meta.date };
+  revisions = { author, date: date.toISOString().replace(/\.\d{3}Z$/, 'Z'), count: 0 };
+}
+
+/** The next tracked change's id, author and date. */
+function revision() {
+  revisions.count += 1;
+  return { id: revisions.count, author: revisions.author, date: revisions.date };
+}
+
+/** A run, as a tracked insertion or deletion inside changed content, keeping its formatting. */
+function run(options: IRunOptions, change: RunFormat['change']): ParagraphChild {
+  if (change === 'inserted') return new InsertedTextRun({ ...options, ...revision() });
+  if (change === 'deleted') return new DeletedTextRun({ ...options, ...revision() });
+  return new TextRun(options);
 }
 
 function runs(list: Inline[], format: RunFormat = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  const { link, change, ...formatting } = format;
   for (const inline of list) {
     switch (inline.type) {
       case 'text':
-        out.push(new TextRun({ text: inline.text, ...format, ...(format.link ? { style: 'Hyperlink' } : {}) }));
+        out.push(run({ text: inline.text, ...formatting, ...(link ? { style: 'Hyperlink' } : {}) }, change));
         break;
       case 'break':
-        out.push(new TextRun({ break: 1 }));
+        out.push(run({ break: 1 }, change));
         break;
       case 'strong':
         out.push(...runs(inline.children, { ...format, bold: true }));
@@ -59,7 +88,12 @@ function runs(list: Inline[], format: RunFormat = {}): ParagraphChild[] {
       case 'emphasis':
         out.push(...runs(inline.children, { ...format, italics: true }));
         break;
+      case 'inserted':
+      case 'deleted':
+        out.push(...runs(inline.children, { ...format, change: inline.type }));
+        break;
       case 'link': {
+        // A change inside a link is marked on the link's runs: Word's revisions hold runs, never a hyperlink.
         const children = runs(inline.children, { ...format, link: true });
         out.push(
           inline.href.startsWith('#')
@@ -71,6 +105,18 @@ function runs(list: Inline[], format: RunFormat = {}): ParagraphChild[] {
     }
   }
   return out;
+}
+
+/**
+ * A paragraph whose text was all inserted, or all deleted, was itself: its
+ * paragraph mark is marked too, so accepting or rejecting the change leaves no
+ * empty paragraph behind.
+ */
+function paragraphMark(children: Inline[]): Pick<IParagraphOptions, 'run'> {
+  const whole = (type: 'inserted' | 'deleted') => children.length > 0 && children.every((inline) => inline.type === type);
+  if (whole('inserted')) return { run: { insertion: revision() } };
+  if (whole('deleted')) return { run: { deletion: revision() } };
+  return {};
 }
 
 const paragraphStyleIds: Record<ParagraphStyle, string | undefined> = {
@@ -140,13 +186,14 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         out.push(
           new Paragraph({
             heading: headingLevels[node.level],
+            ...paragraphMark(node.children),
             children: [new Bookmark({ id: node.id, children: runs(node.children) })],
           }),
         );
         break;
       case 'paragraph': {
         const style = paragraphStyleIds[node.style];
-        out.push(new Paragraph({ ...(style ? { style } : {}), children: runs(node.children) }));
+        out.push(new Paragraph({ ...(style ? { style } : {}), ...paragraphMark(node.children), children: runs(node.children) }));
         break;
       }
       case 'list':
@@ -156,6 +203,7 @@ function blocks(list: Block[], depth = 0): FileChild[] {
               out.push(
                 new Paragraph({
                   style: 'ListItem',
+                  ...paragraphMark(child.children),
                   children: runs(child.children),
                   ...(i === 0
                     ? { numbering: { reference: node.ordered ? 'ordered' : 'bullets', level: Math.min(depth, 2) } }
@@ -244,6 +292,8 @@ function footer(text: string): Footer {
 export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
   pictures = 0;
+  startRevisions(meta);
+  const children = blocks(document.blocks);
   return new WordDocument({
     title: meta.title,
     subject: meta.subject,
@@ -257,6 +307,8 @@ export function docxDocument(document: Document): WordDocument {
       { name: 'Version date', value: meta.versionDate },
     ],
     styles: docxStyles(meta.language),
+    // A document with tracked changes goes on tracking them as it is edited.
+    ...(revisions.count > 0 ? { features: { trackRevisions: true } } : {}),
     numbering: {
       config: [
         {
@@ -291,7 +343,7 @@ export function docxDocument(document: Document): WordDocument {
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin },
         },
         footers: { first: new Footer({ children: [new Paragraph({ children: [] })] }), default: footer(meta.footer) },
-        children: blocks(document.blocks),
+        children,
       },
     ],
   });

@@ -48,6 +48,11 @@ function inlines(list: Inline[], inherited: Record<string, unknown> = {}): Conte
         return { text: inlines(inline.children, { ...inherited, bold: true }) };
       case 'emphasis':
         return { text: inlines(inline.children, { ...inherited, italics: true }) };
+      // Tracked changes, as a reviewer marks them on paper (a redline is written as Word; see the Word writer).
+      case 'inserted':
+        return { text: inlines(inline.children, { ...inherited, decoration: 'underline' }) };
+      case 'deleted':
+        return { text: inlines(inline.children, { ...inherited, decoration: 'lineThrough' }) };
       case 'link': {
         const target = inline.href.startsWith('#')
           ? { linkToDestination: destination(inline.href.slice(1)) }
