@@ -1,12 +1,12 @@
 // packs diff, as a reviewer uses it: two versions of the DAC pack, compared by
 // meaning first, then word by word; from pack folders and from built files alone.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyProject, runCli } from './support/project.js';
-import { docxXml } from './support/read-outputs.js';
+import { docxParagraphs, docxXml } from './support/read-outputs.js';
 
 const text = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('');
 
@@ -136,6 +136,61 @@ describe('packs diff', () => {
     const content = await docxXml(path.join(lo, 'redline.odt'), 'content.xml'); // an .odt is a zip too
     expect(content.match(/<text:changed-region /g)?.length).toBe(inserted.length + deleted.length);
     expect(content).toContain('<dc:creator>recruitment-packs</dc:creator>');
+  });
+
+  it('writes the redline of a salary and a date change as the pack itself, cover, tables and headings, with the changes tracked', async () => {
+    const root = copyProject();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ci@example.org', '-c', 'user.name=CI', ...args], { cwd: root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'approved');
+    expect(runCli(['set', 'met-dac-2021', 'pay.basic', '160115', '--today', '2020-12-14'], root).status).toBe(0);
+    expect(runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--today', '2020-12-14'], root).status).toBe(0);
+    const run = runCli(['diff', 'met-dac-2021', '--rev', 'HEAD', '--redline', 'r.docx'], root);
+    expect([run.status, run.stderr]).toEqual([1, '']);
+    // The pack as built from the same (new) version, to hold the redline against.
+    expect(runCli(['build', 'met-dac-2021', '--out', 'built', '--today', '2020-12-14'], root).status).toBe(0);
+    const redline = path.join(root, 'r.docx');
+    const pack = path.join(root, 'built/met-dac-2021.docx');
+
+    const xml = await docxXml(redline, 'word/document.xml');
+    const tables = (file: string) => docxXml(file, 'word/document.xml').then((body) => body.match(/<w:tbl>/g)?.length ?? 0);
+    expect(await tables(pack)).toBeGreaterThanOrEqual(8);
+    expect(await tables(redline)).toBe(await tables(pack));
+    const [ours, theirs] = [await docxParagraphs(redline), await docxParagraphs(pack)];
+    const styled = (paragraphs: typeof ours, style: string) => paragraphs.filter((p) => p.style === style).map((p) => p.text);
+    for (const style of ['Title', 'Heading1', 'Heading2']) expect(styled(ours, style), style).toEqual(styled(theirs, style));
+    expect(styled(ours, 'Title')).toEqual(['Metropolitan Police Service Information Pack']);
+    // The changes, and only they, as revisions by the tool dated by the new version: in the pay table, the
+    // timeline table and the paragraph on the final interview.
+    const by = 'w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z"';
+    const inserted = [...xml.matchAll(/<w:ins ([^>]*)>([\s\S]*?)<\/w:ins>/g)].map((m) => [m[1], text(m[2]!, 'w:t')]);
+    const deleted = [...xml.matchAll(/<w:del ([^>]*)>([\s\S]*?)<\/w:del>/g)].map((m) => [m[1], text(m[2]!, 'w:delText')]);
+    expect(deleted.map(([, words]) => words)).toEqual(['£156,693', '20th', '20th']);
+    expect(inserted.map(([, words]) => words)).toEqual(['£160,115', '27th', '27th']);
+    expect([...inserted, ...deleted].every(([attributes]) => attributes!.endsWith(by))).toBe(true);
+    expect(await docxXml(redline, 'word/settings.xml')).toContain('<w:trackRevisions/>');
+
+    // LibreOffice opens it as it opens the pack: the same pages within one, and both values printed.
+    const lo = mkdtempSync(path.join(tmpdir(), 'packs-redline-lo-'));
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${lo}/profile`, '--convert-to', 'pdf', '--outdir', lo, redline, pack], { stdio: 'pipe', timeout: 120_000 });
+    const pages = (file: string) => Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const packPages = pages(path.join(lo, 'met-dac-2021.pdf'));
+    expect(packPages).toBeGreaterThanOrEqual(15);
+    expect(Math.abs(pages(path.join(lo, 'r.pdf')) - packPages)).toBeLessThanOrEqual(1);
+    const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(lo, 'r.pdf'), '-'], { encoding: 'utf8' });
+    for (const value of ['£156,693', '£160,115', '20th', '27th', 'Metropolitan Police Service']) expect(printed).toContain(value);
+  });
+
+  it('refuses --redline with a built file as the new version, and says what to give instead (exit 2)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'packs-redline-built-'));
+    const run = runCli(['diff', path.join(oldRoot, 'output/met-dac-2021.pdf'), path.join(newRoot, 'output/met-dac-2021.docx'), '--redline', 'r.docx'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `packs: --redline writes the new version with its changes marked, so it needs that version as a pack, not the built file "${path.join(newRoot, 'output/met-dac-2021.docx')}": give its pack folder or id, or compare the pack at a git revision with --rev or --from/--to\n`,
+    );
+    expect(run.stdout).toBe('');
+    expect(existsSync(path.join(dir, 'r.docx'))).toBe(false);
   });
 
   it('compares the pack at a git revision with the working tree, without touching it', () => {

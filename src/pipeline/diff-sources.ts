@@ -7,11 +7,18 @@ import { findPacks } from '../load/project.js';
 import { PACK_FILE, type PackLocation } from '../pack/location.js';
 import { parseFacts, readEmbeddedFacts } from '../diff/embedded-facts.js';
 import type { PackFacts } from '../model/facts.js';
+import type { Document } from '../model/document.js';
 import { DataFileCache } from '../load/load-pack.js';
 import { planPack, type CheckOptions } from './build.js';
 
 export type FactsResult =
-  | { ok: true; facts: PackFacts; label: string }
+  | {
+      ok: true;
+      facts: PackFacts;
+      label: string;
+      /** The pack's composed document, when the side is a pack rather than a built file (a redline needs it). */
+      document?: Document;
+    }
   /** `root` is the project the diagnostics' files are relative to, when there are any. */
   | { ok: false; message: string; diagnostics: Diagnostic[]; root?: string };
 
@@ -35,7 +42,7 @@ export async function factsFrom(cwd: string, name: string, options: CheckOptions
   const plan = await planPack(root, location, new DataFileCache(root), options);
   const json = plan.document?.meta.attachment?.json;
   const facts = json === undefined ? undefined : parseFacts(json);
-  return facts
-    ? { ok: true, facts, label: name }
+  return facts && plan.document
+    ? { ok: true, facts, label: name, document: plan.document }
     : { ok: false, message: `${name} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics, root };
 }

@@ -1,10 +1,13 @@
-// Writes a redline document (see diff/redline.ts) atomically.
+// Writes a redline (see diff/redline.ts) with the Word writer, atomically.
 import writeFileAtomic from 'write-file-atomic';
 import { redlineDocument } from '../diff/redline.js';
-import { writeReproducibleDocx } from '../writers/docx/reproducible.js';
+import type { Document } from '../model/document.js';
 import type { PackFacts } from '../model/facts.js';
+import { writers } from '../writers/index.js';
 
-export async function writeRedline(file: string, before: PackFacts, after: PackFacts): Promise<void> {
-  const bytes = await writeReproducibleDocx(redlineDocument(before, after), new Date(`${after.pack.date}T12:00:00Z`));
+/** Writes the new version's document to `file` as Word, with its changes since `before` as tracked changes. */
+export async function writeRedline(file: string, before: PackFacts, after: Document): Promise<void> {
+  const writeDocx = await writers.docx();
+  const bytes = await writeDocx(redlineDocument(before, after));
   await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

@@ -26,7 +26,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .option('--to <revision>', '... with the pack at this one (default: the working tree)')
     .addOption(new Option('--format <format>', 'how to print the changes').choices(['text', 'md', 'html', 'json']).default('text'))
     .option('--color', 'colour the text even when not printing to a terminal (as FORCE_COLOR=1 does)')
-    .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes')
+    .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes (the new version must be a pack, not a built file)')
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
       const { factsFrom } = await import('../../pipeline/diff-sources.js');
       const { projectAtRevision } = await import('../../pipeline/git-revision.js');
@@ -56,8 +56,14 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
       const comparison = comparePacks(before.facts, after.facts);
       if (options.redline) {
+        // The redline is the new version's own document, marked: a built file carries only its facts.
+        if (!after.document) {
+          throw new UsageError(
+            `--redline writes the new version with its changes marked, so it needs that version as a pack, not the built file "${after.label}": give its pack folder or id, or compare the pack at a git revision with --rev or --from/--to`,
+          );
+        }
         const { writeRedline } = await import('../../pipeline/write-redline.js');
-        await writeRedline(path.resolve(io.cwd, options.redline), before.facts, after.facts);
+        await writeRedline(path.resolve(io.cwd, options.redline), before.facts, after.document);
       }
       const same = comparison.changes.length === 0 && comparison.sections.length === 0;
       if (options.format === 'json') io.stdout(formatJson(comparison));
