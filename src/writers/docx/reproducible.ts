@@ -4,9 +4,8 @@
 // before it). This packs a document with docx's public Packer, then unzips the
 // package, writes the document's own date over the build's, numbers the ids in
 // order of appearance and zips it again, so the same inputs give the same bytes.
-import { crc32 } from 'node:zlib';
 import { Packer, type Document as WordDocument } from 'docx';
-import { strFromU8, strToU8, Unzip, unzipSync, Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** The files of a .docx package by their paths, in the order they are zipped. */
 type PackageParts = Map<string, Uint8Array>;
@@ -23,90 +22,27 @@ export async function writeReproducibleDocx(document: WordDocument, date: Date, 
   }
   const packed = await Packer.pack(document, 'uint8array', false, overrides);
   const parts: PackageParts = new Map(Object.entries(unzipSync(packed)));
-  const rewritten: PackageParts = new Map();
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  edit(parts, rewritten, 'docProps/core.xml', (core) =>
+  edit(parts, 'docProps/core.xml', (core) =>
     core
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
   );
-  renumberRandomRelationshipIds(parts, rewritten);
-  edit(parts, rewritten, 'word/document.xml', renumberBookmarks);
-  return zipAgain(packed, parts, rewritten, zipEntryTime(date));
+  renumberRandomRelationshipIds(parts);
+  edit(parts, 'word/document.xml', renumberBookmarks);
+  // [Content_Types].xml first, as Word and the OPC convention expect; the rest in docx's order.
+  const names = [...parts.keys()].sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : 0));
+  const files: Zippable = {};
+  for (const name of names) files[name] = parts.get(name)!;
+  return zipSync(files, { level: 6, mtime: zipEntryTime(date) });
 }
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
-/** Rewrites one XML part of the package, if it is there, into `rewritten` (over an earlier rewrite of it). */
-function edit(parts: PackageParts, rewritten: PackageParts, name: string, change: (xml: string) => string): void {
-  const part = rewritten.get(name) ?? parts.get(name);
-  if (part !== undefined) rewritten.set(name, strToU8(change(strFromU8(part))));
-}
-
-/**
- * The package zipped again, in docx's order with [Content_Types].xml first (as
- * Word and the OPC convention expect), with `time` on every entry. Only the
- * parts rewritten are compressed again; the others keep the DEFLATE data docx
- * gave them, which is the same for the same part, so each part is compressed
- * once (by fflate, whose output is the same on every machine).
- */
-function zipAgain(packed: Uint8Array, parts: PackageParts, rewritten: PackageParts, time: Date): Uint8Array {
-  const stored = storedData(packed);
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  let finished = false;
-  // Every entry's data is at hand, so fflate calls this before zip.end() returns.
-  const zip = new Zip((error, chunk, final) => {
-    if (error) failure ??= error;
-    else chunks.push(chunk);
-    finished ||= final;
-  });
-  const names = [...parts.keys()].sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : 0));
-  for (const name of names) {
-    const data = rewritten.get(name);
-    if (data !== undefined) {
-      const entry = new ZipDeflate(name, { level: 6 });
-      entry.mtime = time;
-      zip.add(entry);
-      entry.push(data, true);
-    } else {
-      const { compression, bytes } = stored.get(name)!;
-      const original = parts.get(name)!;
-      const entry: ZipInputFile = { filename: name, size: original.length, crc: crc32(original), compression, mtime: time };
-      zip.add(entry);
-      entry.ondata!(null, bytes, true);
-    }
-  }
-  zip.end();
-  if (failure) throw failure;
-  if (!finished) throw new Error('the .docx package was not zipped to its end');
-  return Buffer.concat(chunks);
-}
-
-/** Each entry of a zip as it is stored there (compressed or not), with its compression method. */
-function storedData(zip: Uint8Array): Map<string, { compression: number; bytes: Uint8Array<ArrayBuffer> }> {
-  const entries = new Map<string, { compression: number; bytes: Uint8Array<ArrayBuffer> }>();
-  const unzip = new Unzip((file) => {
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    file.ondata = (error, chunk, final) => {
-      if (error) throw error;
-      chunks.push(chunk);
-      if (final) entries.set(file.name, { compression: file.compression, bytes: chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks)) });
-    };
-    file.start();
-  });
-  unzip.register(DeflatedAsStored);
-  unzip.push(zip, true);
-  return entries;
-}
-
-/** An unzip "decoder" for DEFLATE entries that hands their data on as it is, still compressed. */
-class DeflatedAsStored {
-  static readonly compression = 8;
-  ondata: AsyncFlateStreamHandler = () => {};
-  push(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    this.ondata(null, chunk, final);
-  }
+/** Rewrites one XML part of the package, if it is there. */
+function edit(parts: PackageParts, name: string, change: (xml: string) => string): void {
+  const part = parts.get(name);
+  if (part !== undefined) parts.set(name, strToU8(change(strFromU8(part))));
 }
 
 /**
@@ -129,7 +65,7 @@ function zipEntryTime(date: Date): Date {
 /** docx's generated relationship ids look like `rIdbwkbymsejg8_8vzun6tno`; its fixed ones like `rId3`. */
 const RANDOM_ID = /\bId="(rId[A-Za-z0-9_-]*[a-zA-Z_-][A-Za-z0-9_-]*)"/g;
 
-function renumberRandomRelationshipIds(parts: PackageParts, rewritten: PackageParts): void {
+function renumberRandomRelationshipIds(parts: PackageParts): void {
   for (const relsName of [...parts.keys()].filter((n) => /_rels\/[^/]+\.rels$/.test(n)).sort()) {
     const partName = relsName.replace(/_rels\/([^/]+)\.rels$/, '$1');
     const rels = strFromU8(parts.get(relsName)!);
@@ -139,8 +75,8 @@ function renumberRandomRelationshipIds(parts: PackageParts, rewritten: PackagePa
     }
     if (renames.size === 0) continue;
     const rename = (xml: string) => xml.replace(/"(rId[A-Za-z0-9_-]+)"/g, (whole, id: string) => (renames.has(id) ? `"${renames.get(id)}"` : whole));
-    rewritten.set(relsName, strToU8(rename(rels)));
-    edit(parts, rewritten, partName, rename);
+    parts.set(relsName, strToU8(rename(rels)));
+    edit(parts, partName, rename);
   }
 }
 
