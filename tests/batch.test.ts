@@ -14,12 +14,12 @@ import { buildPack, selectPacks } from '../dist/pipeline/build.js';
 import { shardOf } from '../dist/pipeline/shard.js';
 import { formatDiagnostic } from '../dist/diagnostics/format.js';
 import { DataFileCache } from '../dist/load/load-pack.js';
-import { copyProject, runCliAsync } from './support/project.js';
+import { copyProject, runCli } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const DD = 'met-deputy-director-project-delivery';
-const build = (root: string, ...args: string[]) => runCliAsync(['build', '--today', '2020-12-01', ...args], root);
+const build = (root: string, ...args: string[]) => runCli(['build', '--today', '2020-12-01', ...args], root);
 
 /** The status word of each pack in a build's output: "built", "up to date" or "not built". */
 function statuses(stdout: string): Record<string, string> {
@@ -124,7 +124,7 @@ describe('the build cache', () => {
 
   it('reports an up-to-date pack with its warnings, and checks its dates again on another day without writing it', async () => {
     const root = copyProject();
-    const dated = (today: string) => runCliAsync(['build', '--today', today], root);
+    const dated = (today: string) => runCli(['build', '--today', today], root);
     const warningLines = (stderr: string) => stderr.split('\n').filter((line) => line.includes('  warning  '));
     const applicationPack =
       'packs/met-dac-2021/timeline.yaml:11:11  warning  stage "Application Pack" is on 2021-01-11, which is before today (2021-01-12)  [date-in-past]';
@@ -230,7 +230,7 @@ describe('the build cache', () => {
     await build(root);
     expect(statuses((await build(root, '--force')).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
     expect(statuses((await build(root, '--only', 'pdf')).stdout)).toEqual({ [DAC]: 'built', [DD]: 'built' });
-    const repeated = await runCliAsync(['build', '--today', '2020-12-01', '--only', 'pdf'], root);
+    const repeated = await runCli(['build', '--today', '2020-12-01', '--only', 'pdf'], root);
     expect(statuses(repeated.stdout)).toEqual({ [DAC]: 'up to date', [DD]: 'up to date' });
   });
 });

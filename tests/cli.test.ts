@@ -8,28 +8,28 @@ import { copyProject, runCli } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
 describe('packs list', () => {
-  it('lists every pack under packs/, and not the shared data folder', () => {
-    const run = runCli(['list']);
+  it('lists every pack under packs/, and not the shared data folder', async () => {
+    const run = await runCli(['list']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('met-dac-2021\nmet-deputy-director-project-delivery\n');
   });
 });
 
 describe('packs build', () => {
-  it('builds the named pack into output/<pack-id>.pdf and .docx, one line per pack', () => {
+  it('builds the named pack into output/<pack-id>.pdf and .docx, one line per pack', async () => {
     const root = copyProject();
-    const run = runCli(['build', 'met-dac-2021'], root);
+    const run = await runCli(['build', 'met-dac-2021'], root);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}\d+\.\d\d s\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s\n$/);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['.packs-build-state.json', 'met-dac-2021.docx', 'met-dac-2021.pdf']);
   });
 
-  it('writes nothing for an invalid pack, exits 1, and still builds the valid one', () => {
+  it('writes nothing for an invalid pack, exits 1, and still builds the valid one', async () => {
     const root = copyProject([
       { file: 'packs/shared/pay-scales/met-chief-officers.yaml', find: 'basic: 156693', replace: 'basic: -156693' },
     ]);
     const out = path.join(root, 'out');
-    const run = runCli(['build', '--out', out, '--today', '2020-12-01'], root);
+    const run = await runCli(['build', '--out', out, '--today', '2020-12-01'], root);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ met-dac-2021  not built: see the errors below');
     expect(run.stdout).toMatch(/✓ met-deputy-director-project-delivery/);
@@ -51,31 +51,31 @@ describe('packs build', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('gives byte-identical files for the same inputs, whatever else is built in the same run', () => {
+  it('gives byte-identical files for the same inputs, whatever else is built in the same run', async () => {
     const root = copyProject();
     const alone = path.join(root, 'alone');
     const together = path.join(root, 'together');
-    expect(runCli(['build', 'met-dac-2021', '--out', alone], root).status).toBe(0);
-    expect(runCli(['build', 'met-deputy-director-project-delivery', 'met-dac-2021', '--out', together], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--out', alone], root)).status).toBe(0);
+    expect((await runCli(['build', 'met-deputy-director-project-delivery', 'met-dac-2021', '--out', together], root)).status).toBe(0);
     for (const file of ['met-dac-2021.pdf', 'met-dac-2021.docx']) {
       expect(readFileSync(path.join(alone, file)).equals(readFileSync(path.join(together, file))), file).toBe(true);
     }
   });
 
-  it('leaves the previous outputs of a pack untouched when it becomes invalid', () => {
+  it('leaves the previous outputs of a pack untouched when it becomes invalid', async () => {
     const root = copyProject();
-    expect(runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root)).status).toBe(0);
     const before = readFileSync(path.join(root, 'output', 'met-dac-2021.pdf'));
     const timeline = path.join(root, 'packs/met-dac-2021/timeline.yaml');
     writeFileSync(timeline, readFileSync(timeline, 'utf8').replace('date: 2021-01-20', 'date: 2021-01-12'));
-    const run = runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root);
+    const run = await runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root);
     expect(run.status).toBe(1);
     expect(readFileSync(path.join(root, 'output', 'met-dac-2021.pdf')).equals(before)).toBe(true);
   });
 
-  it('prints the diagnostics as JSON for other tools with --format json', () => {
+  it('prints the diagnostics as JSON for other tools with --format json', async () => {
     const root = copyProject([{ file: 'packs/met-dac-2021/timeline.yaml', find: 'date: 2021-01-20', replace: 'date: 2021-01-12' }]);
-    const run = runCli(['validate', '--format', 'json', '--today', '2021-01-12'], root);
+    const run = await runCli(['validate', '--format', 'json', '--today', '2021-01-12'], root);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
@@ -107,23 +107,23 @@ describe('packs build', () => {
     ]);
   });
 
-  it('fails on warnings only with --strict', () => {
+  it('fails on warnings only with --strict', async () => {
     const root = copyProject();
-    expect(runCli(['validate', 'met-dac-2021', '--today', '2021-01-12'], root).status).toBe(0);
-    const strict = runCli(['validate', 'met-dac-2021', '--today', '2021-01-12', '--strict'], root);
+    expect((await runCli(['validate', 'met-dac-2021', '--today', '2021-01-12'], root)).status).toBe(0);
+    const strict = await runCli(['validate', 'met-dac-2021', '--today', '2021-01-12', '--strict'], root);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toBe('✗ met-dac-2021\n');
   });
 
-  it('refuses a --today that is not a date, with exit 2', () => {
-    const run = runCli(['validate', '--today', '12/01/2021']);
+  it('refuses a --today that is not a date, with exit 2', async () => {
+    const run = await runCli(['validate', '--today', '12/01/2021']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("option '--today <YYYY-MM-DD>' argument '12/01/2021' is invalid. give a date as YYYY-MM-DD, like 2021-01-04");
   });
 
-  it('leaves no temporary files behind', () => {
+  it('leaves no temporary files behind', async () => {
     const root = copyProject();
-    runCli(['build', 'met-deputy-director-project-delivery'], root);
+    await runCli(['build', 'met-deputy-director-project-delivery'], root);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
       '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
@@ -160,23 +160,23 @@ describe('packs build', () => {
     ]);
   });
 
-  it('refuses an unknown pack with exit 2 and names the packs there are', () => {
-    const run = runCli(['build', 'met-dac-2012']);
+  it('refuses an unknown pack with exit 2 and names the packs there are', async () => {
+    const run = await runCli(['build', 'met-dac-2012']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('packs: unknown pack "met-dac-2012"; the packs are: met-dac-2021, met-deputy-director-project-delivery\n');
   });
 
-  it('refuses an unknown option with exit 2', () => {
-    const run = runCli(['build', '--colour']);
+  it('refuses an unknown option with exit 2', async () => {
+    const run = await runCli(['build', '--colour']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("unknown option '--colour'");
   });
 });
 
 describe('packs validate', () => {
-  it('checks every pack and writes nothing', () => {
+  it('checks every pack and writes nothing', async () => {
     const root = copyProject();
-    const run = runCli(['validate', '--today', '2020-12-01'], root);
+    const run = await runCli(['validate', '--today', '2020-12-01'], root);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('✓ met-dac-2021\n✓ met-deputy-director-project-delivery\n');
     expect(existsSync(path.join(root, 'output'))).toBe(false);
@@ -184,22 +184,22 @@ describe('packs validate', () => {
 });
 
 describe('help', () => {
-  it.each([[['--help']], [['build', '--help']], [['list', '--help']], [['validate', '--help']]])('packs %s prints usage and exits 0', (args) => {
-    const run = runCli(args, mkdtempSync(path.join(tmpdir(), 'packs-help-')));
+  it.each([[['--help']], [['build', '--help']], [['list', '--help']], [['validate', '--help']]])('packs %s prints usage and exits 0', async (args) => {
+    const run = await runCli(args, mkdtempSync(path.join(tmpdir(), 'packs-help-')));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: packs/);
   });
 
-  it.each([[['--version']], [['-V']]])('packs %s prints the version in package.json and exits 0', (args) => {
+  it.each([[['--version']], [['-V']]])('packs %s prints the version in package.json and exits 0', async (args) => {
     const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
-    const run = runCli(args, mkdtempSync(path.join(tmpdir(), 'packs-version-')));
+    const run = await runCli(args, mkdtempSync(path.join(tmpdir(), 'packs-version-')));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(`${version}\n`);
   });
 
-  it('with no command prints usage and exits 2', () => {
-    const run = runCli([]);
+  it('with no command prints usage and exits 2', async () => {
+    const run = await runCli([]);
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^Usage: packs/);
   });

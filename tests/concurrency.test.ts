@@ -19,7 +19,7 @@ const finished = (child: ReturnType<typeof spawn>) => new Promise<number | null>
 describe('eight builds at once into one output folder', () => {
   it('all succeed, and leave complete, valid files and no temporary files', async () => {
     const root = copyProject();
-    const reference = runCli(['build', PACK, '--out', 'reference', '--today', '2020-12-14'], root);
+    const reference = await runCli(['build', PACK, '--out', 'reference', '--today', '2020-12-14'], root);
     expect(reference.status).toBe(0);
     const codes = await Promise.all(Array.from({ length: 8 }, () => finished(startBuild(root, 'shared-out'))));
     expect(codes).toEqual(Array(8).fill(0));
@@ -35,11 +35,11 @@ describe('eight builds at once into one output folder', () => {
 describe('a build killed at a random moment', () => {
   it('leaves every output as the previous complete file or the new one, 50 times over; the next build clears what it left', async () => {
     const root = copyProject();
-    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root)).status).toBe(0);
     const before = files.map((f) => readFileSync(path.join(root, 'out', f)));
     const role = path.join(root, 'packs', PACK, 'role.yaml');
     writeFileSync(role, readFileSync(role, 'utf8').replace('an inspirational senior leader', 'an inspiring senior leader'));
-    expect(runCli(['build', PACK, '--out', 'after', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', PACK, '--out', 'after', '--today', '2020-12-14'], root)).status).toBe(0);
     const after = files.map((f) => readFileSync(path.join(root, 'after', f)));
     let seed = 20261123;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -53,7 +53,7 @@ describe('a build killed at a random moment', () => {
         expect(now.equals(before[i]!) || now.equals(after[i]!), `${file} after a kill at ${delay} ms`).toBe(true);
       });
     }
-    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root)).status).toBe(0);
     // The outputs and the build cache's state, and no temporary file.
     expect(readdirSync(path.join(root, 'out')).sort()).toEqual([...files, '.packs-build-state.json'].sort());
     files.forEach((file, i) => expect(readFileSync(path.join(root, 'out', file)).equals(after[i]!)).toBe(true));
@@ -61,12 +61,12 @@ describe('a build killed at a random moment', () => {
 });
 
 describe('a build that dies while writing the build cache state', () => {
-  it('leaves a temporary file that the next build clears, even when every pack is up to date', () => {
+  it('leaves a temporary file that the next build clears, even when every pack is up to date', async () => {
     const root = copyProject();
-    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root)).status).toBe(0);
     // What write-file-atomic leaves of the state when its process is killed before the rename.
     writeFileSync(path.join(root, 'out', '.packs-build-state.json.1047897700'), '{"format":');
-    const again = runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root);
+    const again = await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root);
     expect(again.stdout).toContain('1 pack: 0 built, 1 up to date, 0 not built');
     expect(readdirSync(path.join(root, 'out')).sort()).toEqual([...files, '.packs-build-state.json'].sort());
   });
@@ -75,9 +75,9 @@ describe('a build that dies while writing the build cache state', () => {
 describe('a build that dies halfway through writing a file', () => {
   // The fault is loaded with Node's --require flag.
   const dieMidWrite = path.join(projectRoot, 'tests/support/die-mid-write.cjs');
-  it('leaves the previous file whole, and the next build removes what it left', () => {
+  it('leaves the previous file whole, and the next build removes what it left', async () => {
     const root = copyProject();
-    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root).status).toBe(0);
+    expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root)).status).toBe(0);
     const before = readFileSync(path.join(root, 'out', files[0]!));
     const role = path.join(root, 'packs', PACK, 'role.yaml');
     writeFileSync(role, readFileSync(role, 'utf8').replace('an inspirational senior leader', 'an inspiring senior leader'));
@@ -91,7 +91,7 @@ describe('a build that dies halfway through writing a file', () => {
     expect(readFileSync(path.join(root, 'out', files[0]!)).equals(before)).toBe(true);
     const left = readdirSync(path.join(root, 'out')).filter((name) => /\.pdf\.\d+$/.test(name));
     expect(left).toHaveLength(1); // the half-written temporary file
-    expect(runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root).status).toBe(0);
+    expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root)).status).toBe(0);
     expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.packs-build-state.json', files[0]!]);
     expect(readFileSync(path.join(root, 'out', files[0]!)).equals(before)).toBe(false);
   });

@@ -19,7 +19,7 @@ const edit = (file: string, find: string, replace: string) => {
 let oldRoot = '';
 let newRoot = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   oldRoot = copyProject();
   newRoot = copyProject();
   const pack = (file: string) => path.join(newRoot, 'packs/met-dac-2021', file);
@@ -31,7 +31,7 @@ beforeAll(() => {
   edit(pack('role.yaml'), 'and continuous improvement in evidence-based policing.', 'and continuous improvement in evidence-based policing and learning.');
   edit(pack('role.yaml'), '- competency: We analyse critically\n      cluster: Intelligent, creative and informed policing\n      level: 3', '- competency: We analyse critically\n      cluster: Intelligent, creative and informed policing\n      level: 2');
   for (const root of [oldRoot, newRoot]) {
-    expect(runCli(['build', 'met-dac-2021', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--today', '2020-12-14'], root)).status).toBe(0);
   }
 });
 
@@ -45,8 +45,8 @@ const expectedChanges = [
 ];
 
 describe('packs diff', () => {
-  it('lists the changes by meaning, then the changed words section by section (pack folders)', () => {
-    const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')]);
+  it('lists the changes by meaning, then the changed words section by section (pack folders)', async () => {
+    const run = await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')]);
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines.slice(0, expectedChanges.length)).toEqual(expectedChanges);
@@ -55,53 +55,53 @@ describe('packs diff', () => {
     expect(run.stdout).toContain('evidence-based [-policing.-]{+policing and learning.+}');
   });
 
-  it('compares two built files with no pack folder present, even a PDF with a .docx', () => {
+  it('compares two built files with no pack folder present, even a PDF with a .docx', async () => {
     const alone = mkdtempSync(path.join(tmpdir(), 'packs-diff-files-'));
     cpSync(path.join(oldRoot, 'output/met-dac-2021.pdf'), path.join(alone, 'a.pdf'));
     cpSync(path.join(newRoot, 'output/met-dac-2021.docx'), path.join(alone, 'b.docx'));
     rmSync(oldRoot + '-nothing', { force: true, recursive: true });
-    const run = runCli(['diff', 'a.pdf', 'b.docx'], alone);
+    const run = await runCli(['diff', 'a.pdf', 'b.docx'], alone);
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n').slice(0, expectedChanges.length)).toEqual(expectedChanges);
   });
 
-  it('reports nothing, exit 0, for a pack against itself and for the PDF and Word file of one build', () => {
-    const self = runCli(['diff', path.join(newRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')]);
+  it('reports nothing, exit 0, for a pack against itself and for the PDF and Word file of one build', async () => {
+    const self = await runCli(['diff', path.join(newRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')]);
     expect([self.status, self.stdout]).toEqual([0, '']);
-    const formats = runCli(['diff', path.join(newRoot, 'output/met-dac-2021.pdf'), path.join(newRoot, 'output/met-dac-2021.docx')]);
+    const formats = await runCli(['diff', path.join(newRoot, 'output/met-dac-2021.pdf'), path.join(newRoot, 'output/met-dac-2021.docx')]);
     expect([formats.status, formats.stdout]).toEqual([0, '']);
   });
 
-  it('reports nothing for a rebuild whose bytes differ but whose content does not', () => {
+  it('reports nothing for a rebuild whose bytes differ but whose content does not', async () => {
     const root = copyProject();
-    expect(runCli(['build', 'met-dac-2021', '--out', 'first', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--out', 'first', '--today', '2020-12-14'], root)).status).toBe(0);
     edit(path.join(root, 'packs/met-dac-2021/pack.yaml'), 'version: 1.0.0', 'version: 1.0.9');
-    expect(runCli(['build', 'met-dac-2021', '--out', 'second', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--out', 'second', '--today', '2020-12-14'], root)).status).toBe(0);
     const first = readFileSync(path.join(root, 'first/met-dac-2021.pdf'));
     const second = readFileSync(path.join(root, 'second/met-dac-2021.pdf'));
     expect(first.equals(second)).toBe(false);
-    const run = runCli(['diff', 'first/met-dac-2021.pdf', 'second/met-dac-2021.pdf'], root);
+    const run = await runCli(['diff', 'first/met-dac-2021.pdf', 'second/met-dac-2021.pdf'], root);
     expect([run.status, run.stdout]).toEqual([0, '']);
   });
 
-  it('colours the words in a terminal (or with --color), and prints plain markers otherwise', () => {
+  it('colours the words in a terminal (or with --color), and prints plain markers otherwise', async () => {
     const args = ['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021')];
-    const coloured = runCli([...args, '--color']).stdout;
+    const coloured = (await runCli([...args, '--color'])).stdout;
     expect(coloured).toContain('\u001b[31m\u001b[9m£156,693\u001b[29m\u001b[39m\u001b[32m£160,115\u001b[39m p.a.');
-    expect(runCli(args).stdout).not.toContain('\u001b[');
+    expect((await runCli(args)).stdout).not.toContain('\u001b[');
   });
 
-  it('prints Markdown and JSON for other tools', () => {
-    const md = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'md']);
+  it('prints Markdown and JSON for other tools', async () => {
+    const md = await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'md']);
     expect(md.stdout).toContain('| Selection process › Final Interview Panel | 20th January 2021 → 27th January 2021 |');
     expect(md.stdout).toContain('| About the role › Primary accountabilities | + "Lead the Met\'s response to national emergencies." |');
     expect(md.stdout).toContain('~~£156,693~~**£160,115** p.a.');
-    const json = JSON.parse(runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'json'])).stdout);
     expect(json.changes[1]).toEqual({ kind: 'changed', key: 'Remuneration › Basic Pay', old: '£156,693', new: '£160,115', source: 'packs/shared/pay-scales/met-chief-officers.yaml' });
   });
 
-  it('prints one self-contained HTML page, side by side, with the changed values highlighted', () => {
-    const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'html']);
+  it('prints one self-contained HTML page, side by side, with the changed values highlighted', async () => {
+    const run = await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--format', 'html']);
     expect(run.status).toBe(1);
     const html = run.stdout;
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -114,7 +114,7 @@ describe('packs diff', () => {
 
   it('writes a redline: the new version with real Word revisions, attributed to the tool and dated by the new version', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'packs-redline-')), 'redline.docx');
-    const run = runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--redline', out]);
+    const run = await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--redline', out]);
     expect(run.status).toBe(1);
     const xml = await docxXml(out, 'word/document.xml');
     const inserted = [...xml.matchAll(/<w:ins w:id="\d+" w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z">([\s\S]*?)<\/w:ins>/g)].map((m) => text(m[1]!, 'w:t'));
@@ -144,12 +144,12 @@ describe('packs diff', () => {
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'approved');
-    expect(runCli(['set', 'met-dac-2021', 'pay.basic', '160115', '--today', '2020-12-14'], root).status).toBe(0);
-    expect(runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--today', '2020-12-14'], root).status).toBe(0);
-    const run = runCli(['diff', 'met-dac-2021', '--rev', 'HEAD', '--redline', 'r.docx'], root);
+    expect((await runCli(['set', 'met-dac-2021', 'pay.basic', '160115', '--today', '2020-12-14'], root)).status).toBe(0);
+    expect((await runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--today', '2020-12-14'], root)).status).toBe(0);
+    const run = await runCli(['diff', 'met-dac-2021', '--rev', 'HEAD', '--redline', 'r.docx'], root);
     expect([run.status, run.stderr]).toEqual([1, '']);
     // The pack as built from the same (new) version, to hold the redline against.
-    expect(runCli(['build', 'met-dac-2021', '--out', 'built', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--out', 'built', '--today', '2020-12-14'], root)).status).toBe(0);
     const redline = path.join(root, 'r.docx');
     const pack = path.join(root, 'built/met-dac-2021.docx');
 
@@ -182,9 +182,9 @@ describe('packs diff', () => {
     for (const value of ['£156,693', '£160,115', '20th', '27th', 'Metropolitan Police Service']) expect(printed).toContain(value);
   });
 
-  it('refuses --redline with a built file as the new version, and says what to give instead (exit 2)', () => {
+  it('refuses --redline with a built file as the new version, and says what to give instead (exit 2)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'packs-redline-built-'));
-    const run = runCli(['diff', path.join(oldRoot, 'output/met-dac-2021.pdf'), path.join(newRoot, 'output/met-dac-2021.docx'), '--redline', 'r.docx'], dir);
+    const run = await runCli(['diff', path.join(oldRoot, 'output/met-dac-2021.pdf'), path.join(newRoot, 'output/met-dac-2021.docx'), '--redline', 'r.docx'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       `packs: --redline writes the new version with its changes marked, so it needs that version as a pack, not the built file "${path.join(newRoot, 'output/met-dac-2021.docx')}": give its pack folder or id, or compare the pack at a git revision with --rev or --from/--to\n`,
@@ -193,7 +193,7 @@ describe('packs diff', () => {
     expect(existsSync(path.join(dir, 'r.docx'))).toBe(false);
   });
 
-  it('compares the pack at a git revision with the working tree, without touching it', () => {
+  it('compares the pack at a git revision with the working tree, without touching it', async () => {
     const root = copyProject();
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=ci@example.org', '-c', 'user.name=CI', ...args], { cwd: root, stdio: 'pipe' });
     git('init', '-q');
@@ -201,17 +201,17 @@ describe('packs diff', () => {
     git('commit', '-qm', 'approved');
     edit(path.join(root, 'packs/met-dac-2021/timeline.yaml'), 'date: 2021-01-20', 'date: 2021-01-27');
     git('commit', '-qam', 'interview moved');
-    const run = runCli(['diff', 'met-dac-2021', '--rev', 'HEAD~1'], root);
+    const run = await runCli(['diff', 'met-dac-2021', '--rev', 'HEAD~1'], root);
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('Selection process › Final Interview Panel   20th January 2021 → 27th January 2021');
-    const between = runCli(['diff', 'met-dac-2021', '--from', 'HEAD~1', '--to', 'HEAD'], root);
+    const between = await runCli(['diff', 'met-dac-2021', '--from', 'HEAD~1', '--to', 'HEAD'], root);
     expect(between.stdout).toBe(run.stdout);
-    expect(runCli(['diff', 'met-dac-2021', '--rev', 'HEAD'], root).status).toBe(0);
+    expect((await runCli(['diff', 'met-dac-2021', '--rev', 'HEAD'], root)).status).toBe(0);
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).toBe('');
   });
 
-  it('says what is wrong with a side it cannot read, with exit 2', () => {
-    const run = runCli(['diff', 'met-dac-2021', 'nowhere.pdf']);
+  it('says what is wrong with a side it cannot read, with exit 2', async () => {
+    const run = await runCli(['diff', 'met-dac-2021', 'nowhere.pdf']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('packs diff: "nowhere.pdf" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/\n');
   });

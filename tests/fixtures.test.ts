@@ -4,11 +4,11 @@
 // `args`, when present, holds the options to run with (default: --today 2021-01-01).
 // `sizes`, when present, lengthens files too large to commit: each line is a path
 // and a size in bytes, and the file is filled out to that size with zero bytes.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const fixtures = path.join(projectRoot, 'tests', 'fixtures');
@@ -31,39 +31,36 @@ function project(overlay?: string): string {
   return root;
 }
 
-function validate(root: string, args: string[]): string {
-  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'validate', '--root', root, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+async function validate(root: string, args: string[]): Promise<string> {
+  const run = await runCli(['validate', '--root', root, ...args]);
   return `${run.stderr}[exit ${run.status}]\n`;
 }
 
 describe('the base fixture', () => {
-  it('is a valid pack, so that each rule fixture differs from it by its one mistake', () => {
+  it('is a valid pack, so that each rule fixture differs from it by its one mistake', async () => {
     const root = project();
-    expect(validate(root, ['--today', '2021-01-01'])).toBe('[exit 0]\n');
+    expect(await validate(root, ['--today', '2021-01-01'])).toBe('[exit 0]\n');
     rmSync(root, { recursive: true, force: true });
   });
 });
 
 describe.each(rules)('rule fixture %s', (rule) => {
-  it('prints exactly the diagnostics in its expected.txt', () => {
+  it('prints exactly the diagnostics in its expected.txt', async () => {
     const dir = path.join(fixtures, rule);
     const argsFile = path.join(dir, 'args');
     const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/) : ['--today', '2021-01-01'];
     const root = project(dir);
-    expect(validate(root, args)).toBe(readFileSync(path.join(dir, 'expected.txt'), 'utf8'));
+    expect(await validate(root, args)).toBe(readFileSync(path.join(dir, 'expected.txt'), 'utf8'));
     rmSync(root, { recursive: true, force: true });
   });
 });
 
 describe('files that are too big', () => {
-  it('a 5 MB file is refused before it is parsed', () => {
+  it('a 5 MB file is refused before it is parsed', async () => {
     const root = project();
     const big = `# padding\n${'introduction:\n' + '  - x\n'.repeat(900_000)}`;
     writeFileSync(path.join(root, 'packs/shared/values.yaml'), big);
-    const out = validate(root, ['--today', '2021-01-01']);
+    const out = await validate(root, ['--today', '2021-01-01']);
     expect(out).toBe(
       `packs/shared/values.yaml  error  packs/shared/values.yaml is ${Buffer.byteLength(big)} bytes; data files may be at most 1048576 bytes  [file-too-large]\n` +
         '    hint: check that this is the right file\n\n1 error, 0 warnings\n[exit 1]\n',

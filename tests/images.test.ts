@@ -2,7 +2,7 @@
 // both formats from the same bytes, and images that could hurt (too big, cut
 // short, not images, outside the project, not files at all) are refused before
 // anything decodes them. The rule-by-rule messages are in tests/fixtures/image-*.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { probeImage } from '../dist/load/image-file.js';
 import { docxParts, docxXml, outputFile, pdfPages, projectRoot } from './support/read-outputs.js';
-import { diagnosticLines } from './support/project.js';
+import { diagnosticLines, runCli } from './support/project.js';
 
 const organisationFile = path.join(projectRoot, 'packs/shared/organisations/met-2020.yaml');
 const chart = parse(readFileSync(organisationFile, 'utf8')).structure.chart as { image: string; alt: string; caption: string };
@@ -55,45 +55,42 @@ function projectWithChart(image: string): string {
   return root;
 }
 
-function validate(root: string) {
-  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/packs.js'), 'validate', '--root', root, '--today', '2021-01-01'], {
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
+async function validate(root: string) {
+  const run = await runCli(['validate', '--root', root, '--today', '2021-01-01']);
   return { status: run.status, lines: diagnosticLines(run.stderr), stderr: run.stderr };
 }
 
 describe('images refused before they are decoded', () => {
-  it('a file over 10 MB, whatever it holds', () => {
+  it('a file over 10 MB, whatever it holds', async () => {
     const root = projectWithChart('big.png');
     writeFileSync(path.join(root, 'packs/shared/big.png'), Buffer.alloc(11 * 1024 * 1024));
-    expect(validate(root)).toMatchObject({
+    expect(await validate(root)).toMatchObject({
       status: 1,
       lines: ['packs/shared/organisation.yaml:19:12  error  image packs/shared/big.png is 11.0 MB; images may be at most 10 MB  [image-too-large]'],
     });
   });
 
-  it('a symbolic link to an image outside the project', () => {
+  it('a symbolic link to an image outside the project', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'packs-outside-'));
     writeFileSync(path.join(outside, 'chart.png'), chartBytes);
     const root = projectWithChart('linked.png');
     symlinkSync(path.join(outside, 'chart.png'), path.join(root, 'packs/shared/linked.png'));
-    expect(validate(root)).toMatchObject({
+    expect(await validate(root)).toMatchObject({
       status: 1,
       lines: ['packs/shared/organisation.yaml:19:12  error  image "linked.png" is outside the project  [file-outside-project]'],
     });
   });
 
-  it('a named pipe, which would never end, is not read', () => {
+  it('a named pipe, which would never end, is not read', async () => {
     const root = projectWithChart('pipe.png');
     execFileSync('mkfifo', [path.join(root, 'packs/shared/pipe.png')]);
-    expect(validate(root)).toMatchObject({
+    expect(await validate(root)).toMatchObject({
       status: 1,
       lines: ['packs/shared/organisation.yaml:19:12  error  image packs/shared/pipe.png is not a file  [file-not-found]'],
     });
   });
 
-  it('a template linked to a file outside the project is not read', () => {
+  it('a template linked to a file outside the project is not read', async () => {
     const root = projectWithChart('chart.png');
     writeFileSync(path.join(root, 'packs/shared/chart.png'), chartBytes);
     const outside = mkdtempSync(path.join(tmpdir(), 'packs-outside-'));
@@ -101,7 +98,7 @@ describe('images refused before they are decoded', () => {
     const cover = path.join(root, 'templates/sections/cover.md.hbs');
     execFileSync('rm', [cover]);
     symlinkSync(path.join(outside, 'cover.md.hbs'), cover);
-    const result = validate(root);
+    const result = await validate(root);
     expect(result.status).toBe(1);
     expect(result.lines).toEqual(['templates/sections/cover.md.hbs  error  template templates/sections/cover.md.hbs links to a file outside the project  [file-outside-project]']);
   });

@@ -16,7 +16,7 @@ describe('pay scale', () => {
     const scale = path.join(root, 'packs/shared/pay-scales/met-chief-officers.yaml');
     writeFileSync(scale, readFileSync(scale, 'utf8').replace('basic: 156693', 'basic: 160115'));
 
-    const run = runCli(['build', 'met-dac-2021', 'met-dac-2021-second', '--today', '2020-12-14'], root);
+    const run = await runCli(['build', 'met-dac-2021', 'met-dac-2021-second', '--today', '2020-12-14'], root);
     expect(run.status).toBe(0);
     for (const id of ['met-dac-2021', 'met-dac-2021-second']) {
       const pdf = pdfPages(path.join(root, 'output', `${id}.pdf`)).join('\n');

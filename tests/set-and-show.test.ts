@@ -11,11 +11,11 @@ const scaleOf = (root: string) => path.join(root, 'packs/shared/pay-scales/met-c
 const read = (file: string) => readFileSync(file, 'utf8');
 
 describe('packs set', () => {
-  it('changes exactly one line of a file with comments, bumps the version and logs the change', () => {
+  it('changes exactly one line of a file with comments, bumps the version and logs the change', async () => {
     const root = copyProject();
     const before = read(timelineOf(root));
     expect(before).toMatch(/^# /m); // the file has comments, which must survive
-    const run = runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--note', 'Panel moved', '--today', '2020-12-20'], root);
+    const run = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--note', 'Panel moved', '--today', '2020-12-20'], root);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       'timeline.final-interview.date: Wednesday 20 January 2021 → Wednesday 27 January 2021  (packs/met-dac-2021/timeline.yaml)\n' +
@@ -35,7 +35,7 @@ describe('packs set', () => {
     );
 
     // A second change appends to the log and bumps again.
-    expect(runCli(['set', 'met-dac-2021', 'timeline.application.time', '17:00', '--today', '2020-12-21'], root).status).toBe(0);
+    expect((await runCli(['set', 'met-dac-2021', 'timeline.application.time', '17:00', '--today', '2020-12-21'], root)).status).toBe(0);
     const log = read(path.join(root, 'packs/met-dac-2021/changelog.yaml'));
     expect(log.match(/^- date:/gm)).toHaveLength(2);
     expect(log).toContain('  version: "1.0.2"\n  field: "timeline.application.time"\n  old: "12:00"\n  new: "17:00"\n  note: null');
@@ -46,30 +46,30 @@ describe('packs set', () => {
     ['a negative salary', ['pay.basic', '--', '-156693'], 'packs set: "-156693" is negative: pay cannot be less than £0'],
     ['an interview before the closing date', ['timeline.final-interview.date', '2021-01-08'], 'packs set: timeline.final-interview.date = 2021-01-08 would make a pack invalid; nothing was changed'],
     ['an interview on a bank holiday', ['timeline.final-interview.date', '2021-05-03'], 'packs set: timeline.final-interview.date = 2021-05-03 would make a pack invalid; nothing was changed'],
-  ])('refuses %s and leaves every file untouched', (_, args, message) => {
+  ])('refuses %s and leaves every file untouched', async (_, args, message) => {
     const root = copyProject();
     const files = [timelineOf(root), scaleOf(root), path.join(root, 'packs/met-dac-2021/pack.yaml')];
     const before = files.map(read);
     const [field, ...rest] = args as [string, ...string[]];
     const value = rest[0] === '--' ? ['--today', '2020-12-20', '--', rest[1]!] : [rest[0]!, '--today', '2020-12-20'];
-    const run = runCli(['set', 'met-dac-2021', field, ...value], root);
+    const run = await runCli(['set', 'met-dac-2021', field, ...value], root);
     expect(run.status).toBe(1);
     expect(run.stderr.split('\n')[0]).toBe(message);
     expect(files.map(read)).toEqual(before);
     expect(existsSync(path.join(root, 'packs/met-dac-2021/changelog.yaml'))).toBe(false);
   });
 
-  it('shows the mistake an edit would make, on the edited line', () => {
+  it('shows the mistake an edit would make, on the edited line', async () => {
     const root = copyProject();
-    const run = runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-05-03', '--today', '2020-12-20'], root);
+    const run = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-05-03', '--today', '2020-12-20'], root);
     expect(run.stderr).toContain(
       'packs/met-dac-2021/timeline.yaml:28:11  error  stage "Final Interview Panel" is on Monday 3 May 2021, a non-working day: Early May bank holiday (Bank holidays in England and Wales)  [non-working-day]\n' +
         '    28 |     date: 2021-05-03\n',
     );
   });
 
-  it('suggests the field meant, with exit 2', () => {
-    const run = runCli(['set', 'met-dac-2021', 'timeline.final-interview.dat', '2021-01-27', '--today', '2020-12-20'], copyProject());
+  it('suggests the field meant, with exit 2', async () => {
+    const run = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.dat', '2021-01-27', '--today', '2020-12-20'], copyProject());
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('packs set: "timeline.final-interview.dat" is not a field of pack met-dac-2021\n    hint: did you mean timeline.final-interview.date?\n');
   });
@@ -80,7 +80,7 @@ describe('packs set', () => {
     const second = path.join(root, 'packs/met-dac-2021-second/pack.yaml');
     writeFileSync(second, read(second).replace('id: met-dac-2021', 'id: met-dac-2021-second'));
     const before = read(scaleOf(root)).split('\n');
-    const run = runCli(['set', 'met-dac-2021', 'pay.basic', '£160,115', '--note', '2021 pay award', '--today', '2021-09-01'], root);
+    const run = await runCli(['set', 'met-dac-2021', 'pay.basic', '£160,115', '--note', '2021 pay award', '--today', '2021-09-01'], root);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
       'pay.basic: £156,693 → £160,115  (packs/shared/pay-scales/met-chief-officers.yaml)\n' +
@@ -94,7 +94,7 @@ describe('packs set', () => {
     }
 
     // Rebuilt, both formats carry the new version in the footer and the properties, and the new pay.
-    expect(runCli(['build', 'met-dac-2021', '--today', '2020-12-14'], root).status).toBe(0);
+    expect((await runCli(['build', 'met-dac-2021', '--today', '2020-12-14'], root)).status).toBe(0);
     const pdf = path.join(root, 'output/met-dac-2021.pdf');
     const text = pdfPages(pdf).join('\n');
     expect(text).toContain('version 1.0.1, 1st September 2021');
@@ -107,8 +107,8 @@ describe('packs set', () => {
 });
 
 describe('packs show', () => {
-  it('prints the role, version, each stage with its weekday, each pay figure with where it comes from, and the warnings', () => {
-    const run = runCli(['show', 'met-dac-2021', '--today', '2021-01-12'], copyProject());
+  it('prints the role, version, each stage with its weekday, each pay figure with where it comes from, and the warnings', async () => {
+    const run = await runCli(['show', 'met-dac-2021', '--today', '2021-01-12'], copyProject());
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Role:     Deputy Assistant Commissioner\nVersion:  1.0.0, 14 December 2020\n');
     expect(run.stdout).toMatch(/date of Final Interview Panel +Wednesday 20 January 2021 +timeline\.final-interview\.date +packs\/met-dac-2021\/timeline\.yaml:28\n/);

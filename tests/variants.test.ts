@@ -12,7 +12,7 @@ import { relocateVariantDiagnostics } from '../src/load/variants.js';
 import { formatDiagnostic, whereOf } from '../src/diagnostics/format.js';
 import { SourceText } from '../src/diagnostics/position.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { copyProject, diagnosticLines, runCli } from './support/project.js';
+import { copyProject, diagnosticLines, runCli, type CliRun } from './support/project.js';
 import { docxParagraphs, outputFile, pdfPages, squash } from './support/read-outputs.js';
 
 const FRONTLINE = 'met-dac-2021-frontline-policing';
@@ -50,12 +50,12 @@ function lineOf(root: string, file: string, text: string): number {
 describe('a pack with variants', () => {
   let root: string;
   let out: string;
-  let run: ReturnType<typeof runCli>;
-  beforeAll(() => {
+  let run: CliRun;
+  beforeAll(async () => {
     root = projectWithVariants();
     out = mkdtempSync(path.join(tmpdir(), 'packs-variants-out-'));
     // Naming the pack builds it and its variants.
-    run = runCli(['build', 'met-dac-2021', '--out', out, '--today', '2020-12-14', '--no-progress'], root);
+    run = await runCli(['build', 'met-dac-2021', '--out', out, '--today', '2020-12-14', '--no-progress'], root);
   });
 
   it('builds the pack and each variant into files of their own', () => {
@@ -98,23 +98,23 @@ describe('a pack with variants', () => {
     expect(readFileSync(path.join(out, 'met-dac-2021.docx')).equals(readFileSync(outputFile('met-dac-2021', 'docx')))).toBe(true);
   });
 
-  it('lists the variants under their pack', () => {
-    const list = runCli(['list'], root);
+  it('lists the variants under their pack', async () => {
+    const list = await runCli(['list'], root);
     expect(list.status).toBe(0);
     expect(list.stdout).toBe(`met-dac-2021\n  ${FRONTLINE}\n  ${SPECIALIST}\nmet-deputy-director-project-delivery\n`);
   });
 
-  it('builds just the variant named', () => {
+  it('builds just the variant named', async () => {
     const only = mkdtempSync(path.join(tmpdir(), 'packs-variants-out-'));
-    const one = runCli(['build', SPECIALIST, '--out', only, '--today', '2020-12-14', '--no-progress'], root);
+    const one = await runCli(['build', SPECIALIST, '--out', only, '--today', '2020-12-14', '--no-progress'], root);
     expect(one.status, one.stderr).toBe(0);
     expect(one.stdout.split('\n').filter((line) => line.startsWith('✓'))).toHaveLength(1);
     expect(readdirSync(only).filter((f) => !f.startsWith('.')).sort()).toEqual([`${SPECIALIST}.docx`, `${SPECIALIST}.pdf`]);
     expect(readFileSync(path.join(only, `${SPECIALIST}.pdf`)).equals(readFileSync(path.join(out, `${SPECIALIST}.pdf`)))).toBe(true);
   });
 
-  it("shows a variant's title and role", () => {
-    const show = runCli(['show', FRONTLINE, '--today', '2020-12-14'], root);
+  it("shows a variant's title and role", async () => {
+    const show = await runCli(['show', FRONTLINE, '--today', '2020-12-14'], root);
     expect(show.status, show.stderr).toBe(0);
     expect(show.stdout.split('\n').slice(0, 2)).toEqual([
       `Metropolitan Police Service Information Pack: Deputy Assistant Commissioner, Frontline Policing – Selection Process  (${FRONTLINE})`,
@@ -148,13 +148,13 @@ describe('finding and choosing variants', () => {
     expect((await findPacks(root)).map((p) => p.id)).toEqual(['met-dac-2021', 'met-deputy-director-project-delivery']);
   });
 
-  it('refuses a variant id that another pack or an earlier variant has, at the id', () => {
+  it('refuses a variant id that another pack or an earlier variant has, at the id', async () => {
     const root = projectWithVariants(`  - id: met-deputy-director-project-delivery\n    set:\n      role.title: Deputy Director\n`);
     appendFileSync(
       path.join(root, 'packs/met-deputy-director-project-delivery/pack.yaml'),
       `\nvariants:\n  - id: ${FRONTLINE}\n    set:\n      role.title: Deputy Director, Frontline\n`,
     );
-    const run = runCli(['validate', '--today', '2020-12-14'], root);
+    const run = await runCli(['validate', '--today', '2020-12-14'], root);
     expect(run.status).toBe(1);
     const dac = lineOf(root, 'packs/met-dac-2021/pack.yaml', '- id: met-deputy-director-project-delivery');
     const director = lineOf(root, 'packs/met-deputy-director-project-delivery/pack.yaml', `- id: ${FRONTLINE}`);
@@ -215,12 +215,12 @@ describe('a variant that goes while a command runs', () => {
 });
 
 describe('set and diff on a variant', () => {
-  it("`packs set <variant>` edits the variant's line under `set:`, and nothing the pack or the other variant reads", () => {
+  it("`packs set <variant>` edits the variant's line under `set:`, and nothing the pack or the other variant reads", async () => {
     const root = projectWithVariants();
     const before = (file: string) => readFileSync(path.join(root, file), 'utf8');
     const timeline = before('packs/met-dac-2021/timeline.yaml');
     const pack = before('packs/met-dac-2021/pack.yaml');
-    const run = runCli(['set', FRONTLINE, 'timeline.final-interview.date', '2021-01-25', '--today', '2020-12-14'], root);
+    const run = await runCli(['set', FRONTLINE, 'timeline.final-interview.date', '2021-01-25', '--today', '2020-12-14'], root);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('timeline.final-interview.date: Thursday 21 January 2021 → Monday 25 January 2021  (packs/met-dac-2021/pack.yaml)');
     // The pack's own timeline is untouched; in pack.yaml, the variant's line and the version changed, and nothing else.
@@ -245,14 +245,14 @@ describe('set and diff on a variant', () => {
         `  variant: "${FRONTLINE}"`,
       ].join('\n'),
     );
-    const built = runCli(['build', FRONTLINE, '--out', 'out', '--only', 'pdf', '--today', '2020-12-14', '--no-progress'], root);
+    const built = await runCli(['build', FRONTLINE, '--out', 'out', '--only', 'pdf', '--today', '2020-12-14', '--no-progress'], root);
     expect(built.status, built.stderr).toBe(0);
     expect(pdfText(path.join(root, 'out', `${FRONTLINE}.pdf`))).toContain(squash('25th January 2021'));
   });
 
-  it('`packs diff <pack> <variant>` shows what the variant changes', () => {
+  it('`packs diff <pack> <variant>` shows what the variant changes', async () => {
     const root = projectWithVariants();
-    const run = runCli(['diff', 'met-dac-2021', SPECIALIST], root);
+    const run = await runCli(['diff', 'met-dac-2021', SPECIALIST], root);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Selection process › Final Interview Panel   20th January 2021 → 22nd January 2021');
     expect(run.stdout).toContain('Deputy Assistant [-Commissioner-]{+Commissioner, Specialist Operations+}');

@@ -121,7 +121,7 @@ describe('packs watch', () => {
     edit(`packs/${DAC}/timeline.yaml`, 'date: 2021-01-20', 'date: 2021-01-21');
     expect(rebuilt(await rebuilds.next())).toEqual([DAC]);
     await Promise.all(running.splice(0).map((watch) => watch.close()));
-    const run = runCli(['build', '--only', 'pdf', '--today', '2020-12-01'], root);
+    const run = await runCli(['build', '--only', 'pdf', '--today', '2020-12-01'], root);
     expect(run.stdout).toContain(`= ${DAC}  up to date\n= ${DD}  up to date\n2 packs: 0 built, 2 up to date`);
   });
 

@@ -1,10 +1,14 @@
 // A throwaway copy of the project's packs and templates, to break on purpose,
-// and a way to run the real `packs` command on it.
-import { spawn, spawnSync } from 'node:child_process';
+// and ways to run the real `packs` command on it: in this process, or as its own.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './read-outputs.js';
+// The CLI as compiled into dist/, the code bin/packs.js runs: the same copy of every module
+// as the tests that import from dist/, and the one whose worker threads' entry files exist.
+import { main } from '../../dist/cli/main.js';
+import { forgetTemplates } from '../../dist/compose/templates.js';
 
 export interface Edit {
   file: string;
@@ -32,13 +36,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = projectRoot): CliRun {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/**
+ * Runs `packs <args>` in this process, as a user would in `cwd`, and returns what it
+ * printed and its exit status. Each run starts as a new process would: templates
+ * are read again (a process reads each once; a test may change one between runs).
+ * Vitest's workers write to pipes, not a terminal, so no progress bar is drawn
+ * and `packs diff` does not colour, as with the commands' own processes here.
+ */
+export async function runCli(args: string[], cwd = projectRoot): Promise<CliRun> {
+  forgetTemplates();
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), cwd });
+  return { status, stdout, stderr };
 }
 
 /**
@@ -58,9 +68,9 @@ export function runScriptAsync(script: string, args: string[] = [], options: { c
   });
 }
 
-/** runCli without blocking (see runScriptAsync). */
-export function runCliAsync(args: string[], cwd = projectRoot): Promise<CliRun> {
-  return runScriptAsync(path.join('bin', 'packs.js'), args, { cwd, env: { NO_COLOR: '1' } });
+/** Runs `packs <args>` as its own process (bin/packs.js), for what needs one: signals, terminals, pipes, npm's environment. */
+export function runCliProcess(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runScriptAsync(path.join('bin', 'packs.js'), args, { cwd: options.cwd ?? projectRoot, env: { NO_COLOR: '1', ...options.env } });
 }
 
 /** The first line of each diagnostic printed, in order. */
