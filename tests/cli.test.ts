@@ -20,7 +20,7 @@ describe('packs build', () => {
     const root = copyProject();
     const run = await runCli(['build', 'met-dac-2021'], root);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}\d+\.\d\d s\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}\d+\.\d\d s\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s; files in output\/\n$/);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['.packs-build-state.json', 'met-dac-2021.docx', 'met-dac-2021.pdf']);
   });
 
@@ -33,6 +33,7 @@ describe('packs build', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ met-dac-2021  not built: see the errors below');
     expect(run.stdout).toMatch(/✓ met-deputy-director-project-delivery/);
+    expect(run.stdout).toMatch(/\n2 packs: 1 built, 0 up to date, 1 not built, in \d+\.\d\d s; files in out\/\n$/);
     expect(readdirSync(out).sort()).toEqual([
       '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
@@ -70,6 +71,8 @@ describe('packs build', () => {
     writeFileSync(timeline, readFileSync(timeline, 'utf8').replace('date: 2021-01-20', 'date: 2021-01-12'));
     const run = await runCli(['build', 'met-dac-2021', '--today', '2020-12-01'], root);
     expect(run.status).toBe(1);
+    // Nothing built and nothing up to date: no folder of files to point to.
+    expect(run.stdout).toMatch(/\n1 pack: 0 built, 0 up to date, 1 not built, in \d+\.\d\d s\n$/);
     expect(readFileSync(path.join(root, 'output', 'met-dac-2021.pdf')).equals(before)).toBe(true);
   });
 

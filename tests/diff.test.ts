@@ -116,6 +116,8 @@ describe('packs diff', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'packs-redline-')), 'redline.docx');
     const run = await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--redline', out]);
     expect(run.status).toBe(1);
+    // Outside the folder the command ran in, the file is named in full.
+    expect(run.stderr).toBe(`redline written to ${out}\n`);
     const xml = await docxXml(out, 'word/document.xml');
     const inserted = [...xml.matchAll(/<w:ins w:id="\d+" w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z">([\s\S]*?)<\/w:ins>/g)].map((m) => text(m[1]!, 'w:t'));
     const deleted = [...xml.matchAll(/<w:del w:id="\d+" w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z">([\s\S]*?)<\/w:del>/g)].map((m) => text(m[1]!, 'w:delText'));
@@ -147,7 +149,7 @@ describe('packs diff', () => {
     expect((await runCli(['set', 'met-dac-2021', 'pay.basic', '160115', '--today', '2020-12-14'], root)).status).toBe(0);
     expect((await runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--today', '2020-12-14'], root)).status).toBe(0);
     const run = await runCli(['diff', 'met-dac-2021', '--rev', 'HEAD', '--redline', 'r.docx'], root);
-    expect([run.status, run.stderr]).toEqual([1, '']);
+    expect([run.status, run.stderr]).toEqual([1, 'redline written to r.docx\n']);
     // The pack as built from the same (new) version, to hold the redline against.
     expect((await runCli(['build', 'met-dac-2021', '--out', 'built', '--today', '2020-12-14'], root)).status).toBe(0);
     const redline = path.join(root, 'r.docx');

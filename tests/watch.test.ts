@@ -287,7 +287,7 @@ describe('packs watch', () => {
       }
     };
     try {
-      await until(() => stdout.includes('watching packs/ and templates/'), 'the watcher to start');
+      await until(() => stdout.includes('watching packs/ and templates/ for changes, writing to output/ (Ctrl-C to stop)\n'), 'the watcher to start');
       expect(stdout).toMatch(new RegExp(`^✓ ${DD} {2}\\d+ pages {2}PDF \\d+ KB {2}\\d+\\.\\d\\d s\\n`));
       const role = path.join(root, 'packs', DD, 'role.yaml');
       const text = readFileSync(role, 'utf8');

@@ -61,3 +61,18 @@ export function formatBytes(bytes: number): string {
 export function formatSeconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(2)} s`;
 }
+
+/**
+ * A file as the user would type it in their folder: relative to it when inside
+ * it, else absolute (a path climbing out with ../ is harder to follow).
+ */
+export function pathForPeople(userFolder: string, file: string): string {
+  const relative = path.relative(userFolder, file);
+  return relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? file : relative;
+}
+
+/** A folder as the user would type it (see pathForPeople), ending in a slash: "output/", "./". */
+export function folderForPeople(userFolder: string, folder: string): string {
+  const shown = path.resolve(userFolder) === path.resolve(folder) ? '.' : pathForPeople(userFolder, folder);
+  return shown.endsWith(path.sep) ? shown : shown + path.sep;
+}

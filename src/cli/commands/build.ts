@@ -6,7 +6,7 @@ import type { Format } from '../../writers/formats.js';
 import type { PackOutcome } from '../../pipeline/build-many.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
-import { formatSeconds } from '../report.js';
+import { folderForPeople, formatSeconds } from '../report.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 
 interface BuildFlags extends CheckFlags {
@@ -84,8 +84,10 @@ export function registerBuild(cli: Command, context: CommandContext): void {
         if (bar) for (const pack of report.filter((r) => !r.built)) context.io.stdout(buildLine(pack) + '\n');
         const count = (status: string) => outcomes.filter((o) => o.status === status).length;
         const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
+        // Where the files are, when there are any: what a recruiter opens next.
+        const where = count('built') + count('up-to-date') > 0 ? `; files in ${folderForPeople(context.io.cwd, outDir)}` : '';
         context.io.stdout(
-          `${packs.length} ${packs.length === 1 ? 'pack' : 'packs'}${shard}: ${count('built')} built, ${count('up-to-date')} up to date, ${count('failed')} not built, in ${formatSeconds(performance.now() - started)}\n`,
+          `${packs.length} ${packs.length === 1 ? 'pack' : 'packs'}${shard}: ${count('built')} built, ${count('up-to-date')} up to date, ${count('failed')} not built, in ${formatSeconds(performance.now() - started)}${where}\n`,
         );
       }
       finishChecks(context, projectRoot, report, options);

@@ -13,7 +13,7 @@ interface DiffFlags {
   from?: string;
   to?: string;
 }
-import { printDiagnostics } from '../report.js';
+import { pathForPeople, printDiagnostics } from '../report.js';
 
 export function registerDiff(cli: Command, context: CommandContext): void {
   cli
@@ -55,6 +55,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       }
       const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
       const comparison = comparePacks(before.facts, after.facts);
+      let redline: string | undefined;
       if (options.redline) {
         // The redline is the new version's own document, marked: a built file carries only its facts.
         if (!after.document) {
@@ -63,7 +64,8 @@ export function registerDiff(cli: Command, context: CommandContext): void {
           );
         }
         const { writeRedline } = await import('../../pipeline/write-redline.js');
-        await writeRedline(path.resolve(io.cwd, options.redline), before.facts, after.document);
+        redline = path.resolve(io.cwd, options.redline);
+        await writeRedline(redline, before.facts, after.document);
       }
       const same = comparison.changes.length === 0 && comparison.sections.length === 0;
       if (options.format === 'json') io.stdout(formatJson(comparison));
@@ -72,6 +74,8 @@ export function registerDiff(cli: Command, context: CommandContext): void {
         if (!same) io.stdout(formatHtml(comparison, before.facts, after.facts));
       }
       else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || io.stdoutColour === true));
+      // On stderr: stdout may be a JSON or HTML file being written.
+      if (redline) io.stderr(`redline written to ${pathForPeople(io.cwd, redline)}\n`);
       context.setExit(same ? EXIT_OK : EXIT_INVALID);
     });
 }

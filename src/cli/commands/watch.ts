@@ -5,7 +5,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import { buildLine, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, EXIT_OK, localToday, sourceDateEpoch, type CommandContext } from '../context.js';
-import { printDiagnostics } from '../report.js';
+import { folderForPeople, printDiagnostics } from '../report.js';
 import type { PackRebuild, Rebuild } from '../../pipeline/watch.js';
 
 function milliseconds(value: string): number {
@@ -64,10 +64,11 @@ export function registerWatch(cli: Command, context: CommandContext): void {
         printDiagnostics(projectRoot, rebuild.packs.flatMap((pack) => pack.build?.diagnostics ?? []), context.io);
       };
 
+      const outDir = path.resolve(context.io.cwd, options.out);
       const watch = await startWatch({
         root: projectRoot,
         ids,
-        outDir: path.resolve(context.io.cwd, options.out),
+        outDir,
         formats: options.only,
         // Without --today, each rebuild checks against the day it runs on, past midnight too.
         today: command.getOptionValueSource('today') === 'default' ? localToday : options.today,
@@ -78,7 +79,8 @@ export function registerWatch(cli: Command, context: CommandContext): void {
         onError: (error) => stderr(`packs watch: ${oneLine(error)}\n`),
       });
       await watch.ready;
-      stdout('watching packs/ and templates/ for changes (Ctrl-C to stop)\n');
+      const folder = (name: string) => folderForPeople(context.io.cwd, path.join(projectRoot, name));
+      stdout(`watching ${folder('packs')} and ${folder('templates')} for changes, writing to ${folderForPeople(context.io.cwd, outDir)} (Ctrl-C to stop)\n`);
 
       // Ctrl-C (or a polite kill) stops watching; the command then ends with exit status 0. The
       // same Ctrl-C often comes twice (to the whole process group, and passed on by npx): a second
