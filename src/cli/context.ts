@@ -23,7 +23,7 @@ export interface Io {
 export interface CommandContext {
   io: Io;
   setExit: (code: number) => void;
-  /** The project folder a command works on (`--root`, default the current folder). */
+  /** The project folder a command works on: `--root`, else the nearest at or above the user's folder (project-root.ts). */
   root: (options: { root?: string }) => string;
 }
 
@@ -51,7 +51,7 @@ export function localToday(): string {
 }
 
 export const commonOptions = {
-  root: () => new Option('--root <dir>', 'the project folder').default('.'),
+  root: () => new Option('--root <dir>', 'the project folder (default: the nearest folder at or above this one that holds packs/)'),
   today: () =>
     new Option('--today <YYYY-MM-DD>', 'the day to check dates against: dates before it are warned about')
       .default(localToday(), 'today')
@@ -61,9 +61,14 @@ export const commonOptions = {
       }),
   strict: () => new Option('--strict', 'treat warnings as errors: a pack with a warning is not built').default(false),
   format: () => new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'),
-  out: () => new Option('--out <dir>', 'where to write the files').default('output'),
+  out: () => new Option('--out <dir>', "where to write the files (default: the project's output/ folder)"),
   only: (description = 'write only these formats') => new Option('--only <format...>', description).choices(formats).default([...formats]),
 };
+
+/** Where a command writes: `--out` as the user typed it, else the project's output/ folder. */
+export function outputFolder(io: Io, projectRoot: string, out: string | undefined): string {
+  return out === undefined ? path.join(projectRoot, 'output') : path.resolve(io.cwd, out);
+}
 
 /** The packs named (or all of them); an unknown name is a usage mistake. */
 export async function choosePacks(root: string, ids: string[]) {

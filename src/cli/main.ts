@@ -15,6 +15,8 @@ import { registerWatch } from './commands/watch.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
 import { OutputBusyError } from '../pipeline/output-lock.js';
 import { colourFor } from './colour.js';
+import { projectRoot } from './project-root.js';
+import { userFolder } from './user-folder.js';
 
 export { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './context.js';
 
@@ -35,12 +37,12 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
 }
 
 let processIo: Io | undefined;
-/** The process's own streams, made once. */
+/** The process's own streams and the user's folder, made once. */
 const defaultIo = (): Io =>
   (processIo ??= {
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),
-    cwd: process.cwd(),
+    cwd: userFolder(process.env, process.cwd()),
     stdoutColour: colourFor(process.stdout),
     stderrColour: colourFor(process.stderr),
   });
@@ -62,7 +64,7 @@ function program(context: CommandContext): Command {
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code = EXIT_OK;
-  const cli = program({ io, setExit: (c) => (code = c), root: (options) => path.resolve(io.cwd, options.root ?? '.') });
+  const cli = program({ io, setExit: (c) => (code = c), root: (options) => projectRoot(io.cwd, options.root) });
   if (argv.length === 0) {
     cli.outputHelp();
     return EXIT_USAGE;

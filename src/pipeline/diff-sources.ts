@@ -19,10 +19,15 @@ export type FactsResult =
       /** The pack's composed document, when the side is a pack rather than a built file (a redline needs it). */
       document?: Document;
     }
-  /** `root` is the project the diagnostics' files are relative to, when there are any. */
+  /** `root`: the project the diagnostics' files are relative to. */
   | { ok: false; message: string; diagnostics: Diagnostic[]; root?: string };
 
-export async function factsFrom(cwd: string, name: string, options: CheckOptions = {}): Promise<FactsResult> {
+/**
+ * The facts of `name` as the user typed it in `cwd`: a built file or a pack
+ * folder (relative to `cwd`), else a pack or variant id in `project`, the
+ * project the command works on (none when there is no project there).
+ */
+export async function factsFrom(cwd: string, project: string | undefined, name: string, options: CheckOptions = {}): Promise<FactsResult> {
   const target = path.resolve(cwd, name);
   if (existsSync(target) && statSync(target).isFile()) {
     const facts = await readEmbeddedFacts(readFileSync(target));
@@ -30,19 +35,33 @@ export async function factsFrom(cwd: string, name: string, options: CheckOptions
       ? { ok: true, facts, label: name }
       : { ok: false, message: `${name} carries no pack data (it was not built by this tool, or by a version before it embedded it)`, diagnostics: [] };
   }
-  const dir = existsSync(path.join(target, PACK_FILE)) ? target : path.join(cwd, 'packs', name);
-  // A variant of a pack under packs/ is named by its id.
-  const variant = existsSync(path.join(dir, PACK_FILE)) ? undefined : (await findPacks(cwd)).find((p) => p.variant && p.id === name);
-  if (!existsSync(path.join(dir, PACK_FILE)) && !variant) {
-    return { ok: false, message: `"${name}" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/`, diagnostics: [] };
+  if (existsSync(path.join(target, PACK_FILE))) {
+    // A pack folder sits in <project>/packs/<id>: its shared data and templates are the project's.
+    const root = path.dirname(path.dirname(target));
+    return factsOf(root, { id: path.basename(target), dir: target, packFile: path.join(target, PACK_FILE) }, name, options);
   }
-  // A pack folder sits in <project>/packs/<id>: its shared data and templates are the project's.
-  const root = variant ? cwd : path.dirname(path.dirname(dir));
-  const location: PackLocation = variant ?? { id: path.basename(dir), dir, packFile: path.join(dir, PACK_FILE) };
+  if (project === undefined) {
+    return {
+      ok: false,
+      message: `"${name}" is not a built .pdf or .docx or a pack folder, and there is no project here (a folder holding packs/) to find a pack of that name in`,
+      diagnostics: [],
+    };
+  }
+  return packFacts(project, name, options);
+}
+
+/** The facts of the pack or variant `id` under `project`/packs/. */
+export async function packFacts(project: string, id: string, options: CheckOptions = {}): Promise<FactsResult> {
+  const location = (await findPacks(project)).find((p) => p.id === id);
+  if (!location) return { ok: false, message: `"${id}" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/`, diagnostics: [] };
+  return factsOf(project, location, id, options);
+}
+
+async function factsOf(root: string, location: PackLocation, label: string, options: CheckOptions): Promise<FactsResult> {
   const plan = await planPack(root, location, new DataFileCache(root), options);
   const json = plan.document?.meta.attachment?.json;
   const facts = json === undefined ? undefined : parseFacts(json);
   return facts && plan.document
-    ? { ok: true, facts, label: name, document: plan.document }
-    : { ok: false, message: `${name} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics, root };
+    ? { ok: true, facts, label, document: plan.document }
+    : { ok: false, message: `${label} has mistakes, so it cannot be compared`, diagnostics: plan.diagnostics, root };
 }

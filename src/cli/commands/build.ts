@@ -1,17 +1,16 @@
 // packs build [pack-id...]: check packs, then write the valid ones — those whose
 // inputs changed since the last build, spread over worker threads.
-import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import type { PackOutcome } from '../../pipeline/build-many.js';
 import { buildLine, finishChecks, type PackReport } from '../check-report.js';
-import { choosePacks, commonOptions, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
+import { choosePacks, commonOptions, outputFolder, sourceDateEpoch, type CheckFlags, type CommandContext } from '../context.js';
 import { folderForPeople, formatSeconds } from '../report.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 
 interface BuildFlags extends CheckFlags {
-  root: string;
-  out: string;
+  root?: string;
+  out?: string;
   only: Format[];
   jobs?: number;
   force: boolean;
@@ -52,7 +51,7 @@ export function registerBuild(cli: Command, context: CommandContext): void {
       const projectRoot = context.root(options);
       const timestamp = sourceDateEpoch();
       const packs = (await choosePacks(projectRoot, ids)).filter((location) => inShard(location.id, options.shard));
-      const outDir = path.resolve(context.io.cwd, options.out);
+      const outDir = outputFolder(context.io, projectRoot, options.out);
       const text = options.format === 'text';
       // A bar on a terminal; a line per pack for logs and pipes.
       const bar = text && options.progress !== false && process.stderr.isTTY && packs.length > 1 ? await progressBar(packs.length) : undefined;

@@ -3,9 +3,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext } from '../context.js';
+import { commonOptions, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext } from '../context.js';
+import { findProjectRoot } from '../project-root.js';
+import { pathForPeople, printDiagnostics } from '../report.js';
 
 interface DiffFlags {
+  root?: string;
   format: 'text' | 'md' | 'html' | 'json';
   color?: boolean;
   redline?: string;
@@ -13,7 +16,6 @@ interface DiffFlags {
   from?: string;
   to?: string;
 }
-import { pathForPeople, printDiagnostics } from '../report.js';
 
 export function registerDiff(cli: Command, context: CommandContext): void {
   cli
@@ -27,8 +29,9 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .addOption(new Option('--format <format>', 'how to print the changes').choices(['text', 'md', 'html', 'json']).default('text'))
     .option('--color', 'colour the text even when not printing to a terminal (as FORCE_COLOR=1 does)')
     .option('--redline <file.docx>', 'also write the new version as a Word document with the changes as tracked changes (the new version must be a pack, not a built file)')
+    .addOption(commonOptions.root())
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
-      const { factsFrom } = await import('../../pipeline/diff-sources.js');
+      const { factsFrom, packFacts } = await import('../../pipeline/diff-sources.js');
       const { projectAtRevision } = await import('../../pipeline/git-revision.js');
       const { comparePacks } = await import('../../diff/compare.js');
       const { formatJson, formatMarkdown, formatText } = await import('../../diff/format.js');
@@ -37,12 +40,15 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       if ((fromRevision === undefined) !== (newName !== undefined) || (options.rev !== undefined && options.from !== undefined) || (options.to !== undefined && options.from === undefined)) {
         throw new UsageError('give two versions (packs diff <old> <new>), or one pack with --rev REV, or one pack with --from REV [--to REV]');
       }
-      /** A side: a name in the working tree, or the pack at a revision. */
+      // Two built files need no project; a pack named by its id, or a revision, does.
+      const project = options.root === undefined ? findProjectRoot(io.cwd) : context.root(options);
+      /** A side: a name as typed; with revisions, the pack of that id in the working tree or at a revision. */
       const side = async (name: string, revision: string | undefined) => {
-        if (revision === undefined) return factsFrom(io.cwd, name);
-        const at = projectAtRevision(io.cwd, revision);
+        if (fromRevision === undefined) return factsFrom(io.cwd, project, name);
+        if (revision === undefined) return packFacts(context.root(options), name);
+        const at = projectAtRevision(context.root(options), revision);
         if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
-        return factsFrom(at.root, path.join('packs', name));
+        return packFacts(at.root, name);
       };
       const sides = fromRevision === undefined ? [await side(oldName, undefined), await side(newName!, undefined)] : [await side(oldName, fromRevision), await side(oldName, options.to)];
       for (const side of sides) {

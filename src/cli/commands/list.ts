@@ -8,7 +8,7 @@ export function registerList(cli: Command, context: CommandContext): void {
     .command('list')
     .description('list the packs under packs/, with the variants of each indented below it')
     .addOption(commonOptions.root())
-    .action(async (options: { root: string }) => {
+    .action(async (options: { root?: string }) => {
       const selection = await selectPacks(context.root(options), []);
       for (const pack of selection.all) context.io.stdout(`${pack.variant ? '  ' : ''}${pack.id}\n`);
       context.setExit(EXIT_OK);

@@ -13,7 +13,7 @@ export function registerSet(cli: Command, context: CommandContext): void {
     .option('--note <text>', 'why, for the change log')
     .addOption(commonOptions.root())
     .addOption(commonOptions.today())
-    .action(async (id: string, field: string, value: string, options: { root: string; today: string; note?: string }) => {
+    .action(async (id: string, field: string, value: string, options: { root?: string; today: string; note?: string }) => {
       const { setField } = await import('../../pipeline/set-field.js');
       const projectRoot = context.root(options);
       await choosePacks(projectRoot, [id]);

@@ -27,7 +27,7 @@ export function registerShow(cli: Command, context: CommandContext): void {
     .argument('<pack-id>', 'the pack')
     .addOption(commonOptions.root())
     .addOption(commonOptions.today())
-    .action(async (id: string, options: { root: string; today: string }) => {
+    .action(async (id: string, options: { root?: string; today: string }) => {
       const { showPack } = await import('../../pipeline/show-pack.js');
       const projectRoot = context.root(options);
       const [location] = await choosePacks(projectRoot, [id]);

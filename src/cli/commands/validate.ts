@@ -12,7 +12,7 @@ export function registerValidate(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.today())
     .addOption(commonOptions.strict())
     .addOption(commonOptions.format())
-    .action(async (ids: string[], options: CheckFlags & { root: string }) => {
+    .action(async (ids: string[], options: CheckFlags & { root?: string }) => {
       const { planPack } = await import('../../pipeline/build.js');
       const { DataFileCache } = await import('../../load/load-pack.js');
       const projectRoot = context.root(options);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import { buildLine, type PackReport } from '../check-report.js';
-import { choosePacks, commonOptions, EXIT_OK, localToday, sourceDateEpoch, type CommandContext } from '../context.js';
+import { choosePacks, commonOptions, EXIT_OK, localToday, outputFolder, sourceDateEpoch, type CommandContext } from '../context.js';
 import { folderForPeople, printDiagnostics } from '../report.js';
 import type { PackRebuild, Rebuild } from '../../pipeline/watch.js';
 
@@ -37,7 +37,7 @@ export function registerWatch(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.today())
     .addOption(commonOptions.strict())
     .addOption(new Option('--debounce <ms>', 'how long the files must be quiet after a save before rebuilding (default and least: 60)').argParser(milliseconds))
-    .action(async (ids: string[], options: { root: string; out: string; only: Format[]; today: string; strict: boolean; debounce?: number }, command: Command) => {
+    .action(async (ids: string[], options: { root?: string; out?: string; only: Format[]; today: string; strict: boolean; debounce?: number }, command: Command) => {
       const { startWatch } = await import('../../pipeline/watch.js');
       const projectRoot = context.root(options);
       const timestamp = sourceDateEpoch();
@@ -64,7 +64,7 @@ export function registerWatch(cli: Command, context: CommandContext): void {
         printDiagnostics(projectRoot, rebuild.packs.flatMap((pack) => pack.build?.diagnostics ?? []), context.io);
       };
 
-      const outDir = path.resolve(context.io.cwd, options.out);
+      const outDir = outputFolder(context.io, projectRoot, options.out);
       const watch = await startWatch({
         root: projectRoot,
         ids,
