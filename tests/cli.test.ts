@@ -1,6 +1,6 @@
 // The `packs` command as a user runs it: what it prints, what it writes, and its exit codes.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,5 +205,20 @@ describe('help', () => {
     const run = await runCli([]);
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/^Usage: packs/);
+  });
+});
+
+describe('before npm ci', () => {
+  it('says to run npm ci, with exit 2, when the tool is not compiled or its libraries are not installed', async () => {
+    // bin/packs.js in a clone where `npm ci` has not run: no dist/ beside it.
+    const clone = mkdtempSync(path.join(tmpdir(), 'packs-clone-'));
+    mkdirSync(path.join(clone, 'bin'));
+    cpSync(path.join(projectRoot, 'bin', 'packs.js'), path.join(clone, 'bin', 'packs.js'));
+    const run = spawnSync(process.execPath, [path.join(clone, 'bin', 'packs.js'), 'validate'], { cwd: clone, encoding: 'utf8' });
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      `packs: the tool is not installed in ${clone}/ (hint: run \`npm ci\` there first; it installs the libraries and compiles the tool)\n`,
+    ]);
   });
 });

@@ -68,6 +68,13 @@ describe('packs set', () => {
     );
   });
 
+  it('refuses to change a pack that already has mistakes, and says how to see them', async () => {
+    const root = copyProject([{ file: 'packs/shared/pay-scales/met-chief-officers.yaml', find: 'basic: 156693', replace: 'basic: -156693' }]);
+    const run = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.date', '2021-01-27', '--today', '2020-12-20'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe('packs set: pack "met-dac-2021" has mistakes; fix them first (npm run packs -- validate met-dac-2021)');
+  });
+
   it('suggests the field meant, with exit 2', async () => {
     const run = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.dat', '2021-01-27', '--today', '2020-12-20'], copyProject());
     expect(run.status).toBe(2);

@@ -47,7 +47,7 @@ export async function setField(
   const loaded = await loadPack(location, new DataFileCache(root));
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack || hasErrors(loaded.diagnostics)) {
-    return { ok: false, message: `pack "${packId}" has mistakes; fix them first (npx packs validate ${packId})`, diagnostics: loaded.diagnostics };
+    return { ok: false, message: `pack "${packId}" has mistakes; fix them first (npm run packs -- validate ${packId})`, diagnostics: loaded.diagnostics };
   }
   const fields = fieldsOf(pack);
   const field = fields.find((f) => f.name === fieldName);

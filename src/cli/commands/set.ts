@@ -8,7 +8,7 @@ export function registerSet(cli: Command, context: CommandContext): void {
     .command('set')
     .description('change one date, time or figure, check every pack against it, and log the change')
     .argument('<pack-id>', 'the pack')
-    .argument('<field>', 'the field, e.g. timeline.final-interview.date or pay.basic (npx packs show <pack-id> lists them)')
+    .argument('<field>', 'the field, e.g. timeline.final-interview.date or pay.basic (packs show <pack-id> lists them)')
     .argument('<value>', 'the new value: a date YYYY-MM-DD, a time HH:MM, an amount in pounds')
     .option('--note <text>', 'why, for the change log')
     .addOption(commonOptions.root())
