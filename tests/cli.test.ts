@@ -24,6 +24,18 @@ describe('packs build', () => {
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['.packs-build-state.json', 'met-dac-2021.docx', 'met-dac-2021.pdf']);
   });
 
+  it('ends by saying where the files are, after the warnings', async () => {
+    const root = copyProject();
+    const { main } = await import('../dist/cli/main.js');
+    // Both streams into one, in the order written, as a terminal shows them.
+    let shown = '';
+    const write = (text: string) => (shown += text);
+    const status = await main(['build', 'met-dac-2021', '--today', '2021-01-15'], { stdout: write, stderr: write, cwd: root });
+    expect(status).toBe(0);
+    expect(shown).toContain('[date-in-past]');
+    expect(shown).toMatch(/\n0 errors, 2 warnings\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s; files in output\/\n$/);
+  });
+
   it('writes nothing for an invalid pack, exits 1, and still builds the valid one', async () => {
     const root = copyProject([
       { file: 'packs/shared/pay-scales/met-chief-officers.yaml', find: 'basic: 156693', replace: 'basic: -156693' },

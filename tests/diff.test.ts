@@ -113,7 +113,7 @@ describe('packs diff', () => {
   });
 
   it('writes a redline: the new version with real Word revisions, attributed to the tool and dated by the new version', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'packs-redline-')), 'redline.docx');
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'packs-redline-')), 'review', 'redline.docx'); // into a folder not made yet
     const run = await runCli(['diff', path.join(oldRoot, 'packs/met-dac-2021'), path.join(newRoot, 'packs/met-dac-2021'), '--redline', out]);
     expect(run.status).toBe(1);
     // Outside the folder the command ran in, the file is named in full.

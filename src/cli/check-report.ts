@@ -51,11 +51,12 @@ function jsonReport(projectRoot: string, report: PackReport[]) {
   };
 }
 
-/** Prints the diagnostics (or the whole report as JSON) and sets the exit code. */
-export function finishChecks(context: CommandContext, projectRoot: string, report: PackReport[], options: CheckFlags): void {
+/** Prints the diagnostics (or the whole report as JSON), then `summary` if given, and sets the exit code. */
+export function finishChecks(context: CommandContext, projectRoot: string, report: PackReport[], options: CheckFlags, summary?: string): void {
   const diagnostics = report.flatMap((r) => r.diagnostics);
   if (options.format === 'json') context.io.stdout(JSON.stringify(jsonReport(projectRoot, report), null, 2) + '\n');
   else printDiagnostics(projectRoot, diagnostics, context.io);
+  if (summary !== undefined) context.io.stdout(summary);
   const failed = report.some((r) => !r.built) || hasErrors(diagnostics) || (options.strict && diagnostics.length > 0);
   context.setExit(failed ? EXIT_INVALID : EXIT_OK);
 }

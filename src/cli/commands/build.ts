@@ -78,6 +78,7 @@ export function registerBuild(cli: Command, context: CommandContext): void {
         bar?.stop();
       }
       const report = outcomes.map(reportOf);
+      let summary: string | undefined;
       if (text) {
         // On a terminal the bar stood in for the lines; the packs that were not built still get theirs.
         if (bar) for (const pack of report.filter((r) => !r.built)) context.io.stdout(buildLine(pack) + '\n');
@@ -85,11 +86,10 @@ export function registerBuild(cli: Command, context: CommandContext): void {
         const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
         // Where the files are, when there are any: what a recruiter opens next.
         const where = count('built') + count('up-to-date') > 0 ? `; files in ${folderForPeople(context.io.cwd, outDir)}` : '';
-        context.io.stdout(
-          `${packs.length} ${packs.length === 1 ? 'pack' : 'packs'}${shard}: ${count('built')} built, ${count('up-to-date')} up to date, ${count('failed')} not built, in ${formatSeconds(performance.now() - started)}${where}\n`,
-        );
+        summary = `${packs.length} ${packs.length === 1 ? 'pack' : 'packs'}${shard}: ${count('built')} built, ${count('up-to-date')} up to date, ${count('failed')} not built, in ${formatSeconds(performance.now() - started)}${where}\n`;
       }
-      finishChecks(context, projectRoot, report, options);
+      // The summary comes last, after the diagnostics: it says where the files are.
+      finishChecks(context, projectRoot, report, options, summary);
     });
 }
 
