@@ -181,7 +181,7 @@ const version = (command, args) => spawnSync(command, args, { encoding: 'utf8' }
 
 export async function measureExternal({ root, packId = 'met-dac-2021', runs = 5 }) {
   const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
-  const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/validate/load-pack.js')).href);
+  const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/load/load-pack.js')).href);
   const { packs } = await selectPacks(root, [packId]);
   if (!packs?.[0]) throw new Error(`no pack ${packId}`);
   const plan = await planPack(root, packs[0], new DataFileCache(root));

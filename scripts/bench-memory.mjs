@@ -14,7 +14,7 @@ const [projectRoot, countText] = process.argv.slice(2);
 const count = Number(countText);
 const load = (file) => import(pathToFileURL(path.join(tool, 'dist', file)).href);
 const { planPack, selectPacks } = await load('pipeline/build.js');
-const { DataFileCache } = await load('validate/load-pack.js');
+const { DataFileCache } = await load('load/load-pack.js');
 const { writers } = await load('writers/index.js');
 
 const { packs } = await selectPacks(projectRoot, []);

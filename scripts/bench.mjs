@@ -4,8 +4,8 @@
 // nothing (targets live in the issues, not in tests).
 //
 //   (a) the DAC pack, both formats, cold: a fresh `packs build` process each time
-//       (and PDF only and .docx only, for the comparisons in (f); the project's
-//       other pack; and the DAC pack without the startup snapshot);
+//       (and PDF only and .docx only, for the comparisons in (f); and the
+//       project's other pack);
 //   (b) the same, warm: again and again in one process;
 //   (c) a campaign of generated packs, built with 1 worker and with all cores,
 //       with the peak memory of the build;
@@ -117,7 +117,7 @@ try {
 
   // (b) warm
   const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
-  const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/validate/load-pack.js')).href);
+  const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/load/load-pack.js')).href);
   const { writers } = await import(pathToFileURL(path.join(root, 'dist/writers/index.js')).href);
   const { packs } = await selectPacks(root, [packId]);
   const warm = { total: [], plan: [], pdf: [], docx: [] };
