@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // How long the tools a user might reach for instead take to make the same pack:
-// headless Chromium printing an HTML page to PDF, and pandoc turning Markdown
-// into .docx. Both start from our composed document model (so only the
-// rendering is compared), each run is a fresh process timed from outside, as
-// `packs build` is in bench.mjs. A tool that is missing or fails is skipped
-// with a reason, never an error: the figures are for ratios, not for gating.
+// headless Chromium printing an HTML page to PDF, pandoc turning Markdown into
+// .docx, and Typst compiling its own markup to PDF. All start from our composed
+// document model (so only the rendering is compared); each cold run is a fresh
+// process timed from outside, as `packs build` is in bench.mjs. Typst, which
+// runs in Node, is also timed warm: compiling again and again in one process
+// (scripts/bench-typst.mjs). A tool that is missing or fails is skipped with a
+// reason, never an error: the figures are for ratios, not for gating.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { typstPackage, typstVersion } from './bench-typst.mjs';
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b), mid = Math.floor(sorted.length / 2);
@@ -158,6 +161,93 @@ export function toMarkdown(doc, imageFile) {
   return `${yaml}${mdBlocks(doc.blocks, doc.blocks, imageFile)}\n`;
 }
 
+// ---- Typst: one .typ file in the PDF writer's look (Roboto, its sizes, colours and margins); images beside it. ----
+// Every ASCII punctuation character is escaped (Typst takes `\` before any of them as that character): the model's
+// text is final, so no markup, smart quote, dash or ellipsis shorthand may be read into it. Runs of white space are one
+// space, as in HTML.
+const typEscape = (s) => s.replace(/\s+/g, ' ').replace(/[!-\/:-@[-`{-~]/g, '\\$&');
+const typString = (s) => `"${s.replace(/[\\"]/g, '\\$&')}"`;
+// A label Typst accepts (letters, digits, - _ . :), for headings and links to them; anything else is left unlabelled.
+const typLabel = (id) => (/^[\p{L}\p{N}_][\p{L}\p{N}_\-.:]*$/u.test(id) ? `<${id}>` : '');
+function typInlines(inlines) {
+  return inlines.map((i) => {
+    switch (i.type) {
+      case 'text': return typEscape(i.text);
+      case 'strong': return `#strong[${typInlines(i.children)}]`;
+      case 'emphasis': return `#emph[${typInlines(i.children)}]`;
+      case 'link': return i.href.startsWith('#')
+        ? (typLabel(i.href.slice(1)) ? `#link(${typLabel(i.href.slice(1))})[${typInlines(i.children)}]` : typInlines(i.children))
+        : `#link(${typString(i.href)})[${typInlines(i.children)}]`;
+      case 'break': return '\\\n';
+      default: return '';
+    }
+  }).join('');
+}
+
+// pdfStyles' paragraph styles (src/writers/pdf/styles.ts), in points.
+const typParagraph = {
+  title: 'size: 28pt, weight: "bold", fill: heading-colour', subtitle: 'size: 18pt, fill: accent', tagline: 'size: 13pt, fill: muted',
+  note: 'style: "italic", fill: muted', signature: 'weight: "bold"', caption: 'style: "italic", size: 9.5pt, fill: muted',
+};
+const typSpace = { title: [180, 18], subtitle: [0, 30], tagline: [0, 10], note: [0, 8], signature: [2, 0], caption: [4, 8] };
+const TEXT_WIDTH_PT = 595.28 - 62 - 62; // A4 less the PDF writer's side margins
+
+function typBlocks(blocks, imageFile) {
+  return blocks.map((b) => {
+    switch (b.type) {
+      case 'heading': return `${'='.repeat(b.level)} ${typInlines(b.children)} ${typLabel(b.id)}`;
+      case 'paragraph': {
+        if (b.style === 'normal' || !typParagraph[b.style]) return typInlines(b.children);
+        // Space above as v(), which Typst keeps at the top of a page (as pdfmake keeps a margin), unlike a block's.
+        const [above, below] = typSpace[b.style];
+        return `${above ? `#v(${above}pt)\n` : ''}#block(below: ${below}pt, text(${typParagraph[b.style]})[${typInlines(b.children)}])`;
+      }
+      case 'list': return b.items.map((item) => {
+        const marker = b.ordered ? '+ ' : '- ';
+        // An item's later lines are indented past its marker, so they stay in it.
+        return marker + typBlocks(item, imageFile).replace(/\n(?=.)/g, `\n${' '.repeat(marker.length)}`);
+      }).join('\n');
+      case 'table': {
+        const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
+        const cells = (row) => Array.from({ length: cols }, (_, c) => `[${typInlines(row[c] ?? [])}]`).join(', ');
+        return `#table(columns: ${cols}, table.header(${cells(b.header)}),\n${b.rows.map((r) => `  ${cells(r)},`).join('\n')}\n)`;
+      }
+      case 'pageBreak': return '#pagebreak()';
+      // The level-1 headings with their page numbers, as both writers make them.
+      case 'contents': return `#outline(title: [${typEscape(b.title)}], depth: 1)`;
+      case 'image': return `#image(${typString(imageFile(b))}, width: ${Math.min(b.width * 0.75, TEXT_WIDTH_PT).toFixed(2)}pt, alt: ${typString(b.alt ?? '')})`;
+      default: return '';
+    }
+  }).filter(Boolean).join('\n\n');
+}
+
+export function toTypst(doc, imageFile) {
+  const { meta } = doc;
+  const [lang, region] = meta.language.split('-');
+  const date = meta.date;
+  return `#set document(title: ${typString(meta.title)}, author: ${typString(meta.author)}, keywords: (${meta.keywords.map(typString).join(', ')}${meta.keywords.length === 1 ? ',' : ''}),
+  date: datetime(year: ${date.getUTCFullYear()}, month: ${date.getUTCMonth() + 1}, day: ${date.getUTCDate()}))
+#let heading-colour = rgb("#002d62")
+#let accent = rgb("#0b5cab")
+#let muted = rgb("#555555")
+#set page(paper: "a4", margin: (left: 62pt, top: 62pt, right: 62pt, bottom: 70pt),
+  footer: context if counter(page).get().first() > 1 {
+    set text(size: 8.5pt, fill: muted)
+    [${typEscape(meta.footer)} #h(1fr) Page #counter(page).display() of #counter(page).final().first()]
+  })
+#set text(font: "Roboto", size: 10.5pt, fill: rgb("#1a1a1a"), lang: ${typString(lang)}${region ? `, region: ${typString(region)}` : ''})
+#set par(leading: 0.65em, spacing: 8pt)
+#show heading.where(level: 1): set text(size: 20pt, fill: heading-colour)
+#show heading.where(level: 2): set text(size: 14pt, fill: heading-colour)
+#show heading.where(level: 3): set text(size: 11.5pt, fill: accent)
+#show link: set text(fill: accent)
+#set table(stroke: 0.75pt + rgb("#b7c4d6"), fill: (_, y) => if y == 0 { rgb("#e8eef6") })
+#show table.cell.where(y: 0): set text(weight: "bold", fill: heading-colour)
+
+${typBlocks(doc.blocks, imageFile)}
+`;
+}
+
 // ---- Timing ----
 /** Median wall time of `runs` fresh processes; `prepare(i)` gives each run its arguments and a check. */
 function timeRuns(runs, command, prepare, options = {}) {
@@ -179,7 +269,7 @@ function timeRuns(runs, command, prepare, options = {}) {
 const nonEmpty = (file) => (existsSync(file) && statSync(file).size > 0 ? undefined : `${path.basename(file)} missing or empty`);
 const version = (command, args) => spawnSync(command, args, { encoding: 'utf8' }).stdout?.split('\n')[0].trim() || undefined;
 
-export async function measureExternal({ root, packId = 'met-dac-2021', runs = 5 }) {
+export async function measureExternal({ root, packId = 'met-dac-2021', runs = 5, warmRuns = 7 }) {
   const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
   const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/load/load-pack.js')).href);
   const { packs } = await selectPacks(root, [packId]);
@@ -245,6 +335,44 @@ export async function measureExternal({ root, packId = 'met-dac-2021', runs = 5 
         result.skipped.push(`pandoc failed: ${error.message}`);
       }
     }
+    const typst = typstVersion();
+    if (!typst) result.skipped.push(`typst not installed (for its figures: npm install --no-save ${typstPackage}@0.7.0)`);
+    else {
+      try {
+        result.typstVersion = `${typstPackage} ${typst}`;
+        const folder = path.join(work, 'typst'), main = path.join(folder, 'main.typ'), pdf = path.join(folder, 'out.pdf');
+        mkdirSync(folder);
+        let typstImages = 0;
+        writeFileSync(main, toTypst(doc, (b) => { const name = `image-${++typstImages}.${imageBase(b).ext}`; writeFileSync(path.join(folder, name), b.data); return name; }));
+        const compile = [path.join(root, 'scripts', 'bench-typst.mjs'), main, pdf];
+        result.typstColdMs = timeRuns(runs, process.execPath, () => {
+          rmSync(pdf, { force: true });
+          return { args: compile, check: () => nonEmpty(pdf) };
+        });
+        // Warm: one process compiling again and again; the first run, which loads the compiler, is not counted.
+        const warm = (...flags) => {
+          const run = spawnSync(process.execPath, [...compile, String(warmRuns + 1), ...flags], { encoding: 'utf8', timeout: 300_000 });
+          if (run.status !== 0) throw new Error(`exited with ${run.status ?? run.signal}: ${(run.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+          return median(JSON.parse(run.stdout).slice(1));
+        };
+        result.typstWarmMs = warm();
+        result.typstForgetfulMs = warm('--forget');
+        if (pdftotext) {
+          const text = (spawnSync(pdftotext, [pdf, '-'], { encoding: 'utf8' }).stdout ?? '').replace(/\s+/g, ' ');
+          if (!text.includes(roleTitle)) throw new Error(`the PDF does not contain "${roleTitle}"`);
+        } else result.skipped.push('pdftotext not installed: Typst PDF text not checked');
+        // Only the fonts we ship: a font of the system's or the compiler's own would make another comparison.
+        const pdffonts = onPath('pdffonts');
+        if (pdffonts) {
+          const fonts = (spawnSync(pdffonts, [pdf], { encoding: 'utf8' }).stdout ?? '').split('\n').slice(2).filter(Boolean).map((row) => row.split(/\s+/)[0]);
+          const others = fonts.filter((font) => !/^([A-Z]{6}\+)?Roboto-/.test(font));
+          if (fonts.length === 0 || others.length > 0) throw new Error(`the PDF uses fonts other than Roboto: ${others.join(', ') || 'none found'}`);
+        }
+      } catch (error) {
+        delete result.typstColdMs; delete result.typstWarmMs; delete result.typstForgetfulMs;
+        result.skipped.push(`typst failed: ${error.message}`);
+      }
+    }
     if (keep) console.error(`bench-external: files kept in ${work}`);
     return result;
   } finally {
@@ -256,9 +384,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const packId = process.argv[2] ?? 'met-dac-2021';
   const runs = Number(process.env.BENCH_EXTERNAL_RUNS ?? 5);
-  const r = await measureExternal({ root, packId, runs }), seconds = (ms) => `${(ms / 1000).toFixed(3)} s`;
+  const r = await measureExternal({ root, packId, runs, warmRuns: Number(process.env.BENCH_WARM_RUNS ?? 7) }), seconds = (ms) => `${(ms / 1000).toFixed(3)} s`;
   console.log(`Pack: ${packId}; external tools, fresh process each, median of ${runs}`);
   if (r.chromiumPdfMs !== undefined) console.log(`HTML → PDF  ${r.chromiumVersion}: ${seconds(r.chromiumPdfMs)}`);
   if (r.pandocDocxMs !== undefined) console.log(`Markdown → .docx  ${r.pandocVersion}: ${seconds(r.pandocDocxMs)}`);
+  if (r.typstColdMs !== undefined) console.log(`Typst → PDF  ${r.typstVersion}: cold ${seconds(r.typstColdMs)}, warm ${seconds(r.typstWarmMs)}, warm with its memoized work forgotten ${seconds(r.typstForgetfulMs)}`);
   for (const reason of r.skipped) console.log(`skipped: ${reason}`);
 }

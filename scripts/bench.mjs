@@ -12,7 +12,9 @@
 //   (d) a no-op rebuild of that campaign (the build cache finds it up to date);
 //   (e) a watch-mode rebuild after one change (scripts/bench-watch.mjs);
 //   (f) where installed, headless Chromium printing the pack's text as HTML to
-//       PDF, and pandoc turning it as Markdown into .docx (scripts/bench-external.mjs).
+//       PDF, pandoc turning it as Markdown into .docx, and Typst compiling it as
+//       Typst markup to PDF, cold and warm (scripts/bench-external.mjs; Typst is
+//       installed for the benchmark only: see scripts/bench-typst.mjs).
 //
 //   (g) with BENCH_MEMORY_PACKS=1000, whether memory grows over that many packs
 //       built one after another in one process (scripts/bench-memory.mjs).
@@ -120,7 +122,7 @@ try {
   const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/load/load-pack.js')).href);
   const { writers } = await import(pathToFileURL(path.join(root, 'dist/writers/index.js')).href);
   const { packs } = await selectPacks(root, [packId]);
-  const warm = { total: [], plan: [], pdf: [], docx: [] };
+  const warm = { total: [], plan: [], pdf: [], docx: [], pdfOnly: [] };
   for (let i = 0; i < settings.warm + 1; i++) {
     const t0 = performance.now();
     const plan = await planPack(root, packs[0], new DataFileCache(root));
@@ -134,12 +136,14 @@ try {
     warm.pdf.push(t2 - t1);
     warm.docx.push(t3 - t2);
     warm.total.push(t3 - t0);
+    warm.pdfOnly.push(t2 - t0);
   }
   console.log(`(b) ${packId}, warm in-process (median of ${settings.warm})`);
   line('    both formats', seconds(median(warm.total)));
   line('      load, validate, resolve, compose', seconds(median(warm.plan)));
   line('      PDF writer', seconds(median(warm.pdf)));
   line('      Word writer (most of it: the contents’ page numbers)', seconds(median(warm.docx)));
+  line('    PDF only (the four stages, then the PDF writer)', seconds(median(warm.pdfOnly)));
 
   // (c) and (d): a campaign
   const campaign = makeCampaign(settings.campaign);
@@ -186,8 +190,8 @@ try {
 
   // (f) other tools
   const { measureExternal } = await import(pathToFileURL(path.join(root, 'scripts/bench-external.mjs')).href);
-  const external = await measureExternal({ root, packId, runs: settings.external });
-  console.log(`(f) other tools on the same text (median of ${settings.external})`);
+  const external = await measureExternal({ root, packId, runs: settings.external, warmRuns: settings.warm });
+  console.log(`(f) other tools on the same text (median of ${settings.external}; Typst warm, median of ${settings.warm})`);
   if (external.chromiumPdfMs !== undefined) {
     line(`    headless Chromium, HTML → PDF (${external.chromiumVersion ?? '?'})`, seconds(external.chromiumPdfMs));
     line('    ratio: packs PDF-only cold / Chromium', (median(cold.pdf) / external.chromiumPdfMs).toFixed(2));
@@ -195,6 +199,14 @@ try {
   if (external.pandocDocxMs !== undefined) {
     line(`    pandoc, Markdown → .docx (${external.pandocVersion ?? '?'})`, seconds(external.pandocDocxMs));
     line('    ratio: packs .docx-only cold / pandoc', (median(cold.docx) / external.pandocDocxMs).toFixed(2));
+  }
+  if (external.typstColdMs !== undefined) {
+    line(`    Typst, its markup → PDF, cold (${external.typstVersion})`, seconds(external.typstColdMs));
+    line('    ratio: packs PDF-only cold / Typst cold', (median(cold.pdf) / external.typstColdMs).toFixed(2));
+    line('    Typst, warm (compiled again in one process)', seconds(external.typstWarmMs));
+    line('    ratio: packs PDF-only warm / Typst warm', (median(warm.pdfOnly) / external.typstWarmMs).toFixed(2));
+    line('    Typst, warm, its memoized work forgotten each time', seconds(external.typstForgetfulMs));
+    line('    ratio: packs PDF-only warm / Typst warm, forgotten', (median(warm.pdfOnly) / external.typstForgetfulMs).toFixed(2));
   }
   for (const reason of external.skipped ?? []) console.log(`    skipped: ${reason}`);
 } finally {

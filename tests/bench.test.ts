@@ -19,7 +19,7 @@ const miniature = {
 const seconds = String.raw`\d+\.\d{3} s`;
 
 describe('npm run bench', () => {
-  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools where installed, and (g) memory when asked', async () => {
+  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools (Typst among them) where installed, and (g) memory when asked', async () => {
     // Asynchronously: the benchmark takes a while, and vitest's worker must stay responsive meanwhile.
     const run = await runScriptAsync('scripts/bench.mjs', [], { env: miniature });
     expect(run.status, run.stderr).toBe(0);
@@ -37,6 +37,7 @@ describe('npm run bench', () => {
     expect(figure('(b) met-dac-2021, warm in-process')).toBeDefined();
     expect(figure('PDF writer')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('Word writer')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('PDF only (the four stages, then the PDF writer)')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('(c) 3 packs (1 pack + 2 variants), both formats')).toBeDefined();
     expect(figure('1 worker')).toMatch(new RegExp(`${seconds}  peak memory \\d+ MB$`));
     expect(run.stdout).toMatch(new RegExp(String.raw`\n    \d+ workers +${seconds}  peak memory \d+ MB\n`));
@@ -48,6 +49,18 @@ describe('npm run bench', () => {
     // Each tool is either measured, with its ratio, or named as skipped.
     expect(run.stdout).toMatch(/ratio: packs PDF-only cold \/ Chromium +\d+\.\d\d\n|skipped: chromium not installed/);
     expect(run.stdout).toMatch(/ratio: packs \.docx-only cold \/ pandoc +\d+\.\d\d\n|skipped: pandoc not installed/);
+    // Typst, installed for the benchmark only: cold and warm with their ratios, or skipped with how to install it.
+    expect(run.stdout).toMatch(
+      new RegExp(
+        String.raw`Typst, its markup → PDF, cold \(@myriaddreamin/typst-ts-node-compiler [\d.]+\) +${seconds}\n` +
+          String.raw` +ratio: packs PDF-only cold / Typst cold +\d+\.\d\d\n` +
+          String.raw` +Typst, warm \(compiled again in one process\) +${seconds}\n` +
+          String.raw` +ratio: packs PDF-only warm / Typst warm +\d+\.\d\d\n` +
+          String.raw` +Typst, warm, its memoized work forgotten each time +${seconds}\n` +
+          String.raw` +ratio: packs PDF-only warm / Typst warm, forgotten +\d+\.\d\d\n` +
+          String.raw`|skipped: typst not installed \(for its figures: npm install --no-save @myriaddreamin/typst-ts-node-compiler@[\d.]+\)`,
+      ),
+    );
     expect(figure('(g) memory over 2 packs built one after another')).toBeDefined();
     for (const packs of [1, 2]) expect(figure(`after ${packs} packs`)).toMatch(/ \d+ MB heap  \d+ MB buffers, \d+ MB resident$/);
   });
