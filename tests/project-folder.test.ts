@@ -2,14 +2,14 @@
 // tsc find theirs; --root over that; paths the user types meant from their own
 // folder, under `npm run packs -- …` too; and the folder a command wrote to,
 // named as the user would type it.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findProjectRoot } from '../dist/cli/project-root.js';
 import { userFolder } from '../dist/cli/user-folder.js';
-import { copyProject, runCli, runCliProcess, type CliRun } from './support/project.js';
+import { copyProject, runCli, runCliProcess, spawnCollecting } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
@@ -185,16 +185,7 @@ describe('the folder the user typed the command in', () => {
 describe('npm run packs -- …', () => {
   /** `npm run packs -- <args>` typed in `cwd`; in a folder outside the tool's, `--prefix` names the tool's folder. */
   const npmRunPacks = (cwd: string, args: string[], prefix: string[] = []) =>
-    new Promise<CliRun>((resolve, reject) => {
-      const npm = [...prefix, '--silent', '--no-update-notifier', 'run', 'packs', '--', ...args];
-      const child = spawn('npm', npm, { cwd, env: { ...process.env, NO_COLOR: '1' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+    spawnCollecting('npm', [...prefix, '--silent', '--no-update-notifier', 'run', 'packs', '--', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
 
   it('works on the project the user is in, with paths as the user typed them', async () => {
     const root = copyProject();

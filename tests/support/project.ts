@@ -57,8 +57,13 @@ export async function runCli(args: string[], cwd = projectRoot): Promise<CliRun>
  * runner times out.
  */
 export function runScriptAsync(script: string, args: string[] = [], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return spawnCollecting(process.execPath, [path.join(projectRoot, script), ...args], { cwd: options.cwd ?? projectRoot, env: { ...process.env, ...options.env } });
+}
+
+/** Runs a program without blocking, and resolves with its exit status and everything it printed. */
+export function spawnCollecting(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, script), ...args], { cwd: options.cwd ?? projectRoot, env: { ...process.env, ...options.env } });
+    const child = spawn(command, args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
