@@ -45,8 +45,10 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       /** A side: a name as typed; with revisions, the pack of that id in the working tree or at a revision. */
       const side = async (name: string, revision: string | undefined) => {
         if (fromRevision === undefined) return factsFrom(io.cwd, project, name);
-        if (revision === undefined) return packFacts(context.root(options), name);
-        const at = projectAtRevision(context.root(options), revision);
+        // No project found is a usage mistake here, as in other commands (context.root says so).
+        const root = project ?? context.root(options);
+        if (revision === undefined) return packFacts(root, name);
+        const at = projectAtRevision(root, revision);
         if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
         return packFacts(at.root, name);
       };

@@ -83,7 +83,7 @@ export function registerWatch(cli: Command, context: CommandContext): void {
       stdout(`watching ${folder('packs')} and ${folder('templates')} for changes, writing to ${folderForPeople(context.io.cwd, outDir)} (Ctrl-C to stop)\n`);
 
       // Ctrl-C (or a polite kill) stops watching; the command then ends with exit status 0. The
-      // same Ctrl-C often comes twice (to the whole process group, and passed on by npx): a second
+      // same Ctrl-C often comes twice (to the whole process group, and passed on by npm run): a second
       // within a second is ignored; a later one, while a rebuild is still finishing, ends at once.
       let stopped: number | undefined;
       const onSignal = () => {

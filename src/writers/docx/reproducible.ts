@@ -45,13 +45,14 @@ export async function writeReproducibleDocx(document: WordDocument, date: Date, 
     entry.push(parts.get(name)!, true);
   }
   zip.end();
-  return concatenate(chunks);
+  return Buffer.concat(chunks);
 }
 
 /**
- * A zip entry deflated by Node's zlib, natively, instead of by fflate's JavaScript deflate: a
- * sixth of a Word-only batch's time (docs/benchmark.md). fflate's documented way to bring one's
- * own compression is to extend ZipPassThrough; each entry is pushed whole, in one chunk.
+ * A zip entry deflated by Node's zlib, natively, instead of by fflate's JavaScript deflate
+ * (200 packs, .docx only, in two workers: 20.4 s with fflate's, 17.7 s with this). fflate's
+ * documented way to bring one's own compression is to extend ZipPassThrough; each entry is
+ * pushed whole, in one chunk.
  */
 class NativeDeflate extends ZipPassThrough {
   constructor(filename: string, mtime: Date) {
@@ -63,16 +64,6 @@ class NativeDeflate extends ZipPassThrough {
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
     this.ondata(null, deflateRawSync(chunk, { level: 6 }), final);
   }
-}
-
-function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
-  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.length;
-  }
-  return whole;
 }
 
 const CONTENT_TYPES = '[Content_Types].xml';
