@@ -39,6 +39,9 @@ const settings = {
   watch: Number(process.env.BENCH_WATCH_RUNS ?? 9),
 };
 const cli = path.join(root, 'bin', 'packs.js');
+// Node's own flags from package.json's `packs` script (`node <flags> bin/packs.js`), so the benchmark runs the
+// command as `npm run packs` and `npm run build` do, without npm's own start-up.
+const nodeFlags = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.packs.split(/\s+/).slice(1, -1);
 const cores = availableParallelism();
 
 const median = (values) => {
@@ -51,14 +54,14 @@ const megabytes = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const line = (label, value, note = '') => console.log(`${label.padEnd(58)} ${String(value).padStart(10)}${note ? `  ${note}` : ''}`);
 
 /**
- * Runs `node bin/packs.js <args>` as a user runs it, timed from outside, with its
+ * Runs `node <flags> bin/packs.js <args>` as a user runs it, timed from outside, with its
  * peak memory, worker threads included, which the process reports through
  * scripts/bench-peak.cjs.
  */
 function timedBuild(args, { cwd = root, env = {} } = {}) {
   const peaks = path.join(work, `peaks-${process.hrtime.bigint()}.txt`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, ...args], {
+  const run = spawnSync(process.execPath, [...nodeFlags, cli, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
