@@ -10,6 +10,7 @@ import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { checkTemplateFields } from './template-check.js';
+import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { relativeName } from '../pack/data-file.js';
@@ -76,10 +77,25 @@ export function composeDocument(
       diagnostics.push(templateDiagnostic(template.file, template.source, error, 'template-error', context));
       return;
     }
-    const parsed = markdownToBlocks(markdown, (src, alt) => {
-      const image = resolved.images.get(src);
-      return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
-    });
+    // Reading Markdown recurses into each list and quote: text nested past the limit is refused first.
+    const tooDeep = renderedNestingProblem(section.template, template.file, markdown);
+    if (tooDeep) {
+      diagnostics.push(tooDeep);
+      return;
+    }
+    let parsed: ReturnType<typeof markdownToBlocks>;
+    try {
+      parsed = markdownToBlocks(markdown, (src, alt) => {
+        const image = resolved.images.get(src);
+        return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
+      });
+    } catch (error) {
+      // Bold, italic and links inside each other thousands of times, which no line-by-line check sees.
+      if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+      diagnostics.push(unreadableNesting(section.template, template.file));
+      return;
+    }
+    diagnostics.push(...blockLimitProblems(section.template, template.file, parsed.blocks));
     for (const src of parsed.unknownImages) {
       diagnostics.push(
         diagnostic(

@@ -71,9 +71,21 @@ export const catalogue = {
   },
   'too-deeply-nested': {
     severity: 'error',
-    meaning: 'the data is nested deeper than it can be read',
+    meaning: 'the data nests lists and mappings deeper than 20 levels, or deeper than it can be read',
     example: { message: 'the data is nested too deeply to read' },
     fix: 'check for runaway brackets or indentation',
+  },
+  'text-too-deeply-nested': {
+    severity: 'error',
+    meaning: 'a text nests lists or quotes (`- `, `1. `, `> `) deeper than 8 levels',
+    example: { message: 'this text nests lists or quotes 2,000 levels deep; text may nest them at most 8 levels' },
+    fix: 'a line starting `- `, `* `, `1. ` or `>` starts a list or a quote: check for repeated markers',
+  },
+  'paragraph-too-long': {
+    severity: 'error',
+    meaning: 'a paragraph is longer than 10,000 characters',
+    example: { message: 'this paragraph is 12,000 characters long; a paragraph may have at most 10,000' },
+    fix: 'split it into shorter paragraphs: a blank line between them, or separate items of the list',
   },
   'hidden-character': {
     severity: 'error',
@@ -373,6 +385,12 @@ export const catalogue = {
     example: { message: 'section "cover" renders a code block, which packs cannot print' },
     fix: 'use headings, paragraphs, lists, tables, bold, italic, links',
   },
+  'table-too-large': {
+    severity: 'error',
+    meaning: 'a section renders a table of more than 500 rows or 10 columns',
+    example: { message: 'section "selection-process" renders a table of 600 rows; a table may have at most 500 rows' },
+    fix: 'shorten the list or the text the table is made from, or split it into smaller tables',
+  },
 
   // Variants.
   'variant-cannot-set': {
@@ -386,6 +404,14 @@ export const catalogue = {
     meaning: 'a variant was found, but `pack.yaml` no longer declares it when the pack is read',
     example: { message: 'pack.yaml declares no variant "met-dac-2021-frontline-policing"' },
     fix: '`pack.yaml` changed while a command ran: run it again',
+  },
+
+  // The tool itself.
+  'internal-error': {
+    severity: 'error',
+    meaning: 'a fault in packs itself (not a mistake in the pack) stopped one pack; the other packs were still checked and built',
+    example: { message: 'packs stopped on sample-pack with an internal error (TypeError: injected fault)' },
+    fix: 'report it to whoever looks after packs, with the message and the pack\'s files',
   },
 } as const satisfies Record<string, CodeEntry>;
 

@@ -5,10 +5,9 @@
 // truncated or mislabelled file never reaches pdfkit or docx.
 import { crc32 } from 'node:zlib';
 
-/** The largest image file a pack may use. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-/** The most pixels an image may have: decoded, 25 megapixels is already 100 MB of memory. */
-export const MAX_IMAGE_PIXELS = 25_000_000;
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../pack/limits.js';
+
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS };
 
 export type ImageFormat = 'png' | 'jpeg';
 

@@ -5,16 +5,12 @@ import { diagnostic, type Diagnostic, type Finding, type Span } from '../diagnos
 import { relativeName, spanOf, type YamlFile } from '../pack/data-file.js';
 import { readBoundedFile } from './bounded-file.js';
 import type { ReadLog } from './read-log.js';
-
-/** Files bigger than this are refused: no data file a person writes is this large. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { MAX_ALIASES, MAX_DATA_FILE_BYTES } from '../pack/limits.js';
+import { dataLimitProblems } from './data-limits.js';
 
 export type LoadResult =
   | { ok: true; file: YamlFile; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
-
-/** No data file needs more aliases than this; more is a "billion laughs" bomb. */
-export const MAX_ALIASES = 100;
 
 const SYNTAX_HINT = 'check the indentation, and put text containing ": " or starting with a special character in quotes';
 
@@ -145,7 +141,7 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
   // A proposed edit is checked as if it were on disk, before anything is written.
   if (replacement !== undefined) return parseYaml(file, absolutePath, replacement);
   const fail = (finding: Finding, span?: Span): LoadResult => ({ ok: false, diagnostics: [diagnostic(finding, file, span)] });
-  const read = await readBoundedFile(absolutePath, MAX_FILE_BYTES, log);
+  const read = await readBoundedFile(absolutePath, MAX_DATA_FILE_BYTES, log);
   if (!read.ok) {
     if (read.problem === 'not-a-file') return fail({ code: 'file-not-found', message: `${file} is not a file` });
     if (read.problem === 'not-found') {
@@ -153,7 +149,7 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
     }
     return fail({
       code: 'file-too-large',
-      message: `${file} is ${read.size} bytes; data files may be at most ${MAX_FILE_BYTES} bytes`,
+      message: `${file} is ${read.size} bytes; data files may be at most ${MAX_DATA_FILE_BYTES} bytes`,
       hint: 'check that this is the right file',
     });
   }
@@ -205,6 +201,10 @@ function parseYaml(file: string, absolutePath: string, source: string): LoadResu
   diagnostics.push(...hiddenCharacters(yamlFile));
   const problems = [...document.errors, ...document.warnings];
   if (problems.length > 0) return { ok: false, diagnostics: [...diagnostics, ...problems.map((p) => parseProblem(yamlFile, p))] };
+  // Before anything below walks the document recursively.
+  const limits = dataLimitProblems(yamlFile);
+  diagnostics.push(...limits.diagnostics);
+  if (limits.tooDeep) return { ok: false, diagnostics };
   const keys = collectionKeys(yamlFile);
   if (keys.length > 0) return { ok: false, diagnostics: [...diagnostics, ...keys] };
   try {
