@@ -1,10 +1,18 @@
 // The one Handlebars environment of the tool: a private instance, strict (a
 // field that does not exist is an error, not an empty string), only the
-// built-in block helpers, no prototype access. Templates produce Markdown, so
+// built-in block helpers (not `log` or `lookup`), no prototype access. Templates produce Markdown, so
 // values are inserted as they are, not HTML-escaped.
 import Handlebars from 'handlebars';
 
 export const handlebars = Handlebars.create();
+
+// Two of Handlebars' built-in helpers are taken away. `log` writes to the
+// console, that is to standard output, which would break `--format json` (and
+// tell nobody anything). `lookup` reads a field named at run time, past the
+// check of every field a template uses. Unregistered, and unknown to the
+// compiler below, either is an unknown helper in a template.
+handlebars.unregisterHelper('log');
+handlebars.unregisterHelper('lookup');
 
 /**
  * Each registered partial's file (relative to the project root) and source. Handlebars replaces
@@ -17,7 +25,8 @@ export const knownHelpers = { if: true, unless: true, each: true, with: true } a
 
 export const compileOptions = {
   strict: true,
-  knownHelpers,
+  // The compiler knows `log` and `lookup` unless told otherwise.
+  knownHelpers: { ...knownHelpers, log: false, lookup: false },
   knownHelpersOnly: true,
   noEscape: true,
   preventIndent: true,

@@ -138,19 +138,22 @@ function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle) {
 }
 
 const STAGE_TEXT_HINT = 'stage text may use {{date}}, {{time}} and {{weekday}}';
-const STAGE_FACT = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/** A `{{...}}`, with the braces of a triple `{{{...}}}` if it has them, so that one is refused whole rather than filled inside its braces. */
+const STAGE_FACT = /\{?\{\{\s*([^{}]*?)\s*\}\}\}?/g;
 
 /**
  * A stage's paragraph with {{date}}, {{time}} and {{weekday}} filled in from the
  * stage's facts; or the first {{...}} it cannot fill (one it does not know, or
  * one the stage has no value for). Nothing else in the text is read as a template.
  */
-function fillStageFacts(paragraph: string, facts: Record<'date' | 'time' | 'weekday', string | null>): string | { name: string; known: boolean } {
-  let problem: { name: string; known: boolean } | undefined;
-  const filled = paragraph.replace(STAGE_FACT, (whole, name: string) => {
-    const known = Object.hasOwn(facts, name);
+function fillStageFacts(paragraph: string, facts: Record<'date' | 'time' | 'weekday', string | null>): string | { name: string; written: string; known: boolean } {
+  let problem: { name: string; written: string; known: boolean } | undefined;
+  const filled = paragraph.replace(STAGE_FACT, (whole: string, name: string) => {
+    // {{{date}}} is Handlebars' unescaped form: not a placeholder of stage text, and not to be filled inside its braces.
+    const triple = whole.startsWith('{{{') || whole.endsWith('}}}');
+    const known = !triple && Object.hasOwn(facts, name);
     const value = known ? facts[name as keyof typeof facts] : null;
-    if (value === null) problem ??= { name, known };
+    if (value === null) problem ??= { name, written: triple ? whole : `{{${name}}}`, known };
     return value ?? whole;
   });
   return problem ?? filled;
@@ -177,7 +180,7 @@ function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Di
           code: 'stage-text',
           message: filled.known
             ? `stage "${stage.id}" text uses {{${name}}}, but the stage has no ${fact}`
-            : `stage "${stage.id}" text uses {{${name}}}, which stage text cannot say`,
+            : `stage "${stage.id}" text uses ${filled.written}, which stage text cannot say`,
           hint: filled.known ? `add \`${fact}:\` to the stage, or take {{${name}}} out of the text` : STAGE_TEXT_HINT,
         }),
       );
