@@ -410,7 +410,7 @@ export const catalogue = {
   'internal-error': {
     severity: 'error',
     meaning: 'a fault in packs itself (not a mistake in the pack) stopped one pack; the other packs were still checked and built',
-    example: { message: 'packs stopped on sample-pack with an internal error (TypeError: injected fault)' },
+    example: { message: "packs stopped on sample-pack with an internal error (TypeError: Cannot read properties of undefined (reading 'text'))" },
     fix: 'report it to whoever looks after packs, with the message and the pack\'s files',
   },
 } as const satisfies Record<string, CodeEntry>;

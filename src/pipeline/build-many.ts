@@ -11,6 +11,7 @@ import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
 import { clearInterruptedWrites, OutputBusyError } from './output-lock.js';
+import { internalError } from './internal-error.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 import { spareRenderThread, type RenderThread } from '../writers/render-thread.js';
 
@@ -105,7 +106,7 @@ export async function buildMany(
   const jobs = Math.max(1, Math.min(allowed, toBuild.length));
   // One pack to build (not only to check) and a core to spare: its Word file is rendered beside its PDF.
   const thread = toBuild.length === 1 && !toBuild[0]!.last ? spareRenderThread(options.formats, allowed) : undefined;
-  const runner = jobs === 1 ? inThisThread(task, finish, thread) : await inWorkers(jobs, options.workerHeapMb ?? WORKER_HEAP_MB, root, task, finish);
+  const runner = jobs === 1 ? inThisThread(root, task, finish, thread) : await inWorkers(jobs, options.workerHeapMb ?? WORKER_HEAP_MB, root, task, finish);
   try {
     await runner.run(toBuild);
     if (changedMeanwhile.length > 0) await runner.run(changedMeanwhile.splice(0));
@@ -115,6 +116,11 @@ export async function buildMany(
   }
   await cache.save();
   return packs.map((location) => outcomes.get(location.id)!);
+}
+
+/** The result of a pack stopped before it was built, by `problem`. */
+function failedWith(problem: Diagnostic): BuildResult {
+  return { diagnostics: [problem], inputs: [], hashesAsRead: new Map(), outputs: [], milliseconds: 0 };
 }
 
 /** A pack to build, or (with `last`, its last build) to check again. */
@@ -129,10 +135,19 @@ interface Runner {
 }
 
 /** One at a time in this thread: no worker to start, and modules stay loaded between packs. */
-function inThisThread(task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void, thread?: RenderThread): Runner {
+function inThisThread(root: string, task: (work: Work) => BuildTask, finish: (work: Work, result: BuildResult) => void, thread?: RenderThread): Runner {
   return {
     async run(work) {
-      for (const entry of work) finish(entry, await runBuildTask(task(entry), thread));
+      for (const entry of work) {
+        let result: BuildResult;
+        try {
+          result = await runBuildTask(task(entry), thread);
+        } catch (error) {
+          if (error instanceof OutputBusyError) throw error;
+          result = failedWith(internalError(root, entry.location, error));
+        }
+        finish(entry, result);
+      }
     },
     async close() {},
   };
@@ -164,10 +179,15 @@ async function inWorkers(
       // An error crosses back from a worker as a plain Error: give the lock's its own class again.
       const message = (error as Error).message ?? String(error);
       if (/^another build is writing /.test(message)) throw new OutputBusyError(message);
-      if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+      if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Anything else a worker throws is a fault in packs: it stops that pack, not the build.
+        finish(entry, failedWith(internalError(root, location, error)));
+        return;
+      }
       // One pack too big for a worker stops that pack, not the build.
-      finish(entry, {
-        diagnostics: [
+      finish(
+        entry,
+        failedWith(
           diagnostic(
             {
               code: 'out-of-memory',
@@ -176,12 +196,8 @@ async function inWorkers(
             },
             path.relative(root, location.packFile).split(path.sep).join('/'),
           ),
-        ],
-        inputs: [],
-        hashesAsRead: new Map(),
-        outputs: [],
-        milliseconds: 0,
-      });
+        ),
+      );
     }
   };
   return {

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { lockOutput, removeStaleTemporaryFiles } from './output-lock.js';
+import { internalError } from './internal-error.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../pack/location.js';
 import { sha256Hex } from '../load/read-log.js';
@@ -46,6 +47,15 @@ export interface CheckOptions {
 
 /** Runs every check on a pack and, if it passes, composes its document. Writes nothing. */
 export async function planPack(root: string, location: PackLocation, cache: DataFileCache, options: CheckOptions = {}): Promise<PackPlan> {
+  try {
+    return await checkedPlan(root, location, cache, options);
+  } catch (error) {
+    // A fault in packs stops this pack, not the others of the run.
+    return { location, diagnostics: [internalError(root, location, error)], inputs: [], hashesAsRead: new Map() };
+  }
+}
+
+async function checkedPlan(root: string, location: PackLocation, cache: DataFileCache, options: CheckOptions): Promise<PackPlan> {
   const partialDiagnostics = loadPartials(root);
   const loaded = await loadPack(location, cache);
   const sections = loaded.pack?.pack.data.sections ?? [];
@@ -121,7 +131,13 @@ export async function buildPack(
   const stopped = options.strict === true && plan.diagnostics.length > 0;
   if (plan.document && !stopped) {
     // Render every format before writing any, so a pack never has one new file and one old.
-    const rendered = await renderAll(options.formats, plan.document, options.thread);
+    let rendered: Awaited<ReturnType<typeof renderAll>>;
+    try {
+      rendered = await renderAll(options.formats, plan.document, options.thread);
+    } catch (error) {
+      // A writer's fault stops this pack, not the others of the run; its previous files stay.
+      return { ...plan, diagnostics: [...plan.diagnostics, internalError(root, location, error)], outputs, milliseconds: performance.now() - started };
+    }
     await mkdir(options.outDir, { recursive: true });
     // One build writes into a folder at a time; files an interrupted build left are cleared first.
     const unlock = await lockOutput(options.outDir);
