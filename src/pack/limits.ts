@@ -7,9 +7,6 @@
 /** A data file's size in bytes (the largest sample file is 25 KB). */
 export const MAX_DATA_FILE_BYTES = 1024 * 1024;
 
-/** A template's or partial's size in bytes (the largest is 2 KB). */
-export const MAX_TEMPLATE_BYTES = 256 * 1024;
-
 /** How many times a data file may expand its aliases (*name); more is a "billion laughs" bomb (none are used). */
 export const MAX_ALIASES = 100;
 
