@@ -9,6 +9,8 @@ import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
+import { PlainValues } from './plain-values.js';
+import { templateContextSchema } from '../resolve/template-context.js';
 import { checkTemplateFields } from './template-check.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
@@ -42,6 +44,7 @@ export function composeDocument(
   const diagnostics: Diagnostic[] = [];
   const blocks: Block[] = [];
   const usedIds = new Set<string>();
+  const plain = new PlainValues();
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {
@@ -71,16 +74,18 @@ export function composeDocument(
       return;
     }
     try {
-      markdown = template.render(context);
+      // Plain values reach the Markdown as tokens, put back as literal text once it is parsed.
+      markdown = template.render(plain.tokenise(context, templateContextSchema));
     } catch (error) {
       diagnostics.push(templateDiagnostic(template.file, template.source, error, 'template-error', context));
       return;
     }
     const parsed = markdownToBlocks(markdown, (src, alt) => {
-      const image = resolved.images.get(src);
+      const image = resolved.images.get(plain.text(src));
       return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
     });
-    for (const src of parsed.unknownImages) {
+    parsed.blocks = plain.blocks(parsed.blocks);
+    for (const src of parsed.unknownImages.map((token) => plain.text(token))) {
       diagnostics.push(
         diagnostic(
           {
@@ -92,7 +97,7 @@ export function composeDocument(
         ),
       );
     }
-    for (const construct of parsed.unsupported) {
+    for (const construct of parsed.unsupported.map((token) => plain.text(token))) {
       diagnostics.push(
         diagnostic(
           {

@@ -48,11 +48,11 @@ function issueToDiagnostics(file: YamlFile, kind: string, issue: Issue, knownKey
   }
   // A refinement that asks for a field (e.g. `alt` with an image) reports a missing field like the schema does.
   const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !valueAt(file.data, at).found;
-  const hint = issue.code === 'custom' ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
+  const params = issue.code === 'custom' ? (issue.params as { hint?: string; code?: 'link-not-allowed' } | undefined) : undefined;
   const diagnostic = diagnosticAt(file, at, {
-    code: missing ? 'missing-field' : 'invalid-value',
+    code: missing ? 'missing-field' : (params?.code ?? 'invalid-value'),
     message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
-    hint,
+    hint: params?.hint,
   });
   const field = at[at.length - 1];
   return [missing && field !== undefined ? { diagnostic, missing: pathKey(at.slice(0, -1), String(field)) } : { diagnostic }];
