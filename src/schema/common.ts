@@ -31,7 +31,7 @@ export const markdown = z
       context.addIssue({
         code: 'custom',
         message: `links to "${href}": ${problem} is not allowed in a pack`,
-        params: { code: 'link-not-allowed', hint: LINK_HINT },
+        params: { code: 'link-not-allowed', hint: LINK_HINT, about: href },
       });
     }
   })
