@@ -24,7 +24,9 @@ function escaped(match: RegExpMatchArray): string | undefined {
   return SINGLE_ESCAPES[match[4]!];
 }
 
-const isHidden = (character: string) => new RegExp(HIDDEN_IN_VALUE.source, 'u').test(character);
+// The same sets, to test one text at a time (a global expression remembers where it stopped).
+const hiddenInSource = new RegExp(HIDDEN_IN_SOURCE.source, 'u');
+const hiddenInValue = new RegExp(HIDDEN_IN_VALUE.source, 'u');
 
 export function hiddenCharacters(file: YamlFile): Diagnostic[] {
   if (ALLOW_HIDDEN.test(file.source)) return [];
@@ -44,21 +46,21 @@ export function hiddenCharacters(file: YamlFile): Diagnostic[] {
   visit(file.document, {
     Scalar(_, node: Scalar) {
       if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-      if (!new RegExp(HIDDEN_IN_VALUE.source, 'u').test(node.value)) return;
+      if (!hiddenInValue.test(node.value)) return;
       const [start, end] = node.range;
       const written = file.source.slice(start, end);
       // Written as it is: reported above, where it is.
-      let placed = new RegExp(HIDDEN_IN_SOURCE.source, 'u').test(written);
+      let placed = hiddenInSource.test(written);
       if (node.type === 'QUOTE_DOUBLE') {
         for (const match of written.matchAll(ESCAPE)) {
           const character = escaped(match);
-          if (character === undefined || !isHidden(character)) continue;
+          if (character === undefined || !hiddenInValue.test(character)) continue;
           diagnostics.push(found(character, start + match.index, start + match.index + match[0].length));
           placed = true;
         }
       }
       // A hidden character that is neither written nor escaped (a carriage return in a block scalar, say): at the value.
-      if (!placed) diagnostics.push(found(new RegExp(HIDDEN_IN_VALUE.source, 'u').exec(node.value)![0], start, end));
+      if (!placed) diagnostics.push(found(hiddenInValue.exec(node.value)![0], start, end));
     },
   });
   return diagnostics;
