@@ -218,3 +218,21 @@ describe('packs diff', () => {
     expect(run.stderr).toBe('packs diff: "nowhere.pdf" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/\n');
   });
 });
+
+describe('packs diff prints data safely', () => {
+  it('shows a control character in a changed value as <U+XXXX>, in plain text, colour and Markdown', async () => {
+    const { formatMarkdown, formatText } = await import('../dist/diff/format.js');
+    const comparison = {
+      changes: [{ kind: 'changed' as const, key: 'Role\u001b[2J', old: 'Inspector', new: 'Chief\rInspector\u202E' }],
+      sections: [{ title: 'About\u0007', paragraphs: [[{ text: 'leads\u001b]0;x', change: 'inserted' as const }]] }],
+    };
+    // The Markdown report escapes [ and ] with a backslash.
+    for (const printed of [formatText(comparison, false), formatText(comparison, true), formatMarkdown(comparison).replaceAll('\\', '')]) {
+      expect(printed).toContain('Role<U+001B>[2J');
+      expect(printed).toContain('Chief<U+000D>Inspector<U+202E>');
+      expect(printed).toContain('About<U+0007>');
+      expect(printed).toContain('leads<U+001B>]0;x');
+      expect(printed).not.toMatch(/[\u0007\r\u202E]|\u001b(?!\[\d*m)/);
+    }
+  });
+});

@@ -123,4 +123,28 @@ describe('packs show', () => {
     expect(run.stdout).toMatch(/Basic Pay +£156,693 +pay\.basic +packs\/shared\/pay-scales\/met-chief-officers\.yaml:26\n/);
     expect(run.stderr).toContain('warning  stage "Application Pack" is on 2021-01-11, which is before today (2021-01-12)  [date-in-past]');
   });
+
+  it('shows a control character in the data as <U+XXXX>, never sending it to the terminal', async () => {
+    // A file that allows hidden characters may hold an escape sequence (clear the screen) and a carriage return.
+    const root = copyProject([
+      { file: 'packs/met-dac-2021/role.yaml', find: 'title: Deputy Assistant Commissioner', replace: '# packs: allow-hidden-characters\ntitle: "Deputy\\e[2J Assistant\\r Commissioner"' },
+    ]);
+    const run = await runCli(['show', 'met-dac-2021', '--today', '2021-01-12'], root);
+    expect(run.stdout).toContain('Role:     Deputy<U+001B>[2J Assistant<U+000D> Commissioner\n');
+    expect(run.stdout + run.stderr).not.toMatch(/[\u001b\r]/);
+  });
+
+  it('shows a control character written into a data file as <U+XXXX> in the diagnostic quoting its line', async () => {
+    const root = copyProject([
+      { file: 'packs/met-dac-2021/role.yaml', find: 'title: Deputy Assistant Commissioner', replace: 'title: Deputy\u001b]0;pwned\u0007 Assistant Commissioner' },
+    ]);
+    const run = await runCli(['show', 'met-dac-2021', '--today', '2021-01-12'], root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'packs/met-dac-2021/role.yaml:4:14  error  invisible character U+001B in the text  [hidden-character]\n' +
+        '    4 | title: Deputy<U+001B>]0;pwned<U+0007> Assistant Commissioner\n' +
+        '      |              ^\n',
+    );
+    expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
 });

@@ -1,7 +1,8 @@
 // Composes a resolved pack into the document model: each section's template is
 // rendered to Markdown, parsed into blocks, and placed by the section's layout.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Block, Document } from '../model/document.js';
+import type { Block, Document, Inline } from '../model/document.js';
+import { LINK_HINT, linkProblem } from '../schema/links.js';
 import { FACTS_FILE_NAME } from '../model/facts.js';
 import { packFacts } from './facts.js';
 import { plainText } from '../model/document.js';
@@ -9,11 +10,31 @@ import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
+import { PlainValues } from './plain-values.js';
+import { templateContextSchema } from '../resolve/template-context.js';
 import { checkTemplateFields } from './template-check.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { relativeName } from '../pack/data-file.js';
+import { closest } from '../pack/suggest.js';
+
+/** The target of every link in some blocks. */
+function linkTargetsIn(blocks: Block[]): string[] {
+  const inInlines = (inlines: Inline[]): string[] =>
+    inlines.flatMap((inline) => (inline.type === 'link' ? [inline.href, ...inInlines(inline.children)] : 'children' in inline ? inInlines(inline.children) : []));
+  return blocks.flatMap((block) => {
+    if (block.type === 'heading' || block.type === 'paragraph') return inInlines(block.children);
+    if (block.type === 'list') return block.items.flatMap(linkTargetsIn);
+    if (block.type === 'table') return [...block.header, ...block.rows.flat()].flatMap(inInlines);
+    return [];
+  });
+}
+
+function headingLinkHint(id: string, ids: Set<string>): string {
+  const meant = closest(id, [...ids]);
+  return meant ? `did you mean "#${meant}"?` : "a heading's link is its text in lower case, with hyphens between the words, e.g. #about-the-role";
+}
 
 function slug(text: string): string {
   return (
@@ -43,6 +64,9 @@ export function composeDocument(
   const diagnostics: Diagnostic[] = [];
   const blocks: Block[] = [];
   const usedIds = new Set<string>();
+  const plain = new PlainValues();
+  /** Links to a heading (#id), checked once every heading has its id. */
+  const headingLinks: { href: string; section: string; file: string }[] = [];
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {
@@ -72,7 +96,8 @@ export function composeDocument(
       return;
     }
     try {
-      markdown = template.render(context);
+      // Plain values reach the Markdown as tokens, put back as literal text once it is parsed.
+      markdown = template.render(plain.tokenise(context, templateContextSchema));
     } catch (error) {
       diagnostics.push(templateDiagnostic(template.file, template.source, error, 'template-error', context));
       return;
@@ -86,7 +111,7 @@ export function composeDocument(
     let parsed: ReturnType<typeof markdownToBlocks>;
     try {
       parsed = markdownToBlocks(markdown, (src, alt) => {
-        const image = resolved.images.get(src);
+        const image = resolved.images.get(plain.text(src));
         return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
       });
     } catch (error) {
@@ -95,8 +120,24 @@ export function composeDocument(
       diagnostics.push(unreadableNesting(section.template, template.file));
       return;
     }
+    parsed.blocks = plain.blocks(parsed.blocks);
     diagnostics.push(...blockLimitProblems(section.template, template.file, parsed.blocks));
-    for (const src of parsed.unknownImages) {
+    // Links in prose were checked as the data was loaded, at their line; these are the template's own,
+    // or a plain value a template made a link of.
+    for (const href of linkTargetsIn(parsed.blocks)) {
+      const problem = linkProblem(href);
+      if (problem !== undefined) {
+        diagnostics.push(
+          diagnostic(
+            { code: 'link-not-allowed', message: `section "${section.template}" links to "${href}": ${problem} is not allowed in a pack`, hint: LINK_HINT },
+            template.file,
+          ),
+        );
+      } else if (href.trim().startsWith('#')) {
+        headingLinks.push({ href: href.trim(), section: section.template, file: template.file });
+      }
+    }
+    for (const src of parsed.unknownImages.map((token) => plain.text(token))) {
       diagnostics.push(
         diagnostic(
           {
@@ -108,7 +149,7 @@ export function composeDocument(
         ),
       );
     }
-    for (const construct of parsed.unsupported) {
+    for (const construct of parsed.unsupported.map((token) => plain.text(token))) {
       diagnostics.push(
         diagnostic(
           {
@@ -141,6 +182,19 @@ export function composeDocument(
       }
     }
   });
+  for (const link of headingLinks) {
+    if (usedIds.has(link.href.slice(1))) continue;
+    diagnostics.push(
+      diagnostic(
+        {
+          code: 'link-not-allowed',
+          message: `section "${link.section}" links to "${link.href}", but no heading of this pack is "${link.href.slice(1)}"`,
+          hint: headingLinkHint(link.href.slice(1), usedIds),
+        },
+        link.file,
+      ),
+    );
+  }
   if (diagnostics.length > 0) return { diagnostics };
   const p = resolved.pack;
   const document: Document = {

@@ -37,6 +37,12 @@ export const catalogue = {
     example: { message: 'stages[1].date is not a real calendar date' },
     fix: 'write the value as the message says: dates `YYYY-MM-DD`, times `"HH:MM"`, money in whole pounds',
   },
+  'link-not-allowed': {
+    severity: 'error',
+    meaning: 'a link goes somewhere a pack may not link to: a script, a file, a network share, or a heading the pack does not have',
+    example: { message: 'purpose.paragraphs[0] links to "javascript:alert(1)": a "javascript:" link is not allowed in a pack' },
+    fix: 'link only to a web page (`https://…`), an email address (`mailto:name@example.org`) or a heading of the pack (`#heading`); put a document on a web page and link to that',
+  },
 
   // Reading a YAML file.
   'duplicate-key': {

@@ -9,6 +9,7 @@
 // yellow, the code and hint dim.
 import { createColors } from 'picocolors';
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { visibleText } from './hidden-characters.js';
 import type { LineAndColumn, SourceText } from './position.js';
 
 /** The most characters of a source line printed under a diagnostic. */
@@ -35,22 +36,24 @@ export function formatDiagnostic(d: Diagnostic, source?: SourceText, colour = fa
   const c = createColors(colour);
   const severity = severityColour(d.severity, colour);
   const place = placeOf(d, source);
-  const lines = [`${whereOf(d, source)}  ${severity(d.severity)}  ${d.message}  ${c.dim(`[${d.code}]`)}`];
+  // Messages, hints and source lines hold data: a control character in them is shown, never obeyed.
+  const lines = [`${whereOf(d, source)}  ${severity(d.severity)}  ${visibleText(d.message)}  ${c.dim(`[${d.code}]`)}`];
   const full = place && source!.lineText(place.line);
   if (place && full !== undefined) {
     // A very long line is shown as a window around the column, so the caret stays on screen.
-    let text = full;
-    let caret = Math.max(0, place.column - 1);
-    if (full.length > MAX_SHOWN) {
-      const start = Math.max(0, Math.min(caret - 40, full.length - MAX_SHOWN));
-      text = `${start > 0 ? '…' : ''}${full.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < full.length ? '…' : ''}`;
+    const column = Math.max(0, place.column - 1);
+    let text = visibleText(full);
+    let caret = visibleText(full.slice(0, column)).length;
+    if (text.length > MAX_SHOWN) {
+      const start = Math.max(0, Math.min(caret - 40, text.length - MAX_SHOWN));
+      text = `${start > 0 ? '…' : ''}${text.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < text.length ? '…' : ''}`;
       caret = caret - start + (start > 0 ? 1 : 0);
     }
     const gutter = String(place.line).length;
     lines.push(`  ${String(place.line).padStart(gutter + 2)} | ${text}`);
     lines.push(`  ${' '.repeat(gutter + 2)} | ${' '.repeat(caret)}${severity('^')}`);
   }
-  if (d.hint) lines.push(c.dim(`    hint: ${d.hint}`));
+  if (d.hint) lines.push(c.dim(`    hint: ${visibleText(d.hint)}`));
   return lines.join('\n');
 }
 

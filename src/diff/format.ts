@@ -1,6 +1,7 @@
 // Prints a comparison for people (terminal, coloured or plain; Markdown) or
 // for tools (JSON). Changes by meaning come first, then the changed words.
 import { createColors } from 'picocolors';
+import { visibleText } from '../diagnostics/hidden-characters.js';
 import { wordParts, type Change, type Comparison, type WordPart } from './compare.js';
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -60,7 +61,16 @@ function words(parts: WordPart[], style: Style): string {
   return parts.map((p) => (p.change === 'deleted' ? style.deleted(p.text) : p.change === 'inserted' ? style.inserted(p.text) : p.text)).join('');
 }
 
-export function formatText(comparison: Comparison, useColour: boolean): string {
+/** A copy of some data with every string made safe for a terminal: the text and Markdown reports are printed. */
+function visibleStrings<T>(value: T): T {
+  if (typeof value === 'string') return visibleText(value) as T;
+  if (Array.isArray(value)) return value.map(visibleStrings) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleStrings(v)])) as T;
+  return value;
+}
+
+export function formatText(data: Comparison, useColour: boolean): string {
+  const comparison = visibleStrings(data);
   const style = useColour ? colour : plain;
   const lines: string[] = [];
   const width = Math.max(0, ...comparison.changes.map((c) => c.key.length));
@@ -77,7 +87,8 @@ export function formatText(comparison: Comparison, useColour: boolean): string {
 
 const escapeMd = (text: string) => text.replace(/([\\|*_~`[\]])/g, '\\$1');
 
-export function formatMarkdown(comparison: Comparison): string {
+export function formatMarkdown(data: Comparison): string {
+  const comparison = visibleStrings(data);
   const lines = ['## What changed', '', '| Where | Change |', '| --- | --- |'];
   for (const change of comparison.changes) {
     const source = 'source' in change && change.source ? ` (from ${escapeMd(change.source)})` : '';

@@ -48,14 +48,22 @@ function issueToDiagnostics(file: YamlFile, kind: string, issue: Issue, knownKey
   }
   // A refinement that asks for a field (e.g. `alt` with an image) reports a missing field like the schema does.
   const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !valueAt(file.data, at).found;
-  const hint = issue.code === 'custom' ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
-  const diagnostic = diagnosticAt(file, at, {
-    code: missing ? 'missing-field' : 'invalid-value',
+  // A refinement may name its own code, and the text in the value it is about (a link's target), to point at.
+  const params = issue.code === 'custom' ? (issue.params as { hint?: string; code?: 'link-not-allowed'; about?: string } | undefined) : undefined;
+  const diagnostic = narrowedTo(file, params?.about, diagnosticAt(file, at, {
+    code: missing ? 'missing-field' : (params?.code ?? 'invalid-value'),
     message: missing ? `${kind} is missing required field \`${where}\`` : `${where || kind} ${issue.message}`,
-    hint,
-  });
+    hint: params?.hint,
+  }));
   const field = at[at.length - 1];
   return [missing && field !== undefined ? { diagnostic, missing: pathKey(at.slice(0, -1), String(field)) } : { diagnostic }];
+}
+
+/** A diagnostic about a value placed at `text` within it, when the value's source holds that text as written. */
+function narrowedTo(file: YamlFile, text: string | undefined, found: Diagnostic): Diagnostic {
+  if (text === undefined || text === '' || !found.span) return found;
+  const at = file.source.slice(found.span.start, found.span.end).indexOf(text);
+  return at < 0 ? found : { ...found, span: { start: found.span.start + at, end: found.span.start + at + text.length } };
 }
 
 /**

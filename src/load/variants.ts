@@ -196,14 +196,15 @@ function issueDiagnostics(
       );
     });
   }
-  const hint = issue.code === 'custom' ? (issue.params as { hint?: string } | undefined)?.hint : undefined;
+  const params = issue.code === 'custom' ? (issue.params as { hint?: string; code?: 'link-not-allowed' } | undefined) : undefined;
+  const hint = params?.hint;
   const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && !valueAt(after, at).found && at.length > 0;
   if (missing) {
     const field = String(at[at.length - 1]);
     const holder = inside ? (rest.length > 0 ? `${inside.entry.key}${describe(rest.slice(0, -1))}` : inside.entry.key) : `${file}${describe(at.slice(0, -1))}`;
     return [diagnosticAt(packFile, inside ? position.slice(0, -1) : position, finding('missing-field', `${holder} is missing required field \`${field}\``, hint))];
   }
-  return [diagnosticAt(packFile, position, finding('invalid-value', `${where([])} ${issue.message}`, hint))];
+  return [diagnosticAt(packFile, position, finding(params?.code ?? 'invalid-value', `${where([])} ${issue.message}`, hint))];
 }
 
 /**

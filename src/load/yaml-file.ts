@@ -4,6 +4,7 @@ import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document
 import { diagnostic, type Diagnostic, type Finding, type Span } from '../diagnostics/diagnostic.js';
 import { relativeName, spanOf, type YamlFile } from '../pack/data-file.js';
 import { readBoundedFile } from './bounded-file.js';
+import { hiddenCharacters } from './hidden-characters.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_ALIASES, MAX_DATA_FILE_BYTES } from '../pack/limits.js';
 import { dataLimitProblems } from './data-limits.js';
@@ -64,30 +65,6 @@ function parseProblem(yamlFile: YamlFile, problem: { code: string; message: stri
       }
       return at({ code: 'yaml-syntax', message: problem.message.split('\n')[0] ?? problem.message, hint: SYNTAX_HINT });
   }
-}
-
-/**
- * Characters that change how text reads without being seen — bidirectional
- * overrides and isolates, zero-width spaces — can make a pack say something
- * other than what its author saw. They are refused unless the file says
- * `# packs: allow-hidden-characters` (for text that really needs them).
- */
-const HIDDEN = /[\u200B\u202A-\u202E\u2066-\u2069]/g;
-const ALLOW_HIDDEN = /^#\s*packs:\s*allow-hidden-characters\s*$/m;
-
-function hiddenCharacters(file: YamlFile): Diagnostic[] {
-  if (ALLOW_HIDDEN.test(file.source)) return [];
-  return [...file.source.matchAll(HIDDEN)].map((match) =>
-    diagnostic(
-      {
-        code: 'hidden-character',
-        message: `invisible character U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} in the text`,
-        hint: 'delete it (it was probably pasted in); if it is meant, add the line `# packs: allow-hidden-characters` to the file',
-      },
-      file.file,
-      { start: match.index, end: match.index + match[0].length },
-    ),
-  );
 }
 
 /**

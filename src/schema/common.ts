@@ -1,16 +1,53 @@
 // Building blocks shared by the schemas of every kind of data file.
 import { z } from 'zod';
+import { LINK_HINT, linkProblem, linkTargets } from './links.js';
 
 /** A kebab-case identifier, stable across editions: `collaborative`, `met-2020`. */
 export const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "final-interview"');
 
-/** Text that is printed. It may use Markdown: **bold**, *italic*, [links](https://...). */
-export const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * A value printed exactly as written: a name, a title, a heading, an address, a
+ * table cell. Nothing in it is read as Markdown, so `__jobs__@example.org` and
+ * `2*3*4` print as they are typed.
+ */
+export const text = z.string().trim().min(1, 'must not be empty').describe('Printed exactly as written (not Markdown).');
 
-/** Paragraphs of printed text, in order. */
-export const paragraphs = z.array(text);
+/**
+ * Prose: printed as Markdown, so it may use **bold**, *italic*, lists and
+ * [links](https://...). A link may go only to a web page, an email address or a
+ * heading of the pack (links.ts). Compose tells prose from plain values by this
+ * schema (isMarkdown), so every field that takes Markdown uses this one object.
+ */
+export const markdown = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine((value, context) => {
+    for (const href of linkTargets(value)) {
+      const problem = linkProblem(href);
+      if (problem === undefined) continue;
+      context.addIssue({
+        code: 'custom',
+        message: `links to "${href}": ${problem} is not allowed in a pack`,
+        params: { code: 'link-not-allowed', hint: LINK_HINT, about: href },
+      });
+    }
+  })
+  .describe('Markdown: may use **bold**, *italic*, lists and [links](https://…) to web pages, email addresses (mailto:) or headings (#…).');
+
+/** Whether a field's schema (once unwrapped of null and default) is prose, printed as Markdown. */
+export function isMarkdown(schema: unknown): boolean {
+  let node = schema as { def?: { type?: string; innerType?: unknown } } | undefined;
+  while (node?.def && (node.def.type === 'nullable' || node.def.type === 'default' || node.def.type === 'optional')) {
+    node = node.def.innerType as typeof node;
+  }
+  return node === (markdown as unknown);
+}
+
+/** Paragraphs of printed prose, in order. */
+export const paragraphs = z.array(markdown);
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];

@@ -3,7 +3,7 @@
 // may be numbers or names of grades, clusters are optional, and an edition
 // names its competencies its own way while their ids stay stable.
 import { z } from 'zod';
-import { id, paragraphs, text } from './common.js';
+import { id, markdown, paragraphs, text } from './common.js';
 
 /** A level is cited by its id: a number (`3`) or a name (`Band B`). */
 export const levelId = z.union([z.number().int().positive(), text]);
@@ -39,7 +39,7 @@ export const frameworkSchema = z.strictObject({
         description: paragraphs,
         whyItMatters: z.strictObject({ title: text, paragraphs }).nullable().default(null),
         levels: z
-          .array(z.strictObject({ level: levelId, behaviours: z.array(text).min(1) }))
+          .array(z.strictObject({ level: levelId, behaviours: z.array(markdown).min(1) }))
           .default([]),
       }),
     )

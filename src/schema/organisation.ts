@@ -1,7 +1,7 @@
 // Organisation content: what a pack says about the employer, shared by every
 // pack of that organisation and edition.
 import { z } from 'zod';
-import { figure, id, paragraphs, text } from './common.js';
+import { figure, id, markdown, paragraphs, text } from './common.js';
 
 const titled = z.strictObject({ title: text, text });
 
@@ -16,7 +16,7 @@ export const organisationSchema = z.strictObject({
   strategy: z
     .strictObject({
       heading: text,
-      intro: text.nullable().default(null),
+      intro: markdown.nullable().default(null),
       /** The "plan on a page": mission, priorities, capabilities, vision. */
       table: z
         .strictObject({
@@ -24,14 +24,14 @@ export const organisationSchema = z.strictObject({
           priorities: z.array(titled).min(1),
           capabilitiesIntro: text,
           capabilities: z.array(titled).min(1),
-          vision: text,
-          values: text,
-          success: text,
+          vision: markdown,
+          values: markdown,
+          success: markdown,
         })
         .nullable()
         .default(null),
       paragraphs: paragraphs.default([]),
-      items: z.array(text).default([]),
+      items: z.array(markdown).default([]),
       closing: paragraphs.default([]),
     })
     .nullable()
@@ -44,8 +44,8 @@ export const organisationSchema = z.strictObject({
       groups: z
         .array(
           z.strictObject({
-            intro: text,
-            functions: z.array(z.strictObject({ name: text, description: text })).min(1),
+            intro: markdown,
+            functions: z.array(z.strictObject({ name: text, description: markdown })).min(1),
           }),
         )
         .min(1),

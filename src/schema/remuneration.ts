@@ -3,7 +3,7 @@
 // once. The printed wording (the template) formats them, so a figure can never
 // disagree with itself.
 import { z } from 'zod';
-import { id, isoDate, paragraphs, pounds, prose, text } from './common.js';
+import { id, isoDate, markdown, paragraphs, pounds, prose, text } from './common.js';
 
 export const remunerationSchema = z.strictObject({
   intro: paragraphs.default([]),
@@ -20,7 +20,7 @@ export const remunerationSchema = z.strictObject({
     /** Pay that depends on when an officer joined, e.g. London allowance 2. */
     conditional: z
       .strictObject({
-        intro: text,
+        intro: markdown,
         options: z
           .array(
             z.strictObject({
@@ -44,16 +44,16 @@ export const remunerationSchema = z.strictObject({
   vehicle: z
     .strictObject({
       heading: text,
-      car: text,
+      car: markdown,
       allowance: pounds,
-      allowanceNote: text,
+      allowanceNote: markdown,
     })
     .nullable()
     .default(null),
   accommodation: z
     .strictObject({
       heading: text,
-      intro: text,
+      intro: markdown,
       qualifyingDistanceMiles: z.number().int().positive(),
       relocateWithinMiles: z.number().int().positive(),
       landmark: text,

@@ -1,10 +1,10 @@
 // A role profile: purpose, accountabilities, the behaviours (competencies at
 // levels) the role asks for, and what a candidate needs to bring.
 import { z } from 'zod';
-import { id, paragraphs, text } from './common.js';
+import { id, markdown, paragraphs, text } from './common.js';
 import { levelId } from './framework.js';
 
-const noted = { note: text.nullable().default(null) };
+const noted = { note: markdown.nullable().default(null) };
 
 export const roleSchema = z.strictObject({
   id,
@@ -12,7 +12,7 @@ export const roleSchema = z.strictObject({
   organisation: text,
   profileTitle: text.nullable().default(null),
   purpose: z.strictObject({ ...noted, paragraphs: paragraphs.min(1) }),
-  accountabilities: z.strictObject({ ...noted, items: z.array(text).min(1) }).nullable().default(null),
+  accountabilities: z.strictObject({ ...noted, items: z.array(markdown).min(1) }).nullable().default(null),
   behaviours: z.strictObject({
     ...noted,
     paragraphs: paragraphs.default([]),
@@ -35,8 +35,8 @@ export const roleSchema = z.strictObject({
       heading: text,
       ...noted,
       experienceHeading: text,
-      experience: z.array(text).min(1),
-      skills: z.array(text).default([]),
+      experience: z.array(markdown).min(1),
+      skills: z.array(markdown).default([]),
     })
     .nullable()
     .default(null),
@@ -45,7 +45,7 @@ export const roleSchema = z.strictObject({
       heading: text,
       ...noted,
       paragraphs: paragraphs.default([]),
-      groups: z.array(z.strictObject({ title: text, items: z.array(text).min(1) })).min(1),
+      groups: z.array(z.strictObject({ title: text, items: z.array(markdown).min(1) })).min(1),
     })
     .nullable()
     .default(null),

@@ -2,7 +2,7 @@
 // what it asks of the candidate. Stage text may say {{date}}, {{time}} and
 // {{when}}; they are filled in from the stage's own date and time.
 import { z } from 'zod';
-import { email, id, isoDate, paragraphs, text, time } from './common.js';
+import { email, id, isoDate, markdown, paragraphs, text, time } from './common.js';
 
 export const timelineSchema = z.strictObject({
   stages: z
@@ -31,7 +31,7 @@ export const timelineSchema = z.strictObject({
       email,
       /** The stage whose date and time is the closing date, usually `application`. */
       closingStage: id,
-      documents: z.array(text).min(1),
+      documents: z.array(markdown).min(1),
     })
     .nullable()
     .default(null),

@@ -1,11 +1,11 @@
 // A set of values (and, in some editions, principles) that a pack may cite.
 import { z } from 'zod';
-import { id, paragraphs, text } from './common.js';
+import { id, markdown, paragraphs, text } from './common.js';
 
 const namedList = z.strictObject({
-  intro: text.nullable().default(null),
+  intro: markdown.nullable().default(null),
   items: z
-    .array(z.strictObject({ id, name: text, description: text.nullable().default(null) }))
+    .array(z.strictObject({ id, name: text, description: markdown.nullable().default(null) }))
     .min(1),
 });
 

@@ -1,5 +1,6 @@
 // packs list: the packs under packs/, each with its variants indented below it.
 import type { Command } from 'commander';
+import { visibleText } from '../../diagnostics/hidden-characters.js';
 import { selectPacks } from '../../pipeline/select.js';
 import { commonOptions, EXIT_OK, type CommandContext } from '../context.js';
 
@@ -10,7 +11,7 @@ export function registerList(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.root())
     .action(async (options: { root?: string }) => {
       const selection = await selectPacks(context.root(options), []);
-      for (const pack of selection.all) context.io.stdout(`${pack.variant ? '  ' : ''}${pack.id}\n`);
+      for (const pack of selection.all) context.io.stdout(`${pack.variant ? '  ' : ''}${visibleText(pack.id)}\n`);
       context.setExit(EXIT_OK);
     });
 }

@@ -1,12 +1,14 @@
 // packs show <pack-id>: the facts to check before a pack goes out.
 import type { Command } from 'commander';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { visibleText } from '../../diagnostics/hidden-characters.js';
 import type { PackSummary } from '../../pipeline/show-pack.js';
 import { choosePacks, commonOptions, EXIT_INVALID, EXIT_OK, type CommandContext } from '../context.js';
 import { printDiagnostics } from '../report.js';
 
-/** The facts of a pack, aligned in columns, grouped as a recruiter reads them. */
-function formatSummary(summary: PackSummary): string {
+/** The facts of a pack, aligned in columns, grouped as a recruiter reads them; a control character in them is shown, never obeyed. */
+function formatSummary(data: PackSummary): string {
+  const summary = visibleSummary(data);
   const lines = [`${summary.title}  (${summary.id})`, `Role:     ${summary.role}`, `Version:  ${summary.version}, ${summary.versionDate}`];
   const width = (key: 'label' | 'value' | 'field') => Math.max(...summary.facts.map((f) => f[key].length));
   for (const group of ['Timeline', 'Pay', 'Other'] as const) {
@@ -18,6 +20,18 @@ function formatSummary(summary: PackSummary): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+function visibleSummary(summary: PackSummary): PackSummary {
+  return {
+    ...summary,
+    id: visibleText(summary.id),
+    title: visibleText(summary.title),
+    role: visibleText(summary.role),
+    version: visibleText(summary.version),
+    paySource: summary.paySource && visibleText(summary.paySource),
+    facts: summary.facts.map((fact) => ({ ...fact, label: visibleText(fact.label), value: visibleText(fact.value), field: visibleText(fact.field), where: visibleText(fact.where) })),
+  };
 }
 
 export function registerShow(cli: Command, context: CommandContext): void {
