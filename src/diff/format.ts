@@ -86,8 +86,10 @@ export function formatText(comparison: Comparison, useColour: boolean): string {
   const style = useColour ? colour : plain;
   const lines: string[] = [];
   for (const edit of comparison.handEdits ?? []) {
-    lines.push(style.heading(handEditHeading(edit.file)), ...handEditLines(edit.parts, style).map((line) => `  ${line}`), '');
+    if (lines.length > 0) lines.push('');
+    lines.push(style.heading(handEditHeading(edit.file)), ...handEditLines(edit.parts, style).map((line) => `  ${line}`));
   }
+  if (lines.length > 0 && comparison.changes.length > 0) lines.push('');
   const width = Math.max(0, ...comparison.changes.map((c) => c.key.length));
   for (const change of comparison.changes) {
     const source = 'source' in change && change.source ? `   (${change.source})` : '';

@@ -4,10 +4,11 @@
 // read here rather than by fflate's unzipSync, which trusts an entry's declared
 // size: each entry's declared size is checked before anything is inflated, and
 // zlib stops inflating at that size, so a zip bomb costs nothing.
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { ExpansionBudget, normaliseWhitespace, UnreadableFile } from '../read-back.js';
 
 interface ZipEntry {
+  crc: number;
   method: number;
   flags: number;
   compressedSize: number;
@@ -33,6 +34,7 @@ function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
     entries.set(name, {
       flags: bytes.readUInt16LE(at + 8),
       method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
       compressedSize: bytes.readUInt32LE(at + 20),
       size: bytes.readUInt32LE(at + 24),
       localHeader: bytes.readUInt32LE(at + 42),
@@ -70,12 +72,15 @@ export class DocxFile {
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     if (start + entry.compressedSize > bytes.length) throw new UnreadableFile(`is not a whole .docx: ${name} in it is cut short`);
     const data = bytes.subarray(start, start + entry.compressedSize);
+    let content: Buffer;
     if (entry.method === 0) {
       if (entry.size !== entry.compressedSize) throw new UnreadableFile(`is damaged: ${name} in it has two different sizes`);
-      return data.toString('utf8');
-    }
-    if (entry.method !== 8) throw new UnreadableFile(`cannot be compared: ${name} in it is compressed with a method this tool does not write`);
-    return this.budget.expand(name, (maxOutputLength) => inflateRawSync(data, { maxOutputLength }), entry.size).toString('utf8');
+      content = data;
+    } else if (entry.method === 8) {
+      content = this.budget.expand(name, (maxOutputLength) => inflateRawSync(data, { maxOutputLength }), entry.size);
+    } else throw new UnreadableFile(`cannot be compared: ${name} in it is compressed with a method this tool does not write`);
+    if (crc32(content) !== entry.crc) throw new UnreadableFile(`is damaged: ${name} in it fails its checksum`);
+    return content.toString('utf8');
   }
 
   /** The text a reader sees: the document, then its headers and footers, whitespace normalised. */
