@@ -241,6 +241,24 @@ describe('packs diff of built files that are not as they were built', () => {
     expect([liarRun.status, liarRun.stdout, liarRun.stderr]).toEqual([2, '', 'packs diff: liar.docx is damaged: customXml/item1.xml in it expands to more than the 1000 bytes it declares\n']);
   });
 
+  it('compares a file built before files recorded their text, saying that a change by hand cannot be seen in it', async () => {
+    // Such a PDF is ours without the update at its end; such a .docx has the facts alone in its custom XML part.
+    const built = readFileSync(pdf);
+    writeFileSync(path.join(dir, 'older.pdf'), built.subarray(0, built.indexOf('%%EOF') + '%%EOF\n'.length));
+    writeFileSync(
+      path.join(dir, 'older.docx'),
+      docxWith({ 'customXml/item1.xml': (xml) => xml.replace(/<packFile (xmlns="[^"]*")><packData>([\s\S]*)<\/packData><visibleText>[\s\S]*<\/visibleText><\/packFile>/, '<packData $1>$2</packData>') }),
+    );
+    expect(strFromU8(unzipSync(readFileSync(path.join(dir, 'older.docx')))['customXml/item1.xml']!)).toMatch(/^<\?xml[^>]*>\n<packData xmlns="urn:recruitment-packs:facts">\{"format"/);
+    const run = await diff('older.pdf', 'older.docx');
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      0,
+      '',
+      'packs diff: older.pdf was built before files recorded their text, so a change made to it by hand after the build cannot be seen\n' +
+        'packs diff: older.docx was built before files recorded their text, so a change made to it by hand after the build cannot be seen\n',
+    ]);
+  });
+
   it('refuses, exit 2, pack data of the wrong shape, in a .docx and in a PDF', async () => {
     writeFileSync(
       path.join(dir, 'shape.docx'),

@@ -5,7 +5,7 @@ import { wordParts, type Change, type Comparison, type WordPart } from './compar
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-interface Style {
+export interface Style {
   deleted: (text: string) => string;
   inserted: (text: string) => string;
   heading: (text: string) => string;
@@ -67,7 +67,7 @@ export const handEditHeading = (file: string) =>
   `${file} was changed by hand after it was built: the text it shows is not the text it was built with (the comparison below is of the pack data it carries)`;
 
 /** Each run of changed words with a little unchanged text either side, one a line. */
-function handEditLines(parts: WordPart[], style: Style): string[] {
+export function handEditLines(parts: WordPart[], style: Style): string[] {
   const lines: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (parts[i]!.change === 'same') continue;

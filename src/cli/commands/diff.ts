@@ -65,7 +65,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       const comparison = comparePacks(before.facts, after.facts);
       // A built file whose text is not what it was built with was edited by hand: said first, and never "no differences".
       const handEdits = [];
-      for (const { label, shown } of [before, after]) {
+      for (const { label, shown } of before.label === after.label ? [before] : [before, after]) {
         if (!shown) continue;
         if (shown.built === undefined) {
           io.stderr(`packs diff: ${label} was built before files recorded their text, so a change made to it by hand after the build cannot be seen\n`);

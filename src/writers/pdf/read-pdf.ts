@@ -362,14 +362,16 @@ export class PdfFile {
 }
 
 const utf16 = new TextDecoder('utf-16be');
-/** The largest range of codes one line of a character map may map. */
+/** The largest range of codes one line of a character map may map, and the most codes a map may map in all. */
 const MAX_CMAP_RANGE = 0x10000;
+const MAX_CMAP_CODES = 0x40000;
 
 /** A ToUnicode character map: how many bytes a code has, and the text of each code. */
 function readCMap(data: Buffer): { codeLength: number; map: Map<number, string> } {
   const lexer = new Lexer(data);
   const map = new Map<number, string>();
   let codeLength = 1;
+  let mapped = 0;
   const values: PdfValue[] = [];
   while (!lexer.atEnd()) {
     const value = lexer.value();
@@ -391,6 +393,8 @@ function readCMap(data: Buffer): { codeLength: number; map: Map<number, string> 
         if (!Buffer.isBuffer(low) || !Buffer.isBuffer(high) || low.length === 0 || low.length > 4 || high.length !== low.length) continue;
         const from = low.readUIntBE(0, low.length);
         const to = Math.min(high.readUIntBE(0, high.length), from + MAX_CMAP_RANGE - 1);
+        mapped += to - from + 1;
+        if (mapped > MAX_CMAP_CODES) throw new UnreadableFile('cannot be compared: a font\'s character map in it is larger than any this tool writes');
         for (let code = from; code <= to; code++) {
           if (Array.isArray(target)) {
             const text = target[code - from];
