@@ -36,12 +36,16 @@ export const VISIBLE_TEXT_KEY = 'PacksVisibleText';
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 const MAX_NESTING = 64;
+/** Each byte's value as a hex digit, or -1. */
+const HEX_VALUE = Int8Array.from({ length: 256 }, (_, c) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1));
 
 /** PDF's object syntax over bytes: numbers, names, strings, arrays, dictionaries, references, keywords. */
 class Lexer {
   constructor(
     private readonly bytes: Buffer,
     public pos = 0,
+    /** Content streams and character maps have no references: no need to look ahead for `n g R`. */
+    private readonly references = true,
     private readonly end = bytes.length,
   ) {}
 
@@ -86,9 +90,22 @@ class Lexer {
     if (c === 0x3c) {
       const close = b.indexOf(0x3e, this.pos);
       if (close < 0 || close >= this.end) throw new UnreadableFile('is damaged: a string in it is not closed');
-      const hex = b.toString('latin1', this.pos + 1, close).replace(/[^0-9a-fA-F]/g, '');
+      // Hex digits two to a byte, anything else (spaces) skipped; an odd last digit is followed by 0.
+      const out = Buffer.alloc((close - this.pos) >> 1);
+      let length = 0;
+      let high = -1;
+      for (let i = this.pos + 1; i < close; i++) {
+        const digit = HEX_VALUE[b[i]!]!;
+        if (digit < 0) continue;
+        if (high < 0) high = digit;
+        else {
+          out[length++] = high * 16 + digit;
+          high = -1;
+        }
+      }
+      if (high >= 0) out[length++] = high * 16;
       this.pos = close + 1;
-      return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
+      return out.subarray(0, length);
     }
     if (c === 0x28) return this.literalString();
     if (c === 0x5b) {
@@ -109,7 +126,7 @@ class Lexer {
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
       const number = Number(word);
       // `n g R` is a reference: look ahead, and step back if it is not one.
-      if (/^\d+$/.test(word)) {
+      if (this.references && /^\d+$/.test(word)) {
         const back = this.pos;
         this.skipSpace();
         const gen = this.word(this.pos);
@@ -184,6 +201,28 @@ export class PdfFile {
       throw new UnreadableFile('is not a whole PDF: it ends before its last part (it was cut short, or not copied completely)');
     }
     this.scanObjects();
+    this.readObjectStreams();
+  }
+
+  /** Objects kept inside object streams (qpdf may write them so); an object written on its own wins. */
+  private readObjectStreams(): void {
+    for (const [num, object] of [...this.objects]) {
+      if (!isDict(object.value) || name(object.value.get('Type')) !== 'ObjStm') continue;
+      const count = object.value.get('N');
+      const first = object.value.get('First');
+      if (typeof count !== 'number' || typeof first !== 'number') throw new UnreadableFile(`is damaged: object stream ${num} in it is not complete`);
+      const data = this.streamData(object, 'an object stream');
+      const header = new Lexer(data, 0, false);
+      for (let i = 0; i < count; i++) {
+        const [contained, offset] = [header.value(), header.value()];
+        if (typeof contained !== 'number' || typeof offset !== 'number') throw new UnreadableFile(`is damaged: object stream ${num} in it is not complete`);
+        if (this.objects.has(contained)) continue;
+        const lexer = new Lexer(data, first + offset);
+        const value = lexer.value();
+        if (value === undefined) throw new UnreadableFile(`is damaged: object stream ${num} in it is not complete`);
+        this.objects.set(contained, { value, start: -1, end: -1 });
+      }
+    }
   }
 
   private scanObjects(): void {
@@ -304,7 +343,7 @@ export class PdfFile {
 
   /** Appends what the text operators of a content stream show. */
   private showText(content: Buffer, resources: Map<string, PdfValue> | undefined, pieces: string[]): void {
-    const lexer = new Lexer(content);
+    const lexer = new Lexer(content, 0, false);
     const fonts = this.dict(resources?.get('Font'));
     let decode: (bytes: Buffer) => string = (bytes) => bytes.toString('latin1');
     const operands: PdfValue[] = [];
@@ -368,7 +407,7 @@ const MAX_CMAP_CODES = 0x40000;
 
 /** A ToUnicode character map: how many bytes a code has, and the text of each code. */
 function readCMap(data: Buffer): { codeLength: number; map: Map<number, string> } {
-  const lexer = new Lexer(data);
+  const lexer = new Lexer(data, 0, false);
   const map = new Map<number, string>();
   let codeLength = 1;
   let mapped = 0;
