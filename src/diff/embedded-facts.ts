@@ -40,6 +40,8 @@ export function parseFacts(json: string): PackFacts | undefined {
   try {
     value = JSON.parse(json);
   } catch {
+    // Facts are written starting with their format; what starts so but does not parse was ours once.
+    if (/^\{"format":"recruitment-pack-/.test(json)) throw new UnreadableFile('carries pack data that is damaged: it is not whole JSON');
     return undefined;
   }
   const format = (value as { format?: unknown } | null)?.format;

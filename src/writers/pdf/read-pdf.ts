@@ -309,8 +309,8 @@ export class PdfFile {
     const ref = this.catalog().get(VISIBLE_TEXT_KEY);
     if (!(ref instanceof PdfRef)) return undefined;
     const object = this.objects.get(ref.num);
-    if (!object) throw new UnreadableFile('is damaged: its recorded text is missing');
-    return this.streamData(object, 'its recorded text').toString('utf8');
+    if (!object) throw new UnreadableFile('is damaged: the text recorded at build time is missing from it');
+    return this.streamData(object, 'the text recorded at build time').toString('utf8');
   }
 
   /** The text shown on its pages, in the order it is drawn, whitespace normalised. */
