@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readEmbeddedFacts } from '../src/diff/embedded-facts.js';
+import { readBuiltFile } from '../src/diff/embedded-facts.js';
 import type { Document } from '../src/model/document.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 
@@ -82,6 +82,6 @@ describe('the .docx package', () => {
     const rels = strFromU8(unzipSync(bytes)['word/_rels/document.xml.rels']!);
     expect(rels).toContain('Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"');
     expect(rels).toContain('Id="rIdPackData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"');
-    expect(await readEmbeddedFacts(Buffer.from(bytes))).toEqual(facts);
+    expect(readBuiltFile(Buffer.from(bytes)).facts).toEqual(facts);
   });
 });

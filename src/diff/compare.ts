@@ -22,7 +22,15 @@ export interface SectionDiff {
   paragraphs: WordPart[][];
 }
 
+/** A built file whose text is not what it was built with: the words changed since. */
+export interface HandEdit {
+  file: string;
+  parts: WordPart[];
+}
+
 export interface Comparison {
+  /** Built files changed by hand after the build (set by the command, which reads the files). */
+  handEdits?: HandEdit[];
   changes: Change[];
   sections: SectionDiff[];
 }
@@ -35,7 +43,11 @@ export type Aligned = { kind: 'same'; value: string } | { kind: 'replaced'; old:
 /** Aligns two lists of texts; removed texts followed by added ones are paired as replacements. */
 export function alignLists(before: string[], after: string[]): Aligned[] {
   const steps: Aligned[] = [];
-  const parts = diffArrays(before, after);
+  // Past MAX_EDITS, every old text is removed and every new one added (and paired), which is true if coarse.
+  const parts = diffArrays(before, after, { maxEditLength: MAX_EDITS }) ?? [
+    { value: before, removed: true, added: false, count: before.length },
+    { value: after, removed: false, added: true, count: after.length },
+  ];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = parts[i + 1];
@@ -84,12 +96,32 @@ function compareFactLists(before: Fact[], after: Fact[]): Change[] {
   return changes;
 }
 
+/**
+ * The most edits (tokens inserted or deleted) a diff may look for before it
+ * gives up. jsdiff's work grows with the texts' length times the edits found,
+ * so two long, different texts would take minutes; bounded by edits rather
+ * than by time, the output is the same on any machine.
+ */
+const MAX_EDITS = 1000;
+/** Texts longer than this (in tokens, both together) are not compared word by word. */
+const MAX_TOKENS = 40_000;
+
 /** Words as a reader sees them: split at spaces only, so "£156,693" and "20th" each stay one word. */
 const tokens = (text: string) => text.split(/(\s+)/).filter((t) => t !== '');
 
-export function wordParts(before: string, after: string): WordPart[] {
+/** Sentences, each with the spaces after it, so that joined they are the text again. */
+function sentences(text: string): string[] {
+  const found = text.match(/[^.!?]*[.!?]+["'’”)\]]*\s*|[^.!?]+$/g) ?? [];
+  return found.join('') === text ? found : [text];
+}
+
+/** A diff of two token lists as word runs; undefined past the limits. */
+function boundedParts(before: string[], after: string[]): WordPart[] | undefined {
+  if (before.length + after.length > MAX_TOKENS) return undefined;
+  const diff = diffArrays(before, after, { maxEditLength: MAX_EDITS });
+  if (!diff) return undefined;
   const parts: WordPart[] = [];
-  for (const part of diffArrays(tokens(before), tokens(after))) {
+  for (const part of diff) {
     const change = part.added ? 'inserted' : part.removed ? 'deleted' : 'same';
     const text = part.value.join('');
     const last = parts[parts.length - 1];
@@ -99,12 +131,30 @@ export function wordParts(before: string, after: string): WordPart[] {
   return parts;
 }
 
+/**
+ * The words that changed from one text to another. Two long texts that differ
+ * a lot are compared sentence by sentence instead, and past that shown as the
+ * one text replaced by the other: coarser, but every change is still shown.
+ */
+export function wordParts(before: string, after: string): WordPart[] {
+  return (
+    boundedParts(tokens(before), tokens(after)) ??
+    boundedParts(sentences(before), sentences(after)) ?? [
+      { text: before, change: 'deleted' },
+      { text: after, change: 'inserted' },
+    ]
+  ).filter((part) => part.text !== '');
+}
+
 function compareSections(before: PackFacts['sections'], after: PackFacts['sections']): SectionDiff[] {
   const titles = [...new Set([...after.map((s) => s.title), ...before.map((s) => s.title)])];
   const diffs: SectionDiff[] = [];
+  const firstByTitle = (sections: PackFacts['sections']) => new Map([...sections].reverse().map((s) => [s.title, s.paragraphs]));
+  const oldByTitle = firstByTitle(before);
+  const newByTitle = firstByTitle(after);
   for (const title of titles) {
-    const old = before.find((s) => s.title === title)?.paragraphs ?? [];
-    const current = after.find((s) => s.title === title)?.paragraphs ?? [];
+    const old = oldByTitle.get(title) ?? [];
+    const current = newByTitle.get(title) ?? [];
     const paragraphs = alignLists(old, current).flatMap((step): WordPart[][] => {
       switch (step.kind) {
         case 'replaced':

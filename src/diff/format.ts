@@ -6,10 +6,12 @@ import { wordParts, type Change, type Comparison, type WordPart } from './compar
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-interface Style {
+export interface Style {
   deleted: (text: string) => string;
   inserted: (text: string) => string;
   heading: (text: string) => string;
+  /** Unchanged text, as this style must write it (Markdown escapes it). */
+  same?: (text: string) => string;
 }
 
 const plain: Style = { deleted: (t) => `[-${t}-]`, inserted: (t) => `{+${t}+}`, heading: (t) => t };
@@ -58,7 +60,27 @@ function describeChange(change: Change, cut = true, style: Style = plain): strin
 }
 
 function words(parts: WordPart[], style: Style): string {
-  return parts.map((p) => (p.change === 'deleted' ? style.deleted(p.text) : p.change === 'inserted' ? style.inserted(p.text) : p.text)).join('');
+  return parts.map((p) => (p.change === 'deleted' ? style.deleted(p.text) : p.change === 'inserted' ? style.inserted(p.text) : (style.same?.(p.text) ?? p.text))).join('');
+}
+
+/** A built file changed by hand: said first, by name, so no reader takes the comparison after it for what the file shows. */
+export const handEditHeading = (file: string) =>
+  `${file} was changed by hand after it was built: the text it shows is not the text it was built with (the comparison below is of the pack data it carries)`;
+
+/** Each run of changed words with a little unchanged text either side, one a line. */
+export function handEditLines(parts: WordPart[], style: Style): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i]!.change === 'same') continue;
+    let end = i;
+    while (end + 1 < parts.length && parts[end + 1]!.change !== 'same') end++;
+    const same = style.same ?? ((t: string) => t);
+    const before = i > 0 ? `…${same(tail(parts[i - 1]!.text))}` : '';
+    const after = end + 1 < parts.length ? `${same(head(parts[end + 1]!.text))}…` : '';
+    lines.push(before + words(parts.slice(i, end + 1), style) + after);
+    i = end;
+  }
+  return lines;
 }
 
 /** A copy of some data with every string made safe for a terminal: the text and Markdown reports are printed. */
@@ -73,6 +95,11 @@ export function formatText(data: Comparison, useColour: boolean): string {
   const comparison = visibleStrings(data);
   const style = useColour ? colour : plain;
   const lines: string[] = [];
+  for (const edit of comparison.handEdits ?? []) {
+    if (lines.length > 0) lines.push('');
+    lines.push(style.heading(handEditHeading(edit.file)), ...handEditLines(edit.parts, style).map((line) => `  ${line}`));
+  }
+  if (lines.length > 0 && comparison.changes.length > 0) lines.push('');
   const width = Math.max(0, ...comparison.changes.map((c) => c.key.length));
   for (const change of comparison.changes) {
     const source = 'source' in change && change.source ? `   (${change.source})` : '';
@@ -86,10 +113,17 @@ export function formatText(data: Comparison, useColour: boolean): string {
 }
 
 const escapeMd = (text: string) => text.replace(/([\\|*_~`[\]])/g, '\\$1');
+const markdownStyle: Style = { deleted: (t) => `~~${escapeMd(t)}~~`, inserted: (t) => `**${escapeMd(t)}**`, heading: escapeMd, same: escapeMd };
 
 export function formatMarkdown(data: Comparison): string {
   const comparison = visibleStrings(data);
-  const lines = ['## What changed', '', '| Where | Change |', '| --- | --- |'];
+  const lines: string[] = [];
+  for (const edit of comparison.handEdits ?? []) {
+    lines.push(`## ${escapeMd(handEditHeading(edit.file))}`, '');
+    for (const line of handEditLines(edit.parts, markdownStyle)) lines.push(`- ${line}`);
+    lines.push('');
+  }
+  lines.push('## What changed', '', '| Where | Change |', '| --- | --- |');
   for (const change of comparison.changes) {
     const source = 'source' in change && change.source ? ` (from ${escapeMd(change.source)})` : '';
     lines.push(`| ${escapeMd(change.key)} | ${escapeMd(describeChange(change, false))}${source} |`);

@@ -3,8 +3,12 @@
 // changed highlighted. No scripts, no outside files; it prints on A4.
 import type { PackFacts } from '../model/facts.js';
 import type { Change, Comparison, WordPart } from './compare.js';
+import { handEditHeading, handEditLines, type Style } from './format.js';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Changed words marked as in the side-by-side tables; unchanged ones escaped. */
+const htmlStyle: Style = { deleted: (t) => `<del>${escape(t)}</del>`, inserted: (t) => `<ins>${escape(t)}</ins>`, heading: escape, same: escape };
 
 const STYLE = `
 body { font: 14px/1.45 Arial, "Liberation Sans", sans-serif; color: #1a1a1a; margin: 2em auto; max-width: 70em; padding: 0 1em; }
@@ -63,7 +67,7 @@ export function formatHtml(comparison: Comparison, before: PackFacts, after: Pac
 <body>
 <h1>${escape(after.pack.title)}</h1>
 <p>Changes from ${version(before)} to ${version(after)}.</p>
-${rows.length > 0 ? `<h2>What changed</h2>\n<table><tr><th>Where</th><th>Before</th><th>After</th></tr>\n${rows.join('\n')}</table>` : '<p>No changes to dates, figures, levels or lists.</p>'}
+${(comparison.handEdits ?? []).map((edit) => `<h2>${escape(handEditHeading(edit.file))}</h2>\n<ul>\n${handEditLines(edit.parts, htmlStyle).map((line) => `<li>${line}</li>`).join('\n')}\n</ul>\n`).join('')}${rows.length > 0 ? `<h2>What changed</h2>\n<table><tr><th>Where</th><th>Before</th><th>After</th></tr>\n${rows.join('\n')}</table>` : '<p>No changes to dates, figures, levels or lists.</p>'}
 ${sections.join('\n')}
 </body>
 </html>

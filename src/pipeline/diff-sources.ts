@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findPacks } from '../load/project.js';
 import { PACK_FILE, type PackLocation } from '../pack/location.js';
-import { parseFacts, readEmbeddedFacts } from '../diff/embedded-facts.js';
+import { parseFacts, readBuiltFile, UnreadableFile } from '../diff/embedded-facts.js';
+import { MAX_BUILT_FILE_BYTES, megabytes } from '../writers/read-back.js';
 import type { PackFacts } from '../model/facts.js';
 import type { Document } from '../model/document.js';
 import { DataFileCache } from '../load/load-pack.js';
@@ -18,6 +19,8 @@ export type FactsResult =
       label: string;
       /** The pack's composed document, when the side is a pack rather than a built file (a redline needs it). */
       document?: Document;
+      /** For a built file: the text it shows now, and the text it showed when built (undefined if not recorded). */
+      shown?: { now: string; built: string | undefined };
     }
   /** `root`: the project the diagnostics' files are relative to. */
   | { ok: false; message: string; diagnostics: Diagnostic[]; root?: string };
@@ -30,10 +33,16 @@ export type FactsResult =
 export async function factsFrom(cwd: string, project: string | undefined, name: string, options: CheckOptions = {}): Promise<FactsResult> {
   const target = path.resolve(cwd, name);
   if (existsSync(target) && statSync(target).isFile()) {
-    const facts = await readEmbeddedFacts(readFileSync(target));
-    return facts
-      ? { ok: true, facts, label: name }
-      : { ok: false, message: `${name} carries no pack data (it was not built by this tool, or by a version before it embedded it)`, diagnostics: [] };
+    if (statSync(target).size > MAX_BUILT_FILE_BYTES) {
+      return { ok: false, message: `${name} is ${megabytes(statSync(target).size)}; built files are compared up to ${megabytes(MAX_BUILT_FILE_BYTES)}`, diagnostics: [] };
+    }
+    try {
+      const file = readBuiltFile(readFileSync(target));
+      return { ok: true, facts: file.facts, label: name, shown: { now: file.visibleText, built: file.recordedText } };
+    } catch (error) {
+      if (error instanceof UnreadableFile) return { ok: false, message: `${name} ${error.reason}`, diagnostics: [] };
+      throw error;
+    }
   }
   if (existsSync(path.join(target, PACK_FILE))) {
     // A pack folder sits in <project>/packs/<id>: its shared data and templates are the project's.

@@ -33,7 +33,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
       const { factsFrom, packFacts } = await import('../../pipeline/diff-sources.js');
       const { projectAtRevision } = await import('../../pipeline/git-revision.js');
-      const { comparePacks } = await import('../../diff/compare.js');
+      const { comparePacks, wordParts } = await import('../../diff/compare.js');
       const { formatJson, formatMarkdown, formatText } = await import('../../diff/format.js');
       const { io } = context;
       const fromRevision = options.rev ?? options.from;
@@ -63,6 +63,15 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       }
       const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
       const comparison = comparePacks(before.facts, after.facts);
+      // A built file whose text is not what it was built with was edited by hand: said first, and never "no differences".
+      const handEdits = [];
+      for (const { label, shown } of before.label === after.label ? [before] : [before, after]) {
+        if (!shown) continue;
+        if (shown.built === undefined) {
+          io.stderr(`packs diff: ${label} was built before files recorded their text, so a change made to it by hand after the build cannot be seen\n`);
+        } else if (shown.built !== shown.now) handEdits.push({ file: label, parts: wordParts(shown.built, shown.now) });
+      }
+      if (handEdits.length > 0) comparison.handEdits = handEdits;
       let redline: string | undefined;
       if (options.redline) {
         // The redline is the new version's own document, marked: a built file carries only its facts.
@@ -75,7 +84,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
         redline = path.resolve(io.cwd, options.redline);
         await writeRedline(redline, before.facts, after.document);
       }
-      const same = comparison.changes.length === 0 && comparison.sections.length === 0;
+      const same = comparison.changes.length === 0 && comparison.sections.length === 0 && handEdits.length === 0;
       if (options.format === 'json') io.stdout(formatJson(comparison));
       else if (options.format === 'html') {
         const { formatHtml } = await import('../../diff/html.js');

@@ -7,6 +7,7 @@
 import { Packer, type Document as WordDocument } from 'docx';
 import { deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { docxVisibleText } from './read-docx.js';
 
 /** The files of a .docx package by their paths, in the order they are zipped. */
 type PackageParts = Map<string, Uint8Array>;
@@ -31,6 +32,11 @@ export async function writeReproducibleDocx(document: WordDocument, date: Date, 
   );
   renumberRandomRelationshipIds(parts);
   edit(parts, 'word/document.xml', renumberBookmarks);
+  if (attachment) {
+    // With the facts goes the text the document shows, so `packs diff` can tell a file edited after the build.
+    const text = docxVisibleText((name) => (parts.has(name) ? strFromU8(parts.get(name)!) : undefined), [...parts.keys()]);
+    parts.set(FACTS_PART, strToU8(factsXml(attachment.json, text)));
+  }
   // [Content_Types].xml first, as Word and the OPC convention expect; the rest in docx's order.
   const names = [...parts.keys()].sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : 0));
   const chunks: Uint8Array[] = [];
@@ -134,5 +140,6 @@ const CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** customXml/item1.xml: the JSON, escaped, in one element. */
-const factsXml = (json: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packData xmlns="${FACTS_NAMESPACE}">${escapeXml(json)}</packData>`;
+/** customXml/item1.xml: the facts' JSON, escaped, in one element, and the document's text (once known) in another. */
+const factsXml = (json: string, visibleText = '') =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<packFile xmlns="${FACTS_NAMESPACE}"><packData>${escapeXml(json)}</packData><visibleText>${escapeXml(visibleText)}</visibleText></packFile>`;

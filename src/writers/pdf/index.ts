@@ -10,6 +10,7 @@ import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins, colours } from './styles.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
+import { withVisibleText } from './visible-text.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
@@ -210,5 +211,7 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
 export async function writePdf(document: Document): Promise<Uint8Array> {
   const definition = pdfDefinition(document);
   const buffer = await pdfmake.createPdf(definition).getBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // With the facts goes the text the pages show, so `packs diff` can tell a file edited after the build.
+  return document.meta.attachment ? withVisibleText(pdf) : pdf;
 }
