@@ -10,6 +10,8 @@ import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins, colours } from './styles.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
+// pdfmake's layout of a paragraph made linear in its length (see the module).
+import './linear-layout.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
