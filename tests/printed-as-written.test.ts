@@ -35,6 +35,29 @@ async function pdfText(blocks: Block[]): Promise<string> {
 /** Numbered words, each once: `word0 word1 …`, so that a missing one is named. */
 const numberedWords = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`);
 
+describe('a table row taller than a page', () => {
+  const words = numberedWords(1500);
+  const blocks: Block[] = [
+    paragraph(text('Before the table.')),
+    {
+      type: 'table',
+      header: [[text('Stage')], [text('What happens')]],
+      rows: [
+        [[text('First')], [text('short')]],
+        [[text('Second')], [text(words.join(' '))]],
+        [[text('Third')], [text('after the long row')]],
+      ],
+    },
+    paragraph(text('After the table.')),
+  ];
+
+  it('is printed whole in the PDF, over as many pages as it needs, with what follows it', async () => {
+    const printed = new Set((await pdfText(blocks)).split(/\s+/));
+    expect(words.filter((word) => !printed.has(word))).toEqual([]);
+    for (const word of ['Third', 'After']) expect(printed.has(word)).toBe(true);
+  });
+});
+
 describe('a long paragraph', () => {
   // 900 KB took 338 s (the PDF writer was quadratic in a paragraph's length); now
   // about a second. Not a timing assertion: the timeout only catches a quadratic
