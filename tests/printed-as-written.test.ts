@@ -74,3 +74,56 @@ describe('a long paragraph', () => {
     expect(printed).toEqual(words);
   });
 });
+
+describe('numbered lists', () => {
+  const item = (words: string): Block[] => [paragraph(text(words))];
+  const blocks: Block[] = [
+    { type: 'list', ordered: true, items: [item('Apply online'), item('Attend interview')] },
+    paragraph(text('Then, once appointed:')),
+    {
+      type: 'list',
+      ordered: true,
+      items: [item('Accept the offer'), [paragraph(text('Start work')), { type: 'list', ordered: true, items: [item('Vetting'), item('Induction')] }], item('First review')],
+    },
+    { type: 'list', ordered: true, start: 3, items: [item('Third step'), item('Fourth step')] },
+  ];
+  const expected = ['1. Apply online', '2. Attend interview', '1. Accept the offer', '2. Start work', 'a. Vetting', 'b. Induction', '3. First review', '3. Third step', '4. Fourth step'];
+
+  it('are each numbered from their own start in the PDF, 1., a. by depth', async () => {
+    const numbered = (await pdfText(blocks)).split('\n').map((line) => line.trim()).filter((line) => /^[0-9a-z]+\. /.test(line));
+    expect(numbered).toEqual(expected);
+  });
+
+  it('are each a numbering instance of their own in the Word file, counting from the same start', async () => {
+    const parts = unzipSync(await writeDocx({ meta, blocks }));
+    const document = strFromU8(parts['word/document.xml']!);
+    const numbering = strFromU8(parts['word/numbering.xml']!);
+    // Each numbered paragraph's text, its list (numId) and its level.
+    const paragraphs = [...document.matchAll(/<w:p>.*?<\/w:p>|<w:p .*?<\/w:p>/g)].flatMap(([xml]) => {
+      const numId = /<w:numId w:val="(\d+)"\/>/.exec(xml)?.[1];
+      const level = /<w:ilvl w:val="(\d+)"\/>/.exec(xml)?.[1];
+      const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('');
+      return numId ? [{ words, numId, level: Number(level) }] : [];
+    });
+    // The number Word starts a list from: its instance's override, or its definition's start.
+    const startOf = (numId: string, level: number) => {
+      const num = new RegExp(`<w:num w:numId="${numId}">(.*?)</w:num>`).exec(numbering)![1]!;
+      const override = new RegExp(`<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="(\\d+)"/>`).exec(num);
+      if (override) return Number(override[1]);
+      const abstract = /<w:abstractNumId w:val="(\d+)"\/>/.exec(num)![1];
+      const definition = new RegExp(`<w:abstractNum w:abstractNumId="${abstract}"[^>]*>(.*?)</w:abstractNum>`).exec(numbering)![1]!;
+      return Number(new RegExp(`<w:lvl w:ilvl="${level}"[^>]*><w:start w:val="(\\d+)"/>`).exec(definition)![1]);
+    };
+    // Word numbers the paragraphs of one numId on from each other, each level from its start.
+    const counters = new Map<string, number>();
+    const numbered = paragraphs.map(({ words, numId, level }) => {
+      const key = `${numId}/${level}`;
+      const number = counters.has(key) ? counters.get(key)! + 1 : startOf(numId, level);
+      counters.set(key, number);
+      const label = level === 0 ? String(number) : String.fromCharCode(96 + number);
+      return `${label}. ${words}`;
+    });
+    expect(numbered).toEqual(expected);
+    expect(new Set(paragraphs.map(({ numId }) => numId)).size).toBe(4);
+  });
+});

@@ -70,6 +70,8 @@ function inlines(list: Inline[], inherited: Record<string, unknown> = {}): Conte
 interface DefinitionState {
   /** The last level-1 heading's destination, so that subsections nest under their section in the bookmarks. */
   section?: string;
+  /** How many lists the block being made is inside. */
+  listDepth: number;
   /** The definitions of the document's tables, in order. */
   tables: Record<string, unknown>[];
   /** The tables (by their place in `tables`) whose rows may break across pages: those with a row taller than a page. */
@@ -96,8 +98,14 @@ function block(node: Block, state: DefinitionState): Content {
     case 'paragraph':
       return { text: inlines(node.children), style: node.style === 'normal' ? 'body' : node.style };
     case 'list': {
+      const depth = state.listDepth;
+      state.listDepth += 1;
       const items = node.items.map((item) => ({ stack: item.map((child) => block(child, state)) }));
-      return node.ordered ? { ol: items, style: 'list' } : { ul: items, style: 'list' };
+      state.listDepth = depth;
+      if (!node.ordered) return { ul: items, style: 'list' };
+      // Numbered as the Word writer numbers: each list on its own from 1 (or `start`), as 1., a., i. by depth.
+      const type = ['decimal', 'lower-alpha', 'lower-roman'][Math.min(depth, 2)];
+      return { ol: items, style: 'list', ...(depth > 0 ? { type } : {}), ...(node.start !== undefined ? { start: node.start } : {}) };
     }
     case 'table': {
       const columns = node.header.length;
@@ -161,7 +169,7 @@ interface PdfNodeInfo {
  * `tables` receives the definitions of the tables, in order.
  */
 function pdfDefinition(document: Document, breakableTables: ReadonlySet<number>, tables: Record<string, unknown>[]): Record<string, unknown> {
-  const state: DefinitionState = { tables, breakableTables };
+  const state: DefinitionState = { listDepth: 0, tables, breakableTables };
   const { meta } = document;
   return {
     pageSize: 'A4',
