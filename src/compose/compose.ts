@@ -10,6 +10,7 @@ import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { checkTemplateFields } from './template-check.js';
+import { checkPrintableTemplate } from '../validate/printable-text.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { relativeName } from '../pack/data-file.js';
@@ -65,7 +66,7 @@ export function composeDocument(
     let markdown: string;
     const context = { ...resolved, section };
     // Every field and block on every branch, before rendering (which only sees the branches this pack takes).
-    const found = checkTemplateFields(template.file, template.source, context);
+    const found = [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
     if (found.length > 0) {
       diagnostics.push(...found);
       return;
