@@ -35,6 +35,15 @@ describe('Markdown to the document model', () => {
     ]);
   });
 
+  it('keeps the number a numbered list starts from, when it is not 1', () => {
+    const item = (text: string): Block[] => [{ type: 'paragraph', style: 'normal', children: [{ type: 'text', text }] }];
+    expect(markdownToBlocks('3. three\n4. four\n\nThen\n\n1. one\n').blocks).toEqual([
+      { type: 'list', ordered: true, start: 3, items: [item('three'), item('four')] },
+      { type: 'paragraph', style: 'normal', children: [{ type: 'text', text: 'Then' }] },
+      { type: 'list', ordered: true, items: [item('one')] },
+    ]);
+  });
+
   it('reads a table with its header row, and <br> inside a cell', () => {
     const { blocks } = markdownToBlocks('| A | B |\n| --- | --- |\n| **x**<br>y | £1 & 2 |\n');
     expect(blocks).toEqual([

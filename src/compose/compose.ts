@@ -14,6 +14,7 @@ import { PlainValues } from './plain-values.js';
 import { templateContextSchema } from '../resolve/template-context.js';
 import { checkTemplateFields } from './template-check.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
+import { checkPrintableTemplate } from '../validate/printable-text.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { relativeName } from '../pack/data-file.js';
@@ -90,7 +91,7 @@ export function composeDocument(
     let markdown: string;
     const context = { ...resolved, section };
     // Every field and block on every branch, before rendering (which only sees the branches this pack takes).
-    const found = checkTemplateFields(template.file, template.source, context);
+    const found = [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
     if (found.length > 0) {
       diagnostics.push(...found);
       return;

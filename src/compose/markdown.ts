@@ -97,7 +97,9 @@ export function markdownToBlocks(markdown: string, image: (src: string, alt: str
         }
         case 'list': {
           const t = token as Tokens.List;
-          out.push({ type: 'list', ordered: t.ordered, items: t.items.map((item) => blocks(item.tokens)) });
+          // A numbered list written from another number ("3. …") starts there in both formats.
+          const start = t.ordered && typeof t.start === 'number' && t.start !== 1 ? { start: t.start } : {};
+          out.push({ type: 'list', ordered: t.ordered, ...start, items: t.items.map((item) => blocks(item.tokens)) });
           break;
         }
         case 'table': {

@@ -11,6 +11,7 @@ import { SourceText } from '../diagnostics/position.js';
 import { relativeName } from '../pack/data-file.js';
 import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
 import { BLOCK_HELPER_HINT, blockHelperMistake, unknownFieldHint } from './template-check.js';
+import { checkPrintableTemplate } from '../validate/printable-text.js';
 
 export interface SectionTemplate {
   /** Path relative to the project root, for diagnostics. */
@@ -63,6 +64,8 @@ export function loadPartials(root: string): Diagnostic[] {
       continue;
     }
     const source = readTemplateSource(absolute);
+    // A partial's text is printed like a template's: every character must have a glyph in the PDF.
+    diagnostics.push(...checkPrintableTemplate(relativeName(root, absolute), source));
     try {
       parseTemplate(source);
       registerPartial(name.replace(/\.hbs$/, ''), relativeName(root, absolute), source);

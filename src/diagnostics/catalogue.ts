@@ -99,6 +99,15 @@ export const catalogue = {
     example: { message: 'invisible character U+202E in the text' },
     fix: 'delete it (usually pasted in); if it is meant, add the line `# packs: allow-hidden-characters` to the file',
   },
+  'missing-glyph': {
+    severity: 'error',
+    meaning: "the text holds a character the PDF's font has no glyph for, which the PDF would print as an empty box",
+    example: {
+      message: '"我" (U+6211, Chinese script) cannot be printed: the PDF\'s font has no glyph for it',
+      hint: "the PDF's font has Latin letters (with Welsh and Polish), Greek and Cyrillic; write the text in those, or publish it apart from the pack",
+    },
+    fix: 'write the text in Latin (Welsh and Polish included), Greek or Cyrillic letters; Arabic, Urdu, Bengali, Punjabi, Chinese and other scripts, and emoji, cannot be printed yet, so publish such text apart from the pack',
+  },
   'too-many-aliases': {
     severity: 'error',
     meaning: 'the file repeats its aliases (`*name`) so often that reading it would never end',

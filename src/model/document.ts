@@ -28,8 +28,12 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; id: string; children: Inline[] }
   /** A paragraph of body text. */
   | { type: 'paragraph'; style: ParagraphStyle; children: Inline[] }
-  /** A bulleted or numbered list; each item is a list of blocks. */
-  | { type: 'list'; ordered: boolean; items: Block[][] }
+  /**
+   * A bulleted or numbered list; each item is a list of blocks. A numbered list
+   * is numbered on its own, from `start` (1 when it is left out): two lists
+   * one after the other are two lists, each from its own start.
+   */
+  | { type: 'list'; ordered: boolean; start?: number; items: Block[][] }
   /** A table whose first row is a header row (repeated on every page it spans). */
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
   /**

@@ -178,6 +178,35 @@ function withoutListNumbers(estimate: PageNumberEstimator): PageNumberEstimator 
 /** Pictures numbered so far in the document being written (reset for each document). */
 let pictures = 0;
 
+/** Numbered lists so far in the document being written (reset for each document): each is its own numbering instance. */
+let numberedLists = 0;
+
+/** The numbering levels of a numbered list: 1., a., i., counting from `start`. */
+function orderedLevels(start: number) {
+  return [0, 1, 2].map((level) => ({
+    level,
+    format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level]!,
+    text: `%${level + 1}.`,
+    start,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } },
+  }));
+}
+
+/**
+ * Where a list's items are numbered. Word numbers every paragraph of one
+ * numbering instance on from the last, so each numbered list is an instance of
+ * its own and counts from its start, as in the PDF; a list from another number
+ * than 1 has a definition of its own (added to the document as it is written).
+ */
+function listNumbering(node: Extract<Block, { type: 'list' }>, level: number) {
+  if (!node.ordered) return { reference: 'bullets', level };
+  numberedLists += 1;
+  const start = node.start ?? 1;
+  const reference = start === 1 ? 'ordered' : { reference: `ordered-from-${start}`, levels: orderedLevels(start) };
+  return { reference, level, instance: numberedLists };
+}
+
 function blocks(list: Block[], depth = 0): FileChild[] {
   const out: FileChild[] = [];
   for (const node of list) {
@@ -196,7 +225,8 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         out.push(new Paragraph({ ...(style ? { style } : {}), ...paragraphMark(node.children), children: runs(node.children) }));
         break;
       }
-      case 'list':
+      case 'list': {
+        const numbering = listNumbering(node, Math.min(depth, 2));
         for (const item of node.items) {
           item.forEach((child, i) => {
             if (child.type === 'paragraph') {
@@ -205,9 +235,7 @@ function blocks(list: Block[], depth = 0): FileChild[] {
                   style: 'ListItem',
                   ...paragraphMark(child.children),
                   children: runs(child.children),
-                  ...(i === 0
-                    ? { numbering: { reference: node.ordered ? 'ordered' : 'bullets', level: Math.min(depth, 2) } }
-                    : { indent: { left: 720 * (depth + 1) } }),
+                  ...(i === 0 ? { numbering } : { indent: { left: 720 * (depth + 1) } }),
                 }),
               );
             } else {
@@ -216,6 +244,7 @@ function blocks(list: Block[], depth = 0): FileChild[] {
           });
         }
         break;
+      }
       case 'table': {
         const columns = node.header.length;
         const widths = columnPercents(columns);
@@ -292,6 +321,7 @@ function footer(text: string): Footer {
 export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
   pictures = 0;
+  numberedLists = 0;
   startRevisions(meta);
   const children = blocks(document.blocks);
   return new WordDocument({
@@ -321,16 +351,7 @@ export function docxDocument(document: Document): WordDocument {
             style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } },
           })),
         },
-        {
-          reference: 'ordered',
-          levels: [0, 1, 2].map((level) => ({
-            level,
-            format: [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level]!,
-            text: `%${level + 1}.`,
-            alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 360 } } },
-          })),
-        },
+        { reference: 'ordered', levels: orderedLevels(1) },
       ],
     },
     // Works out the page of each contents entry as Word lays the pages out, so the

@@ -11,6 +11,9 @@ import { pdfStyles, pageMargins, colours } from './styles.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
 import { withVisibleText } from './visible-text.js';
+// pdfmake's layout of a paragraph made linear in its length (see the module).
+import './linear-layout.js';
+import { hadRowTallerThanAPage } from './tall-rows.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
@@ -64,12 +67,19 @@ function inlines(list: Inline[], inherited: Record<string, unknown> = {}): Conte
   });
 }
 
-/** Level-1 heading ids seen so far, so that subsections nest under their section in the bookmarks. */
-interface OutlineState {
+/** What one definition's blocks share as they are made. */
+interface DefinitionState {
+  /** The last level-1 heading's destination, so that subsections nest under their section in the bookmarks. */
   section?: string;
+  /** How many lists the block being made is inside. */
+  listDepth: number;
+  /** The definitions of the document's tables, in order. */
+  tables: Record<string, unknown>[];
+  /** The tables (by their place in `tables`) whose rows may break across pages: those with a row taller than a page. */
+  breakableTables: ReadonlySet<number>;
 }
 
-function block(node: Block, outline: OutlineState): Content {
+function block(node: Block, state: DefinitionState): Content {
   switch (node.type) {
     case 'heading': {
       const text = plainText(node.children);
@@ -78,35 +88,41 @@ function block(node: Block, outline: OutlineState): Content {
       const plain = node.children.every((child) => child.type === 'text');
       const base = { text: plain ? text : inlines(node.children), style: `h${node.level}`, id: destination(node.id), headlineLevel: node.level };
       if (node.level === 1) {
-        outline.section = destination(node.id);
+        state.section = destination(node.id);
         return { ...base, tocItem: true, outline: true, outlineText: text };
       }
       if (node.level === 2) {
-        return { ...base, outline: true, outlineText: text, ...(outline.section ? { outlineParentId: outline.section } : {}) };
+        return { ...base, outline: true, outlineText: text, ...(state.section ? { outlineParentId: state.section } : {}) };
       }
       return base;
     }
     case 'paragraph':
       return { text: inlines(node.children), style: node.style === 'normal' ? 'body' : node.style };
     case 'list': {
-      const items = node.items.map((item) => ({ stack: item.map((child) => block(child, outline)) }));
-      return node.ordered ? { ol: items, style: 'list' } : { ul: items, style: 'list' };
+      const depth = state.listDepth;
+      state.listDepth += 1;
+      const items = node.items.map((item) => ({ stack: item.map((child) => block(child, state)) }));
+      state.listDepth = depth;
+      if (!node.ordered) return { ul: items, style: 'list' };
+      // Numbered as the Word writer numbers: each list on its own from 1 (or `start`), as 1., a., i. by depth.
+      const type = ['decimal', 'lower-alpha', 'lower-roman'][Math.min(depth, 2)];
+      return { ol: items, style: 'list', ...(depth > 0 ? { type } : {}), ...(node.start !== undefined ? { start: node.start } : {}) };
     }
     case 'table': {
       const columns = node.header.length;
-      return {
-        style: 'table',
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: columnPercents(columns).map((percent) => `${percent}%`),
-          body: [
-            node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader' })),
-            ...node.rows.map((row) => row.map((cell) => ({ text: inlines(cell), style: 'tableCell' }))),
-          ],
-        },
-        layout: 'lightHorizontalLines',
+      const index = state.tables.length;
+      const table = {
+        headerRows: 1,
+        // Each row on one page, as in the Word file, unless one is taller than a page (see tall-rows.ts).
+        dontBreakRows: !state.breakableTables.has(index),
+        widths: columnPercents(columns).map((percent) => `${percent}%`),
+        body: [
+          node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader' })),
+          ...node.rows.map((row) => row.map((cell) => ({ text: inlines(cell), style: 'tableCell' }))),
+        ],
       };
+      state.tables.push(table);
+      return { style: 'table', table, layout: 'lightHorizontalLines' };
     }
     case 'image': {
       const size = printedSize(node, textBox);
@@ -149,9 +165,12 @@ interface PdfNodeInfo {
   columns?: unknown;
 }
 
-/** Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over. */
-export function pdfDefinition(document: Document): Record<string, unknown> {
-  const outline: OutlineState = {};
+/**
+ * Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over.
+ * `tables` receives the definitions of the tables, in order.
+ */
+function pdfDefinition(document: Document, breakableTables: ReadonlySet<number>, tables: Record<string, unknown>[]): Record<string, unknown> {
+  const state: DefinitionState = { listDepth: 0, tables, breakableTables };
   const { meta } = document;
   return {
     pageSize: 'A4',
@@ -187,7 +206,7 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
           },
         }
       : {}),
-    content: document.blocks.map((node) => block(node, outline)),
+    content: document.blocks.map((node) => block(node, state)),
     // Keep a heading with what follows it: one left alone at the foot of a page moves to the
     // next. The footer's nodes count as "on the page" for pdfmake, so they are left out.
     pageBreakBefore: (node: PdfNodeInfo, page: { getFollowingNodesOnPage(): PdfNodeInfo[] }) =>
@@ -208,9 +227,18 @@ export function pdfDefinition(document: Document): Record<string, unknown> {
   };
 }
 
+async function render(document: Document, breakableTables: ReadonlySet<number>) {
+  const tables: Record<string, unknown>[] = [];
+  const buffer = await pdfmake.createPdf(pdfDefinition(document, breakableTables, tables)).getBuffer();
+  const tallRows = new Set(tables.flatMap((table, index) => (hadRowTallerThanAPage(table) ? [index] : [])));
+  return { buffer, tallRows };
+}
+
 export async function writePdf(document: Document): Promise<Uint8Array> {
-  const definition = pdfDefinition(document);
-  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  let { buffer, tallRows } = await render(document, new Set());
+  // pdfmake would have left out all but the first page of a row taller than a page: lay the
+  // document out again with those tables' rows allowed to break (see tall-rows.ts).
+  if (tallRows.size > 0) ({ buffer } = await render(document, tallRows));
   const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // With the facts goes the text the pages show, so `packs diff` can tell a file edited after the build.
   return document.meta.attachment ? withVisibleText(pdf) : pdf;

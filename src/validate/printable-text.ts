@@ -1,0 +1,76 @@
+// Every character a pack prints must have a glyph in the PDF's font, or the PDF
+// would show an empty box where Word shows the character (see pack/printable.ts
+// for why there is no fallback font). Checked here, at the character's place in
+// a data file or a template, before either format is built.
+import { diagnostic, type Diagnostic, type Finding } from '../diagnostics/diagnostic.js';
+import { nodeAt, spanOf, type PathSegment, type YamlFile } from '../pack/data-file.js';
+import type { LoadedPack, Partly } from '../pack/loaded-pack.js';
+import { firstUnprintable, type Unprintable } from '../pack/printable.js';
+import type { DataKind } from '../schema/index.js';
+
+function finding(found: Unprintable): Finding {
+  return {
+    code: 'missing-glyph',
+    message: `"${found.character}" (${found.codePoint}, ${found.script}) cannot be printed: the PDF's font has no glyph for it`,
+    hint: "the PDF's font has Latin letters (with Welsh and Polish), Greek and Cyrillic; write the text in those, or publish it apart from the pack",
+  };
+}
+
+/** Every text in some data, with its path: the strings a template may print. */
+function* textsOf(value: unknown, path: PathSegment[] = []): Generator<[string, PathSegment[]]> {
+  if (typeof value === 'string') yield [value, path];
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* textsOf(item, [...path, index]);
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* textsOf(item, [...path, key]);
+}
+
+/**
+ * The character's own place when the value's text in the file holds it (as
+ * written, not as an escape), else the whole value.
+ */
+function spanIn(file: YamlFile, path: PathSegment[], character: string) {
+  const span = spanOf(nodeAt(file, path));
+  const at = file.source.slice(span.start, span.end).indexOf(character);
+  return at >= 0 ? { start: span.start + at, end: span.start + at + character.length } : span;
+}
+
+/**
+ * The invisible characters load reports in data files as hidden-character
+ * (load/yaml-file.ts): not reported twice. (A file that allows them prints
+ * them as empty boxes in the PDF.)
+ */
+const HIDDEN = /[\u200B\u202A-\u202E\u2066-\u2069]/g;
+
+function checkFile(part: Partly<DataKind> | null | undefined): Diagnostic[] {
+  if (!part) return [];
+  const found: Diagnostic[] = [];
+  for (const [text, path] of textsOf(part.data)) {
+    const unprintable = firstUnprintable(text.replace(HIDDEN, ' '));
+    if (unprintable) found.push(diagnostic(finding(unprintable), part.file.file, spanIn(part.file, path, unprintable.character)));
+  }
+  return found;
+}
+
+/** Each text of a pack's data files that holds a character the PDF cannot print. */
+export function checkPrintableData(pack: LoadedPack): Diagnostic[] {
+  const files = [pack.pack, pack.organisation, pack.framework, pack.values, pack.role, pack.letter, pack.remuneration, pack.payScale, pack.timeline, ...(pack.calendars ?? [])];
+  return files.flatMap((file) => checkFile(file as Partly<DataKind> | null | undefined));
+}
+
+/** Handlebars comments (`{{! … }}`, `{{!-- … --}}`) are not printed. */
+const COMMENT = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
+
+/** Each line of a template or partial that holds a character the PDF cannot print, at its first such character. */
+export function checkPrintableTemplate(file: string, source: string): Diagnostic[] {
+  const printed = source.replace(COMMENT, (comment) => comment.replace(/[^\n]/g, ' '));
+  const found: Diagnostic[] = [];
+  let lineStart = 0;
+  for (const line of printed.split('\n')) {
+    const unprintable = firstUnprintable(line);
+    if (unprintable) {
+      const start = lineStart + unprintable.index;
+      found.push(diagnostic(finding(unprintable), file, { start, end: start + unprintable.character.length }));
+    }
+    lineStart += line.length + 1;
+  }
+  return found;
+}
