@@ -2,6 +2,7 @@
 // would show an empty box where Word shows the character (see pack/printable.ts
 // for why there is no fallback font). Checked here, at the character's place in
 // a data file or a template, before either format is built.
+import { HIDDEN_IN_VALUE } from '../diagnostics/hidden-characters.js';
 import { diagnostic, type Diagnostic, type Finding } from '../diagnostics/diagnostic.js';
 import { nodeAt, spanOf, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import type { LoadedPack, Partly } from '../pack/loaded-pack.js';
@@ -33,18 +34,15 @@ function spanIn(file: YamlFile, path: PathSegment[], character: string) {
   return at >= 0 ? { start: span.start + at, end: span.start + at + character.length } : span;
 }
 
-/**
- * The invisible characters load reports in data files as hidden-character
- * (load/yaml-file.ts): not reported twice. (A file that allows them prints
- * them as empty boxes in the PDF.)
- */
-const HIDDEN = /[\u200B\u202A-\u202E\u2066-\u2069]/g;
+// The invisible characters load reports in data files as hidden-character
+// (load/hidden-characters.ts) are not reported twice. (A file that allows them
+// prints them as empty boxes in the PDF.)
 
 function checkFile(part: Partly<DataKind> | null | undefined): Diagnostic[] {
   if (!part) return [];
   const found: Diagnostic[] = [];
   for (const [text, path] of textsOf(part.data)) {
-    const unprintable = firstUnprintable(text.replace(HIDDEN, ' '));
+    const unprintable = firstUnprintable(text.replace(HIDDEN_IN_VALUE, ' '));
     if (unprintable) found.push(diagnostic(finding(unprintable), part.file.file, spanIn(part.file, path, unprintable.character)));
   }
   return found;
