@@ -1,15 +1,23 @@
 // Property-based: mutate the sample packs' YAML at random — delete lines, break
-// indentation, swap values, insert odd characters — and every case must either
-// build a document or end with error diagnostics. Never a throw, never a hang.
+// indentation, swap values, insert odd characters, put odd text in values — and
+// every case must either build a document or end with error diagnostics. Never a
+// throw, never a hang; and for every pack that builds, the PDF's text read back
+// holds every text of the document model. Built files damaged at random and given
+// to `packs diff` are refused or compared, never a crash, and a file cut short is
+// never "no differences".
 // The seed is printed so a failure can be replayed: FUZZ_SEED=<seed> npm test.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
 import { DataFileCache } from '../src/load/load-pack.js';
-import { projectRoot } from './support/read-outputs.js';
+import { textUnits } from '../src/model/text-units.js';
+import { writers } from '../src/writers/index.js';
+import { runCli } from './support/project.js';
+import { missingFrom, outputFile, pdfBodyText, projectRoot } from './support/read-outputs.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -76,6 +84,108 @@ describe('fuzzing the sample pack', () => {
         expect(Object.prototype).not.toHaveProperty('1');
       }),
       { numRuns: RUNS, seed: SEED },
+    );
+  }, 600_000);
+});
+
+/** Values of the pack's own files (`key: value` or `- value` lines) that the text mutations replace. */
+const packFiles = readdirSync(path.join(projectRoot, 'packs/met-dac-2021'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => path.join(projectRoot, 'packs/met-dac-2021', f));
+
+const valueLine = /^(\s*(?:- )?[A-Za-z][\w-]*: |\s*- )(?!\||>)(\S.*)$/;
+
+/** Odd text of every kind a person (or a paste) can put in a value. */
+const markdown = fc.constantFrom('**', '__', '*', '_', '`', '[a](b)', '[x](javascript:alert(1))', '<b>', '# ', '> ', '- ', '1. ', '\\', '~~', '![i](x.png)');
+const handlebars = fc.constantFrom('{{', '}}', '{{log "x"}}', '{{#each @root}}{{/each}}', '{{> x}}', '{{lookup . "a"}}', '{{{x}}}', '{{!c}}', '{{@root}}');
+const table = fc.constantFrom('|', '\n', '\r\n', '\t', '||', '| --- |');
+const nesting = fc.integer({ min: 1, max: 3000 }).chain((n) => fc.constantFrom('- '.repeat(n), '> '.repeat(n), '[' .repeat(n), '*'.repeat(n)).map((t) => `${t}x`));
+const unicode = fc.string({ unit: 'binary', maxLength: 20 });
+/** Letters the pack's fonts have, and the characters above: the text that must come out of the PDF as it went in. */
+const printable = fc.string({ unit: fc.constantFrom(...'abcXYZ019 £–’éŵŷąłż.,;:!?()&/@#%'.split('')), minLength: 1, maxLength: 30 });
+const oddValue = fc
+  .array(fc.oneof(printable, markdown, handlebars, table, unicode, nesting), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(''));
+
+const textMutation = fc.record({ file: fc.constantFrom(...packFiles), line: fc.nat(), value: oddValue });
+
+function putValue(source: string, m: { line: number; value: string }): string {
+  const lines = source.split('\n');
+  const candidates = lines.flatMap((line, i) => (valueLine.test(line) ? [i] : []));
+  if (candidates.length === 0) return source;
+  const i = candidates[m.line % candidates.length]!;
+  // JSON's string syntax is YAML's double-quoted scalar: the value arrives exactly as generated.
+  lines[i] = lines[i]!.replace(valueLine, (_, key: string) => `${key}${JSON.stringify(m.value)}`);
+  return lines.join('\n');
+}
+
+const TEXT_RUNS = Number(process.env.FUZZ_TEXT_RUNS ?? 60);
+const scratch = mkdtempSync(path.join(tmpdir(), 'packs-fuzz-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Resolves with the promise's value, or fails the case when it takes longer than `ms`. */
+async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('fuzzing the text of values', () => {
+  it(`every pack with odd text builds with that text in its PDF, or ends with error diagnostics (${TEXT_RUNS} cases, seed ${SEED})`, async () => {
+    const [location] = (await selectPacks(projectRoot, ['met-dac-2021'])).packs;
+    const pdf = await writers.pdf();
+    let built = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(textMutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+        const replaced = new Map<string, string>();
+        for (const m of mutations) replaced.set(m.file, putValue(replaced.get(m.file) ?? readFileSync(m.file, 'utf8'), m));
+        const plan = await within(20_000, 'planning', planPack(projectRoot, location!, new DataFileCache(projectRoot, replaced), { today: '2020-12-14' }));
+        expect(plan.document !== undefined || hasErrors(plan.diagnostics)).toBe(true);
+        if (!plan.document || hasErrors(plan.diagnostics)) return;
+        built++;
+        const file = path.join(scratch, 'case.pdf');
+        writeFileSync(file, await within(60_000, 'the PDF writer', pdf(plan.document)));
+        expect(missingFrom(pdfBodyText(file, plan.document.meta.footer), textUnits(plan.document.blocks))).toEqual([]);
+      }),
+      { numRuns: TEXT_RUNS, seed: SEED },
+    );
+    console.log(`fuzz: ${built} of ${TEXT_RUNS} text cases built, each PDF read back`);
+  }, 600_000);
+});
+
+const DIFF_RUNS = Number(process.env.FUZZ_DIFF_RUNS ?? 40);
+
+describe('fuzzing built files given to packs diff', () => {
+  it(`a damaged .pdf or .docx is compared or refused, never a crash; one cut short is never "no differences" (${DIFF_RUNS} cases, seed ${SEED})`, async () => {
+    const damage = fc.record({
+      format: fc.constantFrom('pdf' as const, 'docx' as const),
+      kind: fc.constantFrom('truncate', 'flip', 'insert'),
+      at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(damage, async (d) => {
+        const original = outputFile('met-dac-2021', d.format);
+        const bytes = readFileSync(original);
+        const at = Math.floor(d.at * bytes.length);
+        const damaged =
+          d.kind === 'truncate'
+            ? bytes.subarray(0, at)
+            : d.kind === 'flip'
+              ? Buffer.concat([bytes.subarray(0, at), Buffer.from(d.bytes.map((b, i) => b ^ (bytes[at + i] ?? 0) ^ 0xff)), bytes.subarray(at + d.bytes.length)])
+              : Buffer.concat([bytes.subarray(0, at), d.bytes, bytes.subarray(at)]);
+        const file = path.join(scratch, `damaged.${d.format}`);
+        writeFileSync(file, damaged);
+        const run = await within(60_000, 'packs diff', runCli(['diff', original, file]));
+        expect([0, 1, 2], run.stderr).toContain(run.status);
+        expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+        if (d.kind === 'truncate') expect(run.status, run.stdout + run.stderr).not.toBe(0);
+      }),
+      { numRuns: DIFF_RUNS, seed: SEED },
     );
   }, 600_000);
 });
