@@ -10,6 +10,7 @@ import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { checkTemplateFields } from './template-check.js';
+import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
@@ -65,8 +66,9 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
-    // Every field and block on every branch, before rendering (which only sees the branches this pack takes).
-    const found = checkTemplateFields(template.file, template.source, context);
+    // What is plainly too costly to render, then every field and block on every branch, before rendering (which only sees the branches this pack takes).
+    const costly = checkTemplateCost(template.file, template.source);
+    const found = costly.length > 0 ? costly : checkTemplateFields(template.file, template.source, context);
     if (found.length > 0) {
       diagnostics.push(...found);
       return;
