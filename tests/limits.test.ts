@@ -3,12 +3,12 @@
 // the limit is refused before Markdown is read, and a fault in packs itself stops
 // only the pack it happened in. The limits' own messages: tests/fixtures/
 // (text-too-deeply-nested, paragraph-too-long, table-too-large, too-deeply-nested-limit).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Lexer } from 'marked';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, runCliProcess } from './support/project.js';
+import { runCli, runCliProcess, spawnCollecting } from './support/project.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const fixtures = path.join(projectRoot, 'tests', 'fixtures');
@@ -157,4 +157,90 @@ describe('a fault in packs itself', () => {
     expect(existsSync(path.join(root, 'output', 'sample-pack.pdf'))).toBe(false);
     expect(run.status).toBe(1);
   }, 120_000);
+});
+
+describe('templates that would hang or exhaust a build', () => {
+  const COVER = 'packs/sample-pack/templates/cover.md.hbs';
+  // The project's cover, which ends at line 8, with `line` as line 9: only sample-pack uses it.
+  const cover = (line: string) => readFileSync(path.join(projectRoot, 'templates', 'sections', 'cover.md.hbs'), 'utf8') + `${line}\n`;
+  /** `depth` {{#each}} over `over`, one inside the other, a line each: the outermost is at line 9. */
+  const nested = (depth: number, over: string, inside: string) => `${`{{#each ${over}}}\n`.repeat(depth)}${inside}${'{{/each}}\n'.repeat(depth)}`;
+
+  /** `packs build` as its own process, stopped after three minutes: a template that hangs would hang this test's thread with it. */
+  function build(root: string) {
+    const args = ['build', '--root', root, '--today', '2021-01-01', '--only', 'pdf', '--jobs', '1'];
+    return spawnCollecting(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 180_000,
+    });
+  }
+
+  /** Builds a project of two packs in which sample-pack's cover has `line` and the project the partials in `partials`. */
+  async function buildWith(line: string, partials: Record<string, string> = {}, edits: [string, string, string][] = []) {
+    const root = project({ second: true });
+    mkdirSync(path.join(root, 'packs', 'sample-pack', 'templates'));
+    writeFileSync(path.join(root, COVER), cover(line));
+    for (const [name, text] of Object.entries(partials)) writeFileSync(path.join(root, 'templates', 'partials', `${name}.hbs`), text);
+    for (const [file, find, replace] of edits) edit(root, file, find, replace);
+    const run = await build(root);
+    // The other pack of the run is built all the same.
+    expect(run.stdout).toMatch(/^✗ sample-pack {2}not built/m);
+    expect(run.stdout).toMatch(/^✓ second-pack {2}/m);
+    expect(existsSync(path.join(root, 'output', 'second-pack.pdf'))).toBe(true);
+    expect(existsSync(path.join(root, 'output', 'sample-pack.pdf'))).toBe(false);
+    expect(run.status).toBe(1);
+    return run.stderr;
+  }
+
+  const printed = (file: string, line: number, column: number, message: string, code: string, text: string, hint: string) =>
+    `${file}:${line}:${column}  error  ${message}  [${code}]\n` +
+    `    ${line} | ${text}\n` +
+    `      | ${' '.repeat(column - 1)}^\n` +
+    `    hint: ${hint}\n\n1 error, 0 warnings\n`;
+
+  it('refuses {{#each @root}} nested seven deep, at its line', async () => {
+    const line = nested(7, '@root', '');
+    expect(await buildWith(line)).toBe(
+      printed(COVER, 9, 1, '{{#each @root}} goes through the whole data, which is not allowed', 'template-too-costly', '{{#each @root}}', 'go through one list in it, like {{#each role.responsibilities}}'),
+    );
+  }, 240_000);
+
+  it('refuses a partial that includes itself, at the {{> ...}} that does', async () => {
+    expect(await buildWith('{{> loop}}', { loop: 'Again:\n{{> loop}}\n' })).toBe(
+      printed('templates/partials/loop.hbs', 2, 1, 'partial "loop" uses itself', 'partial-uses-itself', '{{> loop}}', 'a partial may not include itself, directly or through other partials: it would never end'),
+    );
+  }, 240_000);
+
+  it('refuses two partials that include each other', async () => {
+    expect(await buildWith('{{> ping}}', { ping: 'Ping {{> pong}}\n', pong: 'Pong {{> ping}}\n' })).toBe(
+      printed('templates/partials/pong.hbs', 1, 6, 'partial "ping" uses itself, through "pong"', 'partial-uses-itself', 'Pong {{> ping}}', 'a partial may not include itself, directly or through other partials: it would never end'),
+    );
+  }, 240_000);
+
+  it('stops {{#each}} inside {{#each}} making more than 1,000,000 characters, at the outermost', async () => {
+    // Four levels over the six sections, each turn showing a text of 9,000 characters: 1,296 turns, 11 MB.
+    const line = nested(4, '@root.pack.sections', '{{@root.role.purpose.paragraphs}}\n\n');
+    const long = 'The Inspector leads a team. '.repeat(320).trim();
+    const stderr = await buildWith(line, {}, [['packs/sample-pack/role.yaml', 'The Inspector leads a team.', long]]);
+    expect(stderr).toBe(
+      `${COVER}:9:1  error  rendering this section makes more than 1,000,000 characters; a section may make at most 1,000,000  [template-too-costly]\n` +
+        '    9 | {{#each @root.pack.sections}}\n' +
+        '      | ^\n' +
+        '    hint: an {{#each}} inside another multiplies what it repeats: check for one that goes through the same list again, or a long text shown in every turn\n\n1 error, 0 warnings\n',
+    );
+  }, 240_000);
+
+  it('stops {{#each}} inside {{#each}} repeating more than 100,000 times, at the outermost', async () => {
+    // Four levels over twenty paragraphs: 160,000 turns, making nothing.
+    const line = nested(4, '@root.role.purpose.paragraphs', '');
+    const twenty = Array.from({ length: 20 }, (_, n) => `    - Paragraph ${n + 1}.`).join('\n');
+    const stderr = await buildWith(line, {}, [['packs/sample-pack/role.yaml', '    - The Inspector leads a team.', twenty]]);
+    expect(stderr).toBe(
+      `${COVER}:9:1  error  rendering this section repeats text more than 100,000 times; a section may repeat text at most 100,000 times  [template-too-costly]\n` +
+        '    9 | {{#each @root.role.purpose.paragraphs}}\n' +
+        '      | ^\n' +
+        '    hint: an {{#each}} inside another multiplies what it repeats: check for one that goes through the same list again, or a long text shown in every turn\n\n1 error, 0 warnings\n',
+    );
+  }, 240_000);
 });

@@ -13,6 +13,7 @@ import { markdownToBlocks } from './markdown.js';
 import { PlainValues } from './plain-values.js';
 import { templateContextSchema } from '../resolve/template-context.js';
 import { checkTemplateFields } from './template-check.js';
+import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
@@ -90,8 +91,9 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
-    // Every field and block on every branch, before rendering (which only sees the branches this pack takes).
-    const found = [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
+    // What is plainly too costly to render, then every field and block on every branch, before rendering (which only sees the branches this pack takes).
+    const costly = checkTemplateCost(template.file, template.source);
+    const found = costly.length > 0 ? costly : [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
     if (found.length > 0) {
       diagnostics.push(...found);
       return;

@@ -3,6 +3,7 @@
 // built-in block helpers (not `log` or `lookup`), no prototype access. Templates produce Markdown, so
 // values are inserted as they are, not HTML-escaped.
 import Handlebars from 'handlebars';
+import { RenderBudget } from './render-budget.js';
 
 export const handlebars = Handlebars.create();
 
@@ -15,8 +16,8 @@ handlebars.unregisterHelper('log');
 handlebars.unregisterHelper('lookup');
 
 /**
- * Each registered partial's file (relative to the project root) and source. Handlebars replaces
- * a partial's source with its compiled function once used, so the checks keep their own copy.
+ * Each registered partial's file (relative to the project root) and source: the checks walk
+ * them, and each render is given them compiled (compile below).
  */
 export const partialSources = new Map<string, { file: string; source: string }>();
 
@@ -67,13 +68,18 @@ class KeptBySource<T> {
  * compiled twice: not by every pack of a batch (stage text is compiled per pack),
  * nor after templates are forgotten (watch mode).
  */
-const compiledBySource = new KeptBySource<CompiledTemplate>();
+const compiledBySource = new KeptBySource<HandlebarsTemplateDelegate>();
 
 export function compile(source: string): CompiledTemplate {
-  const kept = compiledBySource.get(source);
-  if (kept) return kept;
-  const template = handlebars.compile(source, compileOptions);
-  return compiledBySource.keep(source, (context) => template(context, runtimeOptions));
+  const template = compiledBySource.get(source) ?? compiledBySource.keep(source, handlebars.compile(source, compileOptions));
+  return (context) => {
+    // Each render counts its own work, through the `each` helper and every partial (render-budget.ts).
+    const budget = new RenderBudget();
+    const partials: Record<string, HandlebarsTemplateDelegate> = {};
+    for (const [name, { file, source: partialSource }] of partialSources) partials[name] = budget.partial(file, compiledPartial(partialSource));
+    const helpers = { each: budget.each(handlebars.helpers['each'] as Parameters<RenderBudget['each']>[0]) };
+    return budget.finish(template(context, { ...runtimeOptions, helpers, partials }));
+  };
 }
 
 /**
@@ -88,25 +94,23 @@ export function parseTemplate(source: string): hbs.AST.Program {
 }
 
 /**
- * Partials as handlebars compiled them, by their source. Handlebars compiles a
- * partial the first time a template uses it, with the same options as every
- * template, and keeps the function in place of the source it was registered with.
+ * Partials compiled in this process, by their source. Each render is given
+ * them as functions (not the sources registered with handlebars, which it would
+ * compile and call itself), so that the render's budget counts every use.
  */
-const compiledPartials = new KeptBySource<unknown>();
+const compiledPartials = new KeptBySource<(context: unknown, options: unknown) => string>();
 
-/** Registers a partial; with the function handlebars compiled from the same source before, if it did. */
+function compiledPartial(source: string): (context: unknown, options: unknown) => string {
+  return compiledPartials.get(source) ?? compiledPartials.keep(source, handlebars.compile(source, compileOptions) as (context: unknown, options: unknown) => string);
+}
+
+/** Registers a partial: `{{> name}}` in any template renders it. */
 export function registerPartial(name: string, file: string, source: string): void {
-  handlebars.registerPartial(name, (compiledPartials.get(source) ?? source) as string);
   partialSources.set(name, { file, source });
 }
 
-/** Unregisters every partial, keeping those handlebars has compiled for registerPartial. */
+/** Forgets every partial (their compiled functions are kept by source). */
 export function unregisterPartials(): void {
-  for (const [name, { source }] of partialSources) {
-    const used: unknown = handlebars.partials[name];
-    if (typeof used === 'function') compiledPartials.keep(source, used);
-    handlebars.unregisterPartial(name);
-  }
   partialSources.clear();
 }
 

@@ -9,9 +9,10 @@ import { ReadLog } from '../load/read-log.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Finding, type Span } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/position.js';
 import { relativeName } from '../pack/data-file.js';
-import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
+import { compile, errorMessage, errorPosition, knownHelpers, parseTemplate, partialSources, registerPartial, unregisterPartials, type CompiledTemplate } from './handlebars.js';
 import { BLOCK_HELPER_HINT, blockHelperMistake, unknownFieldHint } from './template-check.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
+import { RENDER_TOO_COSTLY_HINT, RenderTooCostly } from './render-budget.js';
 
 export interface SectionTemplate {
   /** Path relative to the project root, for diagnostics. */
@@ -126,6 +127,7 @@ export function templateDiagnostic(
   fallbackCode: Extract<DiagnosticCode, 'template-syntax' | 'template-error'>,
   context?: unknown,
 ): Diagnostic {
+  if (error instanceof RenderTooCostly) return tooCostlyDiagnostic(file, source, error);
   const span = errorSpan(source, error);
   const raw = errorMessage(error);
   const at = (finding: Finding) => diagnostic(finding, file, span);
@@ -165,6 +167,17 @@ export function templateDiagnostic(
   const helperName = /^#(if|unless|with) requires exactly one argument|^Must pass iterator to #(each)/.exec(raw);
   if (helperName) return at({ code: 'template-error', message: blockHelperMistake((helperName[1] ?? helperName[2])!), hint: BLOCK_HELPER_HINT });
   return at({ code: 'template-error', message: `the template could not be rendered: ${raw}` });
+}
+
+/** A render stopped at its budget: at the outermost {{#each}} then running, in the section's template or a partial. */
+function tooCostlyDiagnostic(file: string, source: string, error: RenderTooCostly): Diagnostic {
+  const partial = error.file === undefined ? undefined : [...partialSources.values()].find((p) => p.file === error.file);
+  const where = partial ?? { file, source };
+  const text = new SourceText(where.source);
+  const start = error.location && text.offsetOf(error.location.start.line, error.location.start.column + 1);
+  const end = error.location && text.offsetOf(error.location.end.line, error.location.end.column + 1);
+  const span = start === undefined ? undefined : { start, end: Math.max(start, end ?? start) };
+  return diagnostic({ code: 'template-too-costly', message: error.message, hint: RENDER_TOO_COSTLY_HINT }, where.file, span);
 }
 
 export function findTemplate(root: string, packDir: string, name: string): SectionTemplate | Diagnostic | undefined {

@@ -394,6 +394,18 @@ export const catalogue = {
     example: { message: '{{#if}} needs one value to test, like {{#if role.title}}' },
     fix: 'give each `{{#if}}`, `{{#unless}}`, `{{#each}}` and `{{#with}}` the one value it works on',
   },
+  'template-too-costly': {
+    severity: 'error',
+    meaning: 'a template would take too long or too much memory to render: `{{#each @root}}`, `{{#each}}` nested more than 4 deep, or a section repeating text more than 100,000 times or making more than 1,000,000 characters',
+    example: { message: '{{#each @root}} goes through the whole data, which is not allowed' },
+    fix: 'go through one list at a time, like `{{#each role.responsibilities}}`; an `{{#each}}` inside another multiplies what it repeats',
+  },
+  'partial-uses-itself': {
+    severity: 'error',
+    meaning: 'a partial includes itself, directly or through other partials, so it would never end',
+    example: { message: 'partial "loop" uses itself' },
+    fix: 'take the `{{> ...}}` of the partial out of itself (or out of the partials it uses)',
+  },
   'unsupported-markdown': {
     severity: 'error',
     meaning: 'a template renders Markdown that packs cannot print',

@@ -42,3 +42,20 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** An image's pixels: decoded, 25 megapixels is already 100 MB of memory. */
 export const MAX_IMAGE_PIXELS = 25_000_000;
+
+/**
+ * How deeply {{#each}} may nest in a section's template, counting those in the
+ * partials it uses (2). Each level multiplies how often the text inside repeats:
+ * seven levels over the whole data took seconds, and each more ten times as long.
+ */
+export const MAX_EACH_NESTING = 4;
+
+/**
+ * How many times rendering one section may repeat text: each turn of an
+ * {{#each}} and each partial used counts once (95). Everything else in a
+ * template runs at most once per repeat, so this bounds the work of a render.
+ */
+export const MAX_RENDER_REPEATS = 100_000;
+
+/** The characters of Markdown one section may render (14,327): a million is some 300 pages of A4. */
+export const MAX_SECTION_CHARACTERS = 1_000_000;

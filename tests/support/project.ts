@@ -60,8 +60,8 @@ export function runScriptAsync(script: string, args: string[] = [], options: { c
   return spawnCollecting(process.execPath, [path.join(projectRoot, script), ...args], { cwd: options.cwd ?? projectRoot, env: { ...process.env, ...options.env } });
 }
 
-/** Runs a program without blocking, and resolves with its exit status and everything it printed. */
-export function spawnCollecting(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
+/** Runs a program without blocking, and resolves with its exit status and everything it printed; `timeout` (ms) stops it, its status then null. */
+export function spawnCollecting(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeout?: number }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, options);
     let stdout = '';
