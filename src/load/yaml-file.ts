@@ -35,6 +35,19 @@ function parseProblem(yamlFile: YamlFile, problem: { code: string; message: stri
   const end = Math.min(Math.max(problem.pos[1], start), yamlFile.source.length);
   const at = (finding: Finding) => diagnostic(finding, yamlFile.file, { start, end });
   const text = yamlFile.source.slice(start, end);
+  // The parser's stack can run out at any step, tag resolution included: whatever the code, it is the nesting.
+  if (/call stack/i.test(problem.message)) {
+    const run = startOfBracketRun(yamlFile.source, start);
+    return diagnostic(
+      {
+        code: 'too-deeply-nested',
+        message: 'the data is nested too deeply to read',
+        hint: 'data files need only a few levels of nesting; check for runaway brackets or indentation',
+      },
+      yamlFile.file,
+      { start: run, end: Math.max(run, end) },
+    );
+  }
   switch (problem.code) {
     case 'DUPLICATE_KEY': {
       const key = /^[^:\n]*/.exec(yamlFile.source.slice(start))![0].trim();
@@ -51,18 +64,6 @@ function parseProblem(yamlFile: YamlFile, problem: { code: string; message: stri
         hint: 'data files use plain YAML values; remove the tag',
       });
     default:
-      if (/call stack/i.test(problem.message)) {
-        const run = startOfBracketRun(yamlFile.source, start);
-        return diagnostic(
-          {
-            code: 'too-deeply-nested',
-            message: 'the data is nested too deeply to read',
-            hint: 'data files need only a few levels of nesting; check for runaway brackets or indentation',
-          },
-          yamlFile.file,
-          { start: run, end: Math.max(run, end) },
-        );
-      }
       return at({ code: 'yaml-syntax', message: problem.message.split('\n')[0] ?? problem.message, hint: SYNTAX_HINT });
   }
 }
