@@ -1,6 +1,6 @@
 // Turns what a reviewer names on the command line into a pack's facts: a built
 // file (which carries its own), a pack folder, or a pack id under packs/.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findPacks } from '../load/project.js';
@@ -9,6 +9,10 @@ import { parseFacts, readEmbeddedFacts } from '../diff/embedded-facts.js';
 import type { PackFacts } from '../model/facts.js';
 import type { Document } from '../model/document.js';
 import { DataFileCache } from '../load/load-pack.js';
+import { readRegularFile } from '../pack/project-files.js';
+
+/** The largest built file read for its facts: far more than any pack's PDF or Word file. */
+const MAX_BUILT_FILE_BYTES = 1024 * 1024 * 1024;
 import { planPack, type CheckOptions } from './build.js';
 
 export type FactsResult =
@@ -30,7 +34,9 @@ export type FactsResult =
 export async function factsFrom(cwd: string, project: string | undefined, name: string, options: CheckOptions = {}): Promise<FactsResult> {
   const target = path.resolve(cwd, name);
   if (existsSync(target) && statSync(target).isFile()) {
-    const facts = await readEmbeddedFacts(readFileSync(target));
+    const read = readRegularFile(target, MAX_BUILT_FILE_BYTES);
+    if (!read.ok) return { ok: false, message: `${name} could not be read (${read.problem === 'not-a-file' ? `it is ${read.kind}` : read.problem === 'too-large' ? 'it is over 1 GB' : 'it is gone'})`, diagnostics: [] };
+    const facts = await readEmbeddedFacts(read.bytes);
     return facts
       ? { ok: true, facts, label: name }
       : { ok: false, message: `${name} carries no pack data (it was not built by this tool, or by a version before it embedded it)`, diagnostics: [] };
