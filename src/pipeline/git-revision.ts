@@ -42,6 +42,7 @@ function commitOf(repo: string, revision: string): { ok: true; commit: string } 
  */
 export class RevisionCopies {
   private readonly folders: string[] = [];
+  private listening = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     this.removeAll();
     process.kill(process.pid, signal); // no listener left: the signal ends the process as it would have
@@ -70,7 +71,8 @@ export class RevisionCopies {
 
   /** A new temporary folder, removed with the others; the process listeners are set before it exists. */
   private newFolder(): string {
-    if (this.folders.length === 0) {
+    if (!this.listening) {
+      this.listening = true;
       for (const signal of ENDING_SIGNALS) process.once(signal, this.onSignal);
       process.once('exit', this.onExit);
     }
@@ -79,10 +81,19 @@ export class RevisionCopies {
     return dir;
   }
 
-  /** Removes every copy made, and stops listening for the process's end. */
+  /**
+   * Removes every copy made, and stops listening for the process's end a moment
+   * later: reading a pack hardly waits on the event loop, so a Ctrl-C that came
+   * meanwhile is handed over only once it does, and must still end the process as it
+   * would have. (The next turn is too soon: setImmediate ran before it was handed over.)
+   */
   removeAll(): void {
     for (const dir of this.folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-    for (const signal of ENDING_SIGNALS) process.off(signal, this.onSignal);
-    process.off('exit', this.onExit);
+    setTimeout(() => {
+      if (this.folders.length > 0) return; // in use again
+      this.listening = false;
+      for (const signal of ENDING_SIGNALS) process.off(signal, this.onSignal);
+      process.off('exit', this.onExit);
+    }, 100);
   }
 }
