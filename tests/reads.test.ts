@@ -57,10 +57,11 @@ function runBounded(args: string[], cwd: string): Promise<CliRun> {
 
 const printed = (run: CliRun) => `${run.stderr}[exit ${run.status}]\n`;
 
-describe('a file linked to outside the project', () => {
-  it('a pack.yaml linked to a secret is refused unread, and no line of it is printed by any command', async () => {
+describe('symbolic links', () => {
+  it('to a secret outside the project, as pack.yaml or as a data file, are refused unread and nothing of it is printed; links inside the project are followed', async () => {
+    const secret = secretFile();
     const root = project();
-    linkInPlaceOf(root, 'packs/sample-pack/pack.yaml', secretFile());
+    linkInPlaceOf(root, 'packs/sample-pack/pack.yaml', secret);
     const expected =
       'packs/sample-pack/pack.yaml  error  packs/sample-pack/pack.yaml links to a file outside the project  [file-outside-project]\n' +
       '    hint: copy the file into the project instead of linking to it\n\n1 error, 0 warnings\n[exit 1]\n';
@@ -70,12 +71,10 @@ describe('a file linked to outside the project', () => {
       expect(`${run.stdout}${run.stderr}`).not.toContain('never-print-this');
       expect(`${run.stdout}${run.stderr}`).not.toContain('second: line');
     }
-  });
 
-  it('a data file linked to a secret is refused at the line that names it, unread', async () => {
-    const root = project();
-    linkInPlaceOf(root, 'packs/shared/values.yaml', secretFile());
-    const run = await runCli(['validate', '--today', '2021-01-01'], root);
+    const dataRoot = project();
+    linkInPlaceOf(dataRoot, 'packs/shared/values.yaml', secret);
+    const run = await runCli(['validate', '--today', '2021-01-01'], dataRoot);
     expect(printed(run)).toBe(
       'packs/sample-pack/pack.yaml:12:11  error  values file "../shared/values.yaml" is outside the project  [file-outside-project]\n' +
         '    12 |   values: ../shared/values.yaml\n' +
@@ -83,13 +82,14 @@ describe('a file linked to outside the project', () => {
         '    hint: data files must be inside the project folder\n\n1 error, 0 warnings\n[exit 1]\n',
     );
     expect(run.stdout + run.stderr).not.toContain('never-print-this');
-  });
 
-  it('a link inside the project to a file inside it is read as that file', async () => {
-    const root = project();
-    cpSync(path.join(root, 'packs/shared/values.yaml'), path.join(root, 'packs/shared/values-2021.yaml'));
-    linkInPlaceOf(root, 'packs/shared/values.yaml', 'values-2021.yaml');
-    expect(printed(await runCli(['validate', '--today', '2021-01-01'], root))).toBe('[exit 0]\n');
+    // A link inside the project to a file inside it is read as that file, pack.yaml included.
+    const insideRoot = project();
+    cpSync(path.join(insideRoot, 'packs/shared/values.yaml'), path.join(insideRoot, 'packs/shared/values-2021.yaml'));
+    linkInPlaceOf(insideRoot, 'packs/shared/values.yaml', 'values-2021.yaml');
+    cpSync(path.join(insideRoot, 'packs/sample-pack/pack.yaml'), path.join(insideRoot, 'packs/sample-pack/pack.source.yaml'));
+    linkInPlaceOf(insideRoot, 'packs/sample-pack/pack.yaml', 'pack.source.yaml');
+    expect(printed(await runCli(['validate', '--today', '2021-01-01'], insideRoot))).toBe('[exit 0]\n');
   });
 });
 
