@@ -54,7 +54,7 @@ function realPath(file: string): string | undefined {
  * symbolic links. A path that does not exist is inside if it is written inside:
  * whoever opens it reports it as not found.
  */
-export function isInsideProject(root: string, target: string): boolean {
+function isInsideProject(root: string, target: string): boolean {
   if (!within(root, target)) return false;
   const real = realPath(target);
   return real === undefined || within(realPath(root) ?? root, real);
