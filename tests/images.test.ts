@@ -86,7 +86,7 @@ describe('images refused before they are decoded', () => {
     execFileSync('mkfifo', [path.join(root, 'packs/shared/pipe.png')]);
     expect(await validate(root)).toMatchObject({
       status: 1,
-      lines: ['packs/shared/organisation.yaml:19:12  error  image packs/shared/pipe.png is not a file  [file-not-found]'],
+      lines: ['packs/shared/organisation.yaml:19:12  error  image packs/shared/pipe.png is a named pipe, not a file  [not-a-file]'],
     });
   });
 

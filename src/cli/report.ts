@@ -1,9 +1,9 @@
 // Printing for people: diagnostics with their source lines, and one line per pack.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, formatSummary } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/position.js';
+import { MAX_TEXT_FILE_BYTES, readProjectFile } from '../pack/project-files.js';
 import type { Io } from './context.js';
 
 /**
@@ -11,6 +11,9 @@ import type { Io } from './context.js';
  * decoded as the loader decodes them (UTF-8, a byte-order mark dropped), unless
  * `replaced` gives a file's text (an edit that was checked but not written).
  * A file that cannot be read has no text: its diagnostics are printed without a place.
+ * It is read as the loader reads it (project-files.ts), so a file the loader
+ * refused — a link out of the project, a pipe — is not read here either: no line
+ * of it is ever quoted.
  */
 export class SourceTexts {
   private readonly texts = new Map<string, SourceText | undefined>();
@@ -24,13 +27,8 @@ export class SourceTexts {
 
   get(file: string): SourceText | undefined {
     if (!this.texts.has(file)) {
-      let text: SourceText | undefined;
-      try {
-        text = new SourceText(new TextDecoder('utf-8').decode(readFileSync(path.join(this.root, file))));
-      } catch {
-        text = undefined;
-      }
-      this.texts.set(file, text);
+      const read = readProjectFile(this.root, path.join(this.root, file), MAX_TEXT_FILE_BYTES);
+      this.texts.set(file, read.ok ? new SourceText(new TextDecoder('utf-8').decode(read.bytes)) : undefined);
     }
     return this.texts.get(file);
   }

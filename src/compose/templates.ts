@@ -1,10 +1,9 @@
 // Finds, reads and compiles section templates and partials. A pack's own
 // templates/ folder comes first, then the project's templates/sections/, so a
 // pack can replace one section's wording without copying the others.
-import { existsSync, readFileSync } from 'node:fs';
 import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import path from 'node:path';
-import { isInsideProject } from '../load/project-path.js';
+import { exists, MAX_TEXT_FILE_BYTES, notAFile, readProjectFile } from '../pack/project-files.js';
 import { ReadLog } from '../load/read-log.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Finding, type Span } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/position.js';
@@ -32,25 +31,34 @@ export function templateHashesOf(paths: Iterable<string>): Map<string, string> {
 }
 
 /**
- * Reads a template or partial, noting what it held. It is decoded as data files
- * are, without a byte-order mark, so that diagnostics point into the text the CLI prints them against.
+ * Reads a template or partial, noting what it held, or says why it is not read:
+ * a link out of the project, a pipe or a folder, a file over 1 MB. It is decoded
+ * as data files are, without a byte-order mark, so that diagnostics point into
+ * the text the CLI prints them against.
  */
-function readTemplateSource(absolute: string): string {
-  const bytes = readFileSync(absolute);
-  templateReads.note(absolute, bytes);
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-/** A template that is a symbolic link to a file outside the project is never read. */
-function outsideProject(file: string): Diagnostic {
-  return diagnostic(
-    {
-      code: 'file-outside-project',
-      message: `template ${file} links to a file outside the project`,
-      hint: 'copy the template into the project instead of linking to it',
-    },
-    file,
-  );
+function readTemplateSource(root: string, absolute: string, what: 'template' | 'partial'): { source: string } | { refused: Diagnostic } {
+  const file = relativeName(root, absolute);
+  const read = readProjectFile(root, absolute, MAX_TEXT_FILE_BYTES, templateReads);
+  if (read.ok) return { source: new TextDecoder('utf-8').decode(read.bytes) };
+  const refused = (finding: Finding) => ({ refused: diagnostic(finding, file) });
+  switch (read.problem) {
+    case 'outside-project':
+      return refused({
+        code: 'file-outside-project',
+        message: `${what} ${file} links to a file outside the project`,
+        hint: `copy the ${what} into the project instead of linking to it`,
+      });
+    case 'not-a-file':
+      return refused(notAFile(`${what} ${file}`, read.kind));
+    case 'too-large':
+      return refused({
+        code: 'file-too-large',
+        message: `${what} ${file} is ${read.size} bytes; ${what}s may be at most ${MAX_TEXT_FILE_BYTES} bytes`,
+        hint: 'check that this is the right file',
+      });
+    case 'not-found':
+      return refused({ code: 'template-not-found', message: `${what} ${file} could not be read: it was removed while the build ran` });
+  }
 }
 
 /** Registers every templates/partials/*.hbs once per process; `{{> name}}` uses them. */
@@ -60,11 +68,12 @@ export function loadPartials(root: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const absolute of partialFiles(root)) {
     const name = path.basename(absolute);
-    if (!isInsideProject(root, absolute)) {
-      diagnostics.push(outsideProject(relativeName(root, absolute)));
+    const read = readTemplateSource(root, absolute, 'partial');
+    if ('refused' in read) {
+      diagnostics.push(read.refused);
       continue;
     }
-    const source = readTemplateSource(absolute);
+    const source = read.source;
     // A partial's text is printed like a template's: every character must have a glyph in the PDF.
     diagnostics.push(...checkPrintableTemplate(relativeName(root, absolute), source));
     try {
@@ -181,13 +190,17 @@ function tooCostlyDiagnostic(file: string, source: string, error: RenderTooCostl
 }
 
 export function findTemplate(root: string, packDir: string, name: string): SectionTemplate | Diagnostic | undefined {
-  const absolute = templateCandidates(root, packDir, name).find((candidate) => existsSync(candidate));
+  const absolute = templateCandidates(root, packDir, name).find((candidate) => exists(candidate));
   if (!absolute) return undefined;
   const cached = compiled.get(absolute);
   if (cached) return cached;
   const file = relativeName(root, absolute);
-  if (!isInsideProject(root, absolute)) return outsideProject(file);
-  const source = readTemplateSource(absolute);
+  const read = readTemplateSource(root, absolute, 'template');
+  if ('refused' in read) {
+    compiled.set(absolute, read.refused);
+    return read.refused;
+  }
+  const source = read.source;
   let result: SectionTemplate | Diagnostic;
   try {
     parseTemplate(source); // syntax errors surface here, with their position

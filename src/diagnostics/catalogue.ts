@@ -122,7 +122,7 @@ export const catalogue = {
   },
   'file-too-large': {
     severity: 'error',
-    meaning: 'a data file is bigger than any a person writes (1 MB)',
+    meaning: 'a data file or template is bigger than any a person writes (1 MB)',
     example: { message: 'packs/shared/values.yaml is 1800000 bytes; data files may be at most 1048576 bytes' },
     fix: 'check it is the right file',
   },
@@ -136,9 +136,15 @@ export const catalogue = {
   },
   'file-outside-project': {
     severity: 'error',
-    meaning: 'a data file, image or template is outside the project folder (or is an address)',
+    meaning: 'a data file, image or template is outside the project folder, or a symbolic link to a file outside it (or is an address)',
     example: { message: 'organisation file "../../../organisation.yaml" is outside the project' },
     fix: 'keep data, images and templates inside the project',
+  },
+  'not-a-file': {
+    severity: 'error',
+    meaning: 'a data file, template, partial or image is a named pipe, a folder or a device, not an ordinary file',
+    example: { message: 'packs/shared/values-2022.yaml is a folder, not a file' },
+    fix: 'put the file itself in its place; the tool never opens anything but an ordinary file, so a pipe cannot hold it up',
   },
   'not-an-image': {
     severity: 'error',

@@ -3,10 +3,9 @@
 // at most 25 megapixels — before any library decodes it, and read once per build.
 import path from 'node:path';
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
-import { readBoundedFile } from './bounded-file.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_IMAGE_BYTES, probeImage } from './image-file.js';
-import { fileInsideProject } from './project-path.js';
+import { fileInsideProject, notAFile, readProjectFile } from '../pack/project-files.js';
 import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
 import { imageFields, imageKey, type LoadedImage } from '../pack/images.js';
 
@@ -19,10 +18,13 @@ const HINTS: Record<string, string> = {
   'image-too-many-pixels': 'scale it down: 2,500 pixels across is plenty for a full-width image on A4',
 };
 
-async function readImage(absolutePath: string, key: string, log: ReadLog | undefined): Promise<ImageResult> {
-  // Not a FIFO or a device (reading one could hang), nor over the limit: checked before it is opened.
-  const read = await readBoundedFile(absolutePath, MAX_IMAGE_BYTES, log);
-  if (!read.ok && read.problem === 'not-a-file') return { problem: { code: 'file-not-found', message: `image ${key} is not a file` } };
+function readImage(root: string, absolutePath: string, key: string, log: ReadLog | undefined): ImageResult {
+  // Inside the project, not a FIFO or a device (reading one could hang), nor over the limit: checked before it is opened.
+  const read = readProjectFile(root, absolutePath, MAX_IMAGE_BYTES, log);
+  if (!read.ok && read.problem === 'not-a-file') return { problem: notAFile(`image ${key}`, read.kind) };
+  if (!read.ok && read.problem === 'outside-project') {
+    return { problem: { code: 'file-outside-project', message: `image ${key} links to a file outside the project`, hint: 'copy the image into the project instead of linking to it' } };
+  }
   if (!read.ok && read.problem === 'not-found') {
     return {
       problem: { code: 'file-not-found', message: `image file not found: ${key}`, hint: 'the path is relative to the file that names it' },
@@ -50,12 +52,15 @@ export class ImageCache {
   private readonly results = new Map<string, Promise<ImageResult>>();
 
   /** `log`, when given, notes what each image held. */
-  constructor(private readonly log?: ReadLog) {}
+  constructor(
+    private readonly root: string,
+    private readonly log?: ReadLog,
+  ) {}
 
   load(absolutePath: string, key: string): Promise<ImageResult> {
     let result = this.results.get(absolutePath);
     if (!result) {
-      result = readImage(absolutePath, key, this.log);
+      result = Promise.resolve(readImage(this.root, absolutePath, key, this.log));
       this.results.set(absolutePath, result);
     }
     return result;

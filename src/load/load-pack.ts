@@ -10,7 +10,7 @@ import type { PackLocation } from '../pack/location.js';
 import { schemaFileName } from '../schema/json-schema.js';
 import { schemas, type DataKind } from '../schema/index.js';
 import { ImageCache, loadImages } from './images.js';
-import { fileInsideProject } from './project-path.js';
+import { fileInsideProject } from '../pack/project-files.js';
 import { ReadLog } from './read-log.js';
 import { checkSchema } from './schema-check.js';
 import { relocateVariantDiagnostics, startVariant } from './variants.js';
@@ -22,12 +22,14 @@ export class DataFileCache {
   /** What each file held when this cache read it. */
   readonly reads = new ReadLog();
   /** The images the packs name, read once each. */
-  readonly images = new ImageCache(this.reads);
+  readonly images: ImageCache;
   /** `replacements` gives new contents for some files (by absolute path), to check an edit before writing it. */
   constructor(
     readonly root: string,
     private readonly replacements: ReadonlyMap<string, string> = new Map(),
-  ) {}
+  ) {
+    this.images = new ImageCache(root, this.reads);
+  }
 
   /** Every file this cache has read, by absolute path: what a pack drew on. */
   get files(): string[] {
@@ -125,6 +127,12 @@ export async function loadPack(
           hint: 'paths are relative to the pack folder, e.g. ../shared/frameworks/cvf-police-staff.yaml',
         }),
       );
+      return undefined;
+    }
+    // A folder or a pipe where the file should be is shown where it is named, as a missing file is.
+    const notAFile = result.diagnostics.find((d) => d.code === 'not-a-file');
+    if (notAFile) {
+      diagnostics.push(diagnosticAt(pack.file, at, notAFile));
       return undefined;
     }
     diagnostics.push(...result.diagnostics);

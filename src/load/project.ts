@@ -1,7 +1,7 @@
 // Finds the packs of a project: every folder under packs/ that holds a pack.yaml,
 // and each variant its pack.yaml declares (see validate/variants.ts).
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { exists, listFolder } from '../pack/project-files.js';
 import { id as idSchema } from '../schema/common.js';
 import { loadYamlFile } from './yaml-file.js';
 import { PACK_FILE, type PackLocation, type VariantIdClash } from '../pack/location.js';
@@ -29,21 +29,13 @@ async function declaredVariants(root: string, packFile: string): Promise<{ id: s
  */
 export async function findPacks(root: string): Promise<PackLocation[]> {
   const packsDir = path.join(root, 'packs');
-  let entries: string[];
-  try {
-    entries = await readdir(packsDir);
-  } catch {
-    return [];
-  }
   const bases: PackLocation[] = [];
-  for (const name of entries.sort()) {
+  for (const name of listFolder(packsDir)) {
     const dir = path.join(packsDir, name);
     const packFile = path.join(dir, PACK_FILE);
-    try {
-      if ((await stat(packFile)).isFile()) bases.push({ id: name, dir, packFile });
-    } catch {
-      // A folder without pack.yaml holds shared data, not a pack.
-    }
+    // A folder without pack.yaml holds shared data, not a pack. A pack.yaml that is a pipe, a folder
+    // or a link out of the project still makes a pack, so that loading it says what is wrong.
+    if (exists(packFile)) bases.push({ id: name, dir, packFile });
   }
   const folders = new Set(bases.map((base) => base.id));
   /** Each variant id given out so far, and the pack that declares it. */

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Finding, type Span } from '../diagnostics/diagnostic.js';
 import { relativeName, spanOf, type YamlFile } from '../pack/data-file.js';
-import { readBoundedFile } from './bounded-file.js';
+import { notAFile, readProjectFile } from '../pack/project-files.js';
 import { hiddenCharacters } from './hidden-characters.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_ALIASES, MAX_DATA_FILE_BYTES } from '../pack/limits.js';
@@ -119,9 +119,17 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
   // A proposed edit is checked as if it were on disk, before anything is written.
   if (replacement !== undefined) return parseYaml(file, absolutePath, replacement);
   const fail = (finding: Finding, span?: Span): LoadResult => ({ ok: false, diagnostics: [diagnostic(finding, file, span)] });
-  const read = await readBoundedFile(absolutePath, MAX_DATA_FILE_BYTES, log);
+  const read = readProjectFile(root, absolutePath, MAX_DATA_FILE_BYTES, log);
   if (!read.ok) {
-    if (read.problem === 'not-a-file') return fail({ code: 'file-not-found', message: `${file} is not a file` });
+    if (read.problem === 'not-a-file') return fail(notAFile(file, read.kind));
+    if (read.problem === 'outside-project') {
+      // A pack.yaml (or a file a link inside the project leads to) that is a link out of the project.
+      return fail({
+        code: 'file-outside-project',
+        message: `${file} links to a file outside the project`,
+        hint: 'copy the file into the project instead of linking to it',
+      });
+    }
     if (read.problem === 'not-found') {
       return fail({ code: 'file-not-found', message: `file not found: ${file}`, hint: 'check the path; it is relative to the file that names it' });
     }

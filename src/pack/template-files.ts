@@ -2,9 +2,9 @@
 // comes first, then the project's templates/sections/, so a pack can replace
 // one section's wording without copying the others. Reading and compiling them
 // is compose/templates.ts's job.
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PackLocation } from './location.js';
+import { listFolder } from './project-files.js';
 
 export const TEMPLATE_EXTENSION = '.md.hbs';
 
@@ -17,15 +17,13 @@ export function templateCandidates(root: string, packDir: string, name: string):
 export function availableTemplates(root: string, location: PackLocation): string[] {
   const names = new Set<string>();
   for (const dir of [path.join(location.dir, 'templates'), path.join(root, 'templates', 'sections')]) {
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir)) if (file.endsWith(TEMPLATE_EXTENSION)) names.add(file.slice(0, -TEMPLATE_EXTENSION.length));
+    for (const file of listFolder(dir)) if (file.endsWith(TEMPLATE_EXTENSION)) names.add(file.slice(0, -TEMPLATE_EXTENSION.length));
   }
   return [...names].sort();
 }
 
-/** The partials every template may use: templates/partials/*.hbs, absolute. */
+/** The partials every template may use: templates/partials/*.hbs, absolute (each checked when it is read). */
 export function partialFiles(root: string): string[] {
   const dir = path.join(root, 'templates', 'partials');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort().map((name) => path.join(dir, name));
+  return listFolder(dir).filter((n) => n.endsWith('.hbs')).map((name) => path.join(dir, name));
 }

@@ -15,13 +15,15 @@
 // warning's place is a span of its file's text, which is unchanged while the key
 // is, so it is printed against the file as it is then.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { toolFingerprint } from './tool-fingerprint.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../load/read-log.js';
+import { MAX_IMAGE_BYTES } from '../load/image-file.js';
+import { readProjectFile, readRegularFile, type FileRead } from '../pack/project-files.js';
 import type { BuiltOutput } from './build.js';
 import { lockOutput } from './output-lock.js';
 
@@ -58,9 +60,16 @@ interface BuildState {
   packs: Record<string, PackState>;
 }
 
+/** The most a state file may hold: a few KB a pack. */
+const MAX_STATE_BYTES = 64 * 1024 * 1024;
+/** The largest output hashed to tell whether it is still the file written; a larger one is built again. */
+const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
+
 function readState(file: string): BuildState {
+  const read = readRegularFile(file, MAX_STATE_BYTES);
+  if (!read.ok) return { format: STATE_FORMAT, packs: {} };
   try {
-    const state = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
+    const state = JSON.parse(read.bytes.toString('utf8')) as BuildState;
     if (state.format === STATE_FORMAT && state.packs && typeof state.packs === 'object') return state;
   } catch {
     // none yet, or unreadable: everything is built
@@ -95,17 +104,23 @@ export class BuildCache {
     this.state = readState(this.stateFile);
   }
 
-  private hashFile(file: string): string {
+  /**
+   * What a file holds now, as a build's ReadLog hashes what it read; for a file
+   * it would not read (missing, a pipe, a link out of the project, too large), why.
+   */
+  private hashFile(file: string, read: (file: string) => FileRead): string {
     let hash = this.fileHashes.get(file);
     if (hash === undefined) {
-      try {
-        hash = sha256Hex(readFileSync(file)); // as a build's ReadLog hashes what it read
-      } catch {
-        hash = 'missing';
-      }
+      const result = read(file);
+      hash = result.ok ? sha256Hex(result.bytes) : result.problem === 'not-found' ? 'missing' : result.problem;
       this.fileHashes.set(file, hash);
     }
     return hash;
+  }
+
+  /** An input of a pack: a file of the project, read as a build reads it (no input is larger than an image may be). */
+  private hashInput(file: string): string {
+    return this.hashFile(file, (input) => readProjectFile(this.root, input, MAX_IMAGE_BYTES));
   }
 
   /**
@@ -117,7 +132,7 @@ export class BuildCache {
     const hash = createHash('sha256').update(toolFingerprint()).update(JSON.stringify(this.settings));
     for (const input of [...inputs].sort()) {
       const file = path.join(this.root, input);
-      hash.update(`\0${input}\0${asRead.get(file) ?? this.hashFile(file)}`);
+      hash.update(`\0${input}\0${asRead.get(file) ?? this.hashInput(file)}`);
     }
     return hash.digest('hex');
   }
@@ -132,7 +147,7 @@ export class BuildCache {
     const outputs: BuiltOutput[] = [];
     for (const { name, ...output } of entry.outputs) {
       const file = path.join(this.outDir, name);
-      if (this.hashFile(file) !== output.sha256) return undefined;
+      if (this.hashFile(file, (output) => readRegularFile(output, MAX_OUTPUT_BYTES)) !== output.sha256) return undefined;
       outputs.push({ ...output, file });
     }
     return { key: entry.key, outputs, warnings: entry.warnings, checkedToday: entry.checkedOn === (today ?? null) };

@@ -1,6 +1,6 @@
 // Turns what a reviewer names on the command line into a pack's facts: a built
 // file (which carries its own), a pack folder, or a pack id under packs/.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findPacks } from '../load/project.js';
@@ -10,6 +10,7 @@ import { MAX_BUILT_FILE_BYTES, megabytes } from '../writers/read-back.js';
 import type { PackFacts } from '../model/facts.js';
 import type { Document } from '../model/document.js';
 import { DataFileCache } from '../load/load-pack.js';
+import { readRegularFile } from '../pack/project-files.js';
 import { planPack, type CheckOptions } from './build.js';
 
 export type FactsResult =
@@ -33,11 +34,14 @@ export type FactsResult =
 export async function factsFrom(cwd: string, project: string | undefined, name: string, options: CheckOptions = {}): Promise<FactsResult> {
   const target = path.resolve(cwd, name);
   if (existsSync(target) && statSync(target).isFile()) {
-    if (statSync(target).size > MAX_BUILT_FILE_BYTES) {
-      return { ok: false, message: `${name} is ${megabytes(statSync(target).size)}; built files are compared up to ${megabytes(MAX_BUILT_FILE_BYTES)}`, diagnostics: [] };
+    // A pipe or device named as a file is refused before it is opened; a file over the limit before it is read.
+    const read = readRegularFile(target, MAX_BUILT_FILE_BYTES);
+    if (!read.ok) {
+      const why = read.problem === 'not-a-file' ? `it is ${read.kind}` : read.problem === 'too-large' ? `it is over ${megabytes(MAX_BUILT_FILE_BYTES)}; built files are compared up to that` : 'it is gone';
+      return { ok: false, message: `${name} could not be read (${why})`, diagnostics: [] };
     }
     try {
-      const file = readBuiltFile(readFileSync(target));
+      const file = readBuiltFile(read.bytes);
       return { ok: true, facts: file.facts, label: name, shown: { now: file.visibleText, built: file.recordedText } };
     } catch (error) {
       if (error instanceof UnreadableFile) return { ok: false, message: `${name} ${error.reason}`, diagnostics: [] };

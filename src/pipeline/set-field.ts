@@ -2,7 +2,6 @@
 // if it were made — every pack is validated against the changed file — and only
 // then written (atomically), with each affected pack's version bumped and the
 // change logged in its changelog.yaml.
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -12,6 +11,7 @@ import { findPacks } from '../load/project.js';
 import { type PackLocation } from '../pack/location.js';
 import { loadYamlFile } from '../load/yaml-file.js';
 import { closest } from '../pack/suggest.js';
+import { MAX_TEXT_FILE_BYTES, readProjectFile } from '../pack/project-files.js';
 import { completePack } from '../pack/loaded-pack.js';
 import { DataFileCache, loadPack } from '../load/load-pack.js';
 import { planPack } from './build.js';
@@ -89,6 +89,22 @@ export async function setField(
     };
   }
 
+  // Each change log is read before anything is written: one that cannot be read stops the edit whole.
+  const changelogs = new Map<string, string | undefined>();
+  for (const other of affected) {
+    const changelog = path.join(other.dir, CHANGELOG_FILE);
+    if (changelogs.has(changelog)) continue;
+    const read = readProjectFile(root, changelog, MAX_TEXT_FILE_BYTES);
+    if (read.ok) changelogs.set(changelog, new TextDecoder('utf-8').decode(read.bytes));
+    else if (read.problem === 'not-found') changelogs.set(changelog, undefined);
+    else {
+      const shown = path.relative(root, changelog).split(path.sep).join('/');
+      const why = read.problem === 'outside-project' ? 'links to a file outside the project' : read.problem === 'not-a-file' ? `is ${read.kind}, not a file` : `is ${read.size} bytes, more than a change log can be`;
+      // A mistake in the pack (exit 1), not in the command: no hint, which would make it a usage mistake (cli/commands/set.ts).
+      return { ok: false, message: `${shown} ${why}, so the change could not be logged; nothing was changed (make it an ordinary file in the pack folder)`, diagnostics: [] };
+    }
+  }
+
   await writeFileAtomic(field.file.absolutePath, edited);
   const packs: { id: string; version: string; changelog: string }[] = [];
   const logged = new Set<string>();
@@ -107,7 +123,7 @@ export async function setField(
     if (!reparsed.ok) throw new Error(`${packFile.file.file} did not parse after its version was changed`);
     await writeFileAtomic(packFile.file.absolutePath, replaceScalar(reparsed.file, ['date'], options.today));
     const changelog = path.join(other.dir, CHANGELOG_FILE);
-    const existing = existsSync(changelog) ? readFileSync(changelog, 'utf8') : undefined;
+    const existing = changelogs.get(changelog);
     const entry = changelogAppend(existing, {
       date: options.today,
       version,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import { forgetTemplates } from '../compose/templates.js';
 import { PACK_FILE, type PackLocation } from '../pack/location.js';
-import { within } from '../load/project-path.js';
+import { within } from '../pack/project-files.js';
 import { DataFileCache } from '../load/load-pack.js';
 import type { Format } from '../writers/formats.js';
 import { buildPack, type CheckOptions, type PackBuild } from './build.js';

@@ -1,10 +1,10 @@
 // Checks that every section a pack lists names a template that exists, before
 // anything is rendered, and points at the `template:` line if not.
-import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, relativeName } from '../pack/data-file.js';
 import type { PackLocation } from '../pack/location.js';
 import { availableTemplates, templateCandidates } from '../pack/template-files.js';
+import { exists } from '../pack/project-files.js';
 import type { Partly } from '../pack/loaded-pack.js';
 import { closest } from '../pack/suggest.js';
 
@@ -12,7 +12,7 @@ export function checkSectionTemplates(root: string, location: PackLocation, pack
   const found: Diagnostic[] = [];
   (pack.data.sections ?? []).forEach((section, i) => {
     const candidates = templateCandidates(root, location.dir, section.template);
-    if (candidates.some((candidate) => existsSync(candidate))) return;
+    if (candidates.some((candidate) => exists(candidate))) return;
     const guess = closest(section.template, availableTemplates(root, location));
     found.push(
       diagnosticAt(pack.file, ['sections', i, 'template'], {

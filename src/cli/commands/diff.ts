@@ -32,7 +32,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.root())
     .action(async (oldName: string, newName: string | undefined, options: DiffFlags) => {
       const { factsFrom, packFacts } = await import('../../pipeline/diff-sources.js');
-      const { projectAtRevision } = await import('../../pipeline/git-revision.js');
+      const { RevisionCopies } = await import('../../pipeline/git-revision.js');
       const { comparePacks, wordParts } = await import('../../diff/compare.js');
       const { formatJson, formatMarkdown, formatText } = await import('../../diff/format.js');
       const { io } = context;
@@ -42,57 +42,63 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       }
       // Two built files need no project; a pack named by its id, or a revision, does.
       const project = options.root === undefined ? findProjectRoot(io.cwd) : context.root(options);
-      /** A side: a name as typed; with revisions, the pack of that id in the working tree or at a revision. */
-      const side = async (name: string, revision: string | undefined) => {
-        if (fromRevision === undefined) return factsFrom(io.cwd, project, name);
-        // No project found is a usage mistake here, as in other commands (context.root says so).
-        const root = project ?? context.root(options);
-        if (revision === undefined) return packFacts(root, name);
-        const at = projectAtRevision(root, revision);
-        if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
-        return packFacts(at.root, name);
-      };
-      const sides = fromRevision === undefined ? [await side(oldName, undefined), await side(newName!, undefined)] : [await side(oldName, fromRevision), await side(oldName, options.to)];
-      for (const side of sides) {
-        if (!side.ok) {
-          io.stderr(`packs diff: ${side.message}\n`);
-          printDiagnostics(side.root ?? io.cwd, side.diagnostics, io);
-          context.setExit(EXIT_USAGE);
-          return;
+      // The project at a revision is a temporary copy, kept until the diagnostics that may quote it are printed.
+      const copies = new RevisionCopies();
+      try {
+        /** A side: a name as typed; with revisions, the pack of that id in the working tree or at a revision. */
+        const side = async (name: string, revision: string | undefined) => {
+          if (fromRevision === undefined) return factsFrom(io.cwd, project, name);
+          // No project found is a usage mistake here, as in other commands (context.root says so).
+          const root = project ?? context.root(options);
+          if (revision === undefined) return packFacts(root, name);
+          const at = copies.at(root, revision);
+          if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
+          return packFacts(at.root, name);
+        };
+        const sides = fromRevision === undefined ? [await side(oldName, undefined), await side(newName!, undefined)] : [await side(oldName, fromRevision), await side(oldName, options.to)];
+        for (const side of sides) {
+          if (!side.ok) {
+            io.stderr(`packs diff: ${side.message}\n`);
+            printDiagnostics(side.root ?? io.cwd, side.diagnostics, io);
+            context.setExit(EXIT_USAGE);
+            return;
+          }
         }
-      }
-      const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
-      const comparison = comparePacks(before.facts, after.facts);
-      // A built file whose text is not what it was built with was edited by hand: said first, and never "no differences".
-      const handEdits = [];
-      for (const { label, shown } of before.label === after.label ? [before] : [before, after]) {
-        if (!shown) continue;
-        if (shown.built === undefined) {
-          io.stderr(`packs diff: ${label} was built before files recorded their text, so a change made to it by hand after the build cannot be seen\n`);
-        } else if (shown.built !== shown.now) handEdits.push({ file: label, parts: wordParts(shown.built, shown.now) });
-      }
-      if (handEdits.length > 0) comparison.handEdits = handEdits;
-      let redline: string | undefined;
-      if (options.redline) {
-        // The redline is the new version's own document, marked: a built file carries only its facts.
-        if (!after.document) {
-          throw new UsageError(
-            `--redline writes the new version with its changes marked, so it needs that version as a pack, not the built file "${after.label}": give its pack folder or id, or compare the pack at a git revision with --rev or --from/--to`,
-          );
+        const [before, after] = sides as [Extract<(typeof sides)[0], { ok: true }>, Extract<(typeof sides)[0], { ok: true }>];
+        const comparison = comparePacks(before.facts, after.facts);
+        // A built file whose text is not what it was built with was edited by hand: said first, and never "no differences".
+        const handEdits = [];
+        for (const { label, shown } of before.label === after.label ? [before] : [before, after]) {
+          if (!shown) continue;
+          if (shown.built === undefined) {
+            io.stderr(`packs diff: ${label} was built before files recorded their text, so a change made to it by hand after the build cannot be seen\n`);
+          } else if (shown.built !== shown.now) handEdits.push({ file: label, parts: wordParts(shown.built, shown.now) });
         }
-        const { writeRedline } = await import('../../pipeline/write-redline.js');
-        redline = path.resolve(io.cwd, options.redline);
-        await writeRedline(redline, before.facts, after.document);
+        if (handEdits.length > 0) comparison.handEdits = handEdits;
+        let redline: string | undefined;
+        if (options.redline) {
+          // The redline is the new version's own document, marked: a built file carries only its facts.
+          if (!after.document) {
+            throw new UsageError(
+              `--redline writes the new version with its changes marked, so it needs that version as a pack, not the built file "${after.label}": give its pack folder or id, or compare the pack at a git revision with --rev or --from/--to`,
+            );
+          }
+          const { writeRedline } = await import('../../pipeline/write-redline.js');
+          redline = path.resolve(io.cwd, options.redline);
+          await writeRedline(redline, before.facts, after.document);
+        }
+        const same = comparison.changes.length === 0 && comparison.sections.length === 0 && handEdits.length === 0;
+        if (options.format === 'json') io.stdout(formatJson(comparison));
+        else if (options.format === 'html') {
+          const { formatHtml } = await import('../../diff/html.js');
+          if (!same) io.stdout(formatHtml(comparison, before.facts, after.facts));
+        }
+        else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || io.stdoutColour === true));
+        // On stderr: stdout may be a JSON or HTML file being written.
+        if (redline) io.stderr(`redline written to ${pathForPeople(io.cwd, redline)}\n`);
+        context.setExit(same ? EXIT_OK : EXIT_INVALID);
+      } finally {
+        copies.removeAll();
       }
-      const same = comparison.changes.length === 0 && comparison.sections.length === 0 && handEdits.length === 0;
-      if (options.format === 'json') io.stdout(formatJson(comparison));
-      else if (options.format === 'html') {
-        const { formatHtml } = await import('../../diff/html.js');
-        if (!same) io.stdout(formatHtml(comparison, before.facts, after.facts));
-      }
-      else if (!same) io.stdout(options.format === 'md' ? formatMarkdown(comparison) : formatText(comparison, options.color === true || io.stdoutColour === true));
-      // On stderr: stdout may be a JSON or HTML file being written.
-      if (redline) io.stderr(`redline written to ${pathForPeople(io.cwd, redline)}\n`);
-      context.setExit(same ? EXIT_OK : EXIT_INVALID);
     });
 }
