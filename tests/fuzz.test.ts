@@ -14,10 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hasErrors } from '../src/diagnostics/diagnostic.js';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
 import { DataFileCache } from '../src/load/load-pack.js';
+import { plainText, type Block } from '../src/model/document.js';
 import { textUnits } from '../src/model/text-units.js';
 import { writers } from '../src/writers/index.js';
 import { runCli } from './support/project.js';
-import { missingFrom, outputFile, pdfBodyText, projectRoot } from './support/read-outputs.js';
+import { missingFrom, outputFile, pdfPages, projectRoot, squash } from './support/read-outputs.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -122,6 +123,28 @@ function putValue(source: string, m: { line: number; value: string }): string {
   return lines.join('\n');
 }
 
+/** The PDF's text, squashed, without its footers, however many lines a long footer takes. */
+function bodyText(file: string, footer: string): string {
+  const pages = pdfPages(file).map((page) => squash(page).split(squash(footer)).join('').replace(/Page\d+of\d+/g, ''));
+  return pages.join('');
+}
+
+/**
+ * The PDF's text without the header rows a table repeats on each page it spans: a row split over two pages
+ * reads in the text as its first part, the header again, then the rest of the row.
+ */
+function withoutRepeatedHeaders(text: string, blocks: Block[]): string {
+  for (const block of blocks) {
+    if (block.type !== 'table') continue;
+    const header = squash(block.header.map((cell) => plainText(cell)).join(''));
+    const first = text.indexOf(header);
+    if (header === '' || first < 0) continue;
+    const rest = first + header.length;
+    text = text.slice(0, rest) + text.slice(rest).split(header).join('');
+  }
+  return text;
+}
+
 const TEXT_RUNS = Number(process.env.FUZZ_TEXT_RUNS ?? 60);
 const scratch = mkdtempSync(path.join(tmpdir(), 'packs-fuzz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -152,7 +175,7 @@ describe('fuzzing the text of values', () => {
         built++;
         const file = path.join(scratch, 'case.pdf');
         writeFileSync(file, await within(60_000, 'the PDF writer', pdf(plan.document)));
-        expect(missingFrom(pdfBodyText(file, plan.document.meta.footer), textUnits(plan.document.blocks))).toEqual([]);
+        expect(missingFrom(withoutRepeatedHeaders(bodyText(file, plan.document.meta.footer), plan.document.blocks), textUnits(plan.document.blocks))).toEqual([]);
       }),
       { numRuns: TEXT_RUNS, seed: SEED },
     );
@@ -186,7 +209,9 @@ describe('fuzzing built files given to packs diff', () => {
         const run = await within(60_000, 'packs diff', runCli(['diff', original, file]));
         expect([0, 1, 2], run.stderr).toContain(run.status);
         expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
-        if (d.kind === 'truncate') expect(run.status, run.stdout + run.stderr).not.toBe(0);
+        // Cutting only the line end after a PDF's last line leaves the whole file; cutting anything more is a change.
+        const cutSomething = d.kind === 'truncate' && bytes.subarray(at).toString('latin1').trim() !== '';
+        if (cutSomething) expect(run.status, run.stdout + run.stderr).not.toBe(0);
       }),
       { numRuns: DIFF_RUNS, seed: SEED },
     );

@@ -87,6 +87,12 @@ export const catalogue = {
     example: { message: 'this text nests lists or quotes 2,000 levels deep; text may nest them at most 8 levels' },
     fix: 'a line starting `- `, `* `, `1. ` or `>` starts a list or a quote: check for repeated markers',
   },
+  'subtitle-too-long': {
+    severity: 'error',
+    meaning: "a pack's subtitle is too long for the footer of every page that prints it",
+    example: { message: "the subtitle is 130 characters long; it is printed in every page's footer, so it may have at most 120" },
+    fix: 'shorten the subtitle in `pack.yaml` to the name of the selection process',
+  },
   'paragraph-too-long': {
     severity: 'error',
     meaning: 'a paragraph is longer than 10,000 characters',

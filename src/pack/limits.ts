@@ -31,6 +31,13 @@ export const MAX_TEXT_NESTING = 8;
  */
 export const MAX_PARAGRAPH_CHARACTERS = 10_000;
 
+/**
+ * The characters of a pack's subtitle (47), which every page's footer prints
+ * beside the version and the page number: 120 keep the footer within two lines
+ * of the bottom margin, which is all the room it has.
+ */
+export const MAX_SUBTITLE_CHARACTERS = 120;
+
 /** The rows of one table, its header not counted (8): 500 rows is some 20 pages of A4. */
 export const MAX_TABLE_ROWS = 500;
 

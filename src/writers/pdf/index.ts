@@ -15,6 +15,10 @@ import { withVisibleText } from './visible-text.js';
 import './linear-layout.js';
 import { hadRowTallerThanAPage } from './tall-rows.js';
 
+/** A4's width in points, and room for "Page 999 of 999" in the footer's type. */
+const A4_WIDTH = 595.28;
+const PAGE_NUMBER_WIDTH = 72;
+
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
 const fonts = {
@@ -218,8 +222,10 @@ function pdfDefinition(document: Document, breakableTables: ReadonlySet<number>,
         : {
             margin: [pageMargins[0], 20, pageMargins[2], 0],
             columns: [
-              { text: meta.footer, style: 'footer' },
-              { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right', width: 'auto' },
+              // A width of its own, so that a word longer than the line is broken, as in the body, rather than
+              // widening the column past the page's edge (a star column is at least as wide as its longest word).
+              { text: meta.footer, style: 'footer', width: A4_WIDTH - pageMargins[0] - pageMargins[2] - PAGE_NUMBER_WIDTH },
+              { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right', width: PAGE_NUMBER_WIDTH },
             ],
           },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: colours.text },
