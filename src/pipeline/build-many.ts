@@ -10,7 +10,8 @@ import type { PackLocation } from '../pack/location.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
-import { clearInterruptedWrites, OutputBusyError } from './output-lock.js';
+import { clearInterruptedWrites, OutputBusyError } from './locks.js';
+import { WriteFailed } from './write-file.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 import { spareRenderThread, type RenderThread } from '../writers/render-thread.js';
 
@@ -55,7 +56,7 @@ export async function buildMany(
   options: BuildManyOptions,
   onPack: (outcome: PackOutcome) => void = () => {},
 ): Promise<PackOutcome[]> {
-  await clearInterruptedWrites(options.outDir);
+  clearInterruptedWrites(options.outDir);
   const cache = new BuildCache(root, options.outDir, byteSettings(options));
   const outcomes = new Map<string, PackOutcome>();
   /** The packs to build, and the up-to-date packs whose warnings are from another day, to check again. */
@@ -87,6 +88,8 @@ export async function buildMany(
   const changedMeanwhile: Work[] = [];
   const finish = (entry: Work, result: BuildResult) => {
     const { location, last } = entry;
+    // A file that could not be written stops the build: the next pack would fail the same way.
+    if (result.writeFailed) throw new WriteFailed(result.writeFailed.target, result.writeFailed.code);
     if (result.checkedOnly && last && cache.keyOfBuild(result) !== last.key) {
       changedMeanwhile.push({ location });
       return;

@@ -1,0 +1,52 @@
+// What a command reports when it could not write, or could not take a lock: kept
+// apart from the modules that write, so that the command line can tell these
+// errors apart without loading them.
+
+/** Another command holds a lock, and went on holding it for longer than any command should. */
+export class OutputBusyError extends Error {}
+
+/** An interrupted edit that cannot be finished: a file it changes has been changed by someone else since. */
+export class JournalConflict extends Error {}
+
+/** A file or folder the tool could not write; the file it was writing is as it was. */
+export class WriteFailed extends Error {
+  constructor(
+    /** The file (or folder) that could not be written, absolute. */
+    readonly target: string,
+    /** The system's error code, e.g. ENOSPC. */
+    readonly code: string,
+  ) {
+    super(writeFailureMessage(target, code));
+    this.name = 'WriteFailed';
+  }
+}
+
+/** What went wrong, and what to do about it, in a few words each. */
+function explain(code: string): { reason: string; advice: string } {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { reason: 'the disk is full', advice: 'free some space and run the command again' };
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'permission denied', advice: 'choose a folder you may write to, or ask for access to this one' };
+    case 'EROFS':
+      return { reason: 'the disk is read-only', advice: 'choose a folder on a disk you can write to' };
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return { reason: 'part of that path is a file, not a folder', advice: 'give a folder' };
+    case 'EISDIR':
+      return { reason: 'it is a folder', advice: 'give the name of a file' };
+    case 'ENOENT':
+      return { reason: 'its folder is not there', advice: 'check the folder exists and run the command again' };
+    default:
+      return { reason: `the system reported ${code}`, advice: 'check the disk and run the command again' };
+  }
+}
+
+/** The one line printed for a failed write; `shown` is the path as the user should see it. */
+export function writeFailureMessage(target: string, code: string, shown = target): string {
+  const { reason, advice } = explain(code);
+  return `could not write ${shown}: ${reason}; it was left as it was. ${advice[0]!.toUpperCase()}${advice.slice(1)}.`;
+}
+
