@@ -87,7 +87,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return EXIT_INVALID;
     }
     if (error instanceof WriteFailed) {
-      io.stderr(`packs: ${writeFailureMessage(error.target, error.code, pathForPeople(io.cwd, error.target))}\n`);
+      io.stderr(`packs: ${writeFailureMessage(error.target, error.code, error.outcome, pathForPeople(io.cwd, error.target))}\n`);
       // A path that names a file where a folder is needed, or the other way round, was mistyped.
       return ['ENOTDIR', 'EISDIR', 'EEXIST'].includes(error.code) ? EXIT_USAGE : EXIT_INVALID;
     }

@@ -89,7 +89,7 @@ export async function buildMany(
   const finish = (entry: Work, result: BuildResult) => {
     const { location, last } = entry;
     // A file that could not be written stops the build: the next pack would fail the same way.
-    if (result.writeFailed) throw new WriteFailed(result.writeFailed.target, result.writeFailed.code);
+    if (result.writeFailed) throw new WriteFailed(result.writeFailed.target, result.writeFailed.code, result.writeFailed.outcome);
     if (result.checkedOnly && last && cache.keyOfBuild(result) !== last.key) {
       changedMeanwhile.push({ location });
       return;

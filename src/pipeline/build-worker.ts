@@ -7,7 +7,7 @@ import type { PackLocation } from '../pack/location.js';
 import { DataFileCache } from '../load/load-pack.js';
 import type { Format } from '../writers/formats.js';
 import type { RenderThread } from '../writers/render-thread.js';
-import { WriteFailed } from './write-file.js';
+import { WriteFailed, type WriteOutcome } from './write-errors.js';
 
 export interface BuildTask extends CheckOptions {
   /** Identifies one build: tasks of the same build share this thread's file cache. */
@@ -35,7 +35,7 @@ export interface BuildResult {
   /** The checks ran and nothing was written (a `checkOnly` task whose checks passed). */
   checkedOnly?: boolean;
   /** An output could not be written (a full disk, a read-only folder): a WriteFailed, as plain data to cross threads. */
-  writeFailed?: { target: string; code: string };
+  writeFailed?: { target: string; code: string; outcome: WriteOutcome };
 }
 
 let current: { run: string; cache: DataFileCache } | undefined;
@@ -53,6 +53,6 @@ export async function runBuildTask({ run, root, location, checkOnly, ...options 
     return { diagnostics, inputs, hashesAsRead, outputs, milliseconds };
   } catch (error) {
     if (!(error instanceof WriteFailed)) throw error;
-    return { diagnostics: [], inputs: [], hashesAsRead: new Map(), outputs: [], milliseconds: 0, writeFailed: { target: error.target, code: error.code } };
+    return { diagnostics: [], inputs: [], hashesAsRead: new Map(), outputs: [], milliseconds: 0, writeFailed: { target: error.target, code: error.code, outcome: error.outcome } };
   }
 }

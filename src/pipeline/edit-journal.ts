@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withProjectLock } from './locks.js';
 import { JournalConflict } from './write-errors.js';
-import { removeAbandonedTemporaries, removeFile, writeFileWhole } from './write-file.js';
+import { removeAbandonedTemporaries, removeFile, writeFileWhole, WriteFailed } from './write-file.js';
 
 export const JOURNAL_FILE = '.packs-edit-journal.json';
 const JOURNAL_FORMAT = 'packs-edit-journal/1';
@@ -71,7 +71,11 @@ export async function commitEdit(root: string, changes: readonly FileChange[]): 
     format: JOURNAL_FORMAT,
     files: changes.map((change) => ({ path: path.relative(root, change.file).split(path.sep).join('/'), before: change.before ?? null, after: change.after })),
   };
-  await writeFileWhole(journalPath, JSON.stringify(journal, null, 1) + '\n');
+  try {
+    await writeFileWhole(journalPath, JSON.stringify(journal, null, 1) + '\n');
+  } catch (error) {
+    throw error instanceof WriteFailed ? new WriteFailed(error.target, error.code, 'edit undone') : error;
+  }
   const written: FileChange[] = [];
   try {
     for (const change of changes) {
@@ -79,6 +83,7 @@ export async function commitEdit(root: string, changes: readonly FileChange[]): 
       written.push(change);
     }
   } catch (error) {
+    if (!(error instanceof WriteFailed)) throw error;
     try {
       for (const change of written.reverse()) {
         if (change.before === undefined) await removeFile(change.file);
@@ -87,8 +92,9 @@ export async function commitEdit(root: string, changes: readonly FileChange[]): 
       await removeFile(journalPath);
     } catch {
       // The journal stays: the next command finishes the edit, so the files agree either way.
+      throw new WriteFailed(error.target, error.code, 'edit pending');
     }
-    throw error;
+    throw new WriteFailed(error.target, error.code, 'edit undone');
   }
   await removeFile(journalPath);
 }

@@ -60,7 +60,7 @@ async function holdingLock<T>(folder: string, name: string, busy: string, work: 
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new OutputBusyError(busy);
-    throw asWriteFailed(error, folder);
+    throw asWriteFailed(error, folder, 'nothing written');
   }
   try {
     return await work(() => !lost);

@@ -8,18 +8,32 @@ export class OutputBusyError extends Error {}
 /** An interrupted edit that cannot be finished: a file it changes has been changed by someone else since. */
 export class JournalConflict extends Error {}
 
-/** A file or folder the tool could not write; the file it was writing is as it was. */
+/**
+ * What is left after a failed write: the file as it was; or, in an edit of
+ * several files, every file as it was; or an edit the next command finishes.
+ */
+export type WriteOutcome = 'file unchanged' | 'nothing written' | 'edit undone' | 'edit pending';
+
+/** A file or folder the tool could not write. */
 export class WriteFailed extends Error {
   constructor(
     /** The file (or folder) that could not be written, absolute. */
     readonly target: string,
     /** The system's error code, e.g. ENOSPC. */
     readonly code: string,
+    readonly outcome: WriteOutcome = 'file unchanged',
   ) {
-    super(writeFailureMessage(target, code));
+    super(writeFailureMessage(target, code, outcome));
     this.name = 'WriteFailed';
   }
 }
+
+const LEFT: Record<WriteOutcome, string> = {
+  'file unchanged': 'it was left as it was',
+  'nothing written': 'nothing was written',
+  'edit undone': 'nothing was changed',
+  'edit pending': 'the edit is half made, and the next packs command will finish it',
+};
 
 /** What went wrong, and what to do about it, in a few words each. */
 function explain(code: string): { reason: string; advice: string } {
@@ -45,8 +59,10 @@ function explain(code: string): { reason: string; advice: string } {
 }
 
 /** The one line printed for a failed write; `shown` is the path as the user should see it. */
-export function writeFailureMessage(target: string, code: string, shown = target): string {
+export function writeFailureMessage(target: string, code: string, outcome: WriteOutcome, shown = target): string {
   const { reason, advice } = explain(code);
-  return `could not write ${shown}: ${reason}; it was left as it was. ${advice[0]!.toUpperCase()}${advice.slice(1)}.`;
+  // A path that names a file for a folder (or the reverse) was never written: nothing to say about what is left.
+  const wrongKind = ['ENOTDIR', 'EEXIST', 'EISDIR'].includes(code);
+  return `could not write ${shown}: ${reason}${wrongKind ? '' : `; ${LEFT[outcome]}`}. ${advice[0]!.toUpperCase()}${advice.slice(1)}.`;
 }
 

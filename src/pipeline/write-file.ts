@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { WriteFailed } from './write-errors.js';
+import { WriteFailed, type WriteOutcome } from './write-errors.js';
 
 export { WriteFailed } from './write-errors.js';
 
@@ -32,10 +32,10 @@ const errorCode = (error: unknown): string | undefined => {
 };
 
 /** A system error as a WriteFailed about `target`; anything else (a bug) as it is. */
-export function asWriteFailed(error: unknown, target: string): unknown {
+export function asWriteFailed(error: unknown, target: string, outcome: WriteOutcome = 'file unchanged'): unknown {
   if (error instanceof WriteFailed) return error;
   const code = errorCode(error);
-  return code ? new WriteFailed(target, code) : error;
+  return code ? new WriteFailed(target, code, outcome) : error;
 }
 
 function callback<T>(run: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
@@ -107,7 +107,15 @@ export async function makeFolder(folder: string): Promise<void> {
   try {
     await fs.promises.mkdir(folder, { recursive: true });
   } catch (error) {
-    throw asWriteFailed(error, folder);
+    // A recursive mkdir can report ENOENT for what is a read-only disk or a denied folder:
+    // make the first missing folder on its own to learn the real reason.
+    let first = folder;
+    while (!fs.existsSync(path.dirname(first)) && path.dirname(first) !== first) first = path.dirname(first);
+    const reason = await fs.promises.mkdir(first).then(
+      () => error,
+      (direct: unknown) => direct,
+    );
+    throw asWriteFailed(reason, folder, 'nothing written');
   }
 }
 
