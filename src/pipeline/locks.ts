@@ -44,23 +44,29 @@ const lockFs = {
 async function holdingLock<T>(folder: string, name: string, busy: string, work: (stillHeld: () => boolean) => Promise<T>): Promise<T> {
   const lockPath = path.join(folder, name);
   let lost = false;
+  // Loaded when a lock is first taken: most commands never take one.
+  const { lock } = await import('proper-lockfile');
+  const deadline = Date.now() + WAIT_MS;
   let release: () => Promise<void>;
-  try {
-    // Loaded when a lock is first taken: most commands never take one.
-    const { lock } = await import('proper-lockfile');
-    release = await lock(lockPath.replace(/\.lock$/, ''), {
-      lockfilePath: lockPath,
-      realpath: false,
-      stale: STALE_MS,
-      update: TOUCH_MS,
-      fs: lockFs,
-      retries: { retries: Math.ceil(WAIT_MS / 200), factor: 1.5, minTimeout: 20, maxTimeout: 200 },
-      // Our holder stopped touching it in time (a machine asleep): say so at the next check, do not crash.
-      onCompromised: () => (lost = true),
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new OutputBusyError(busy);
-    throw asWriteFailed(error, folder, 'nothing written');
+  for (;;) {
+    try {
+      release = await lock(lockPath.replace(/\.lock$/, ''), {
+        lockfilePath: lockPath,
+        realpath: false,
+        stale: STALE_MS,
+        update: TOUCH_MS,
+        fs: lockFs,
+        // Our holder stopped touching it in time (a machine asleep): say so at the next check, do not crash.
+        onCompromised: () => (lost = true),
+      });
+      break;
+    } catch (error) {
+      // Only a lock held by another is waited for (proper-lockfile's own retries would retry any error,
+      // a read-only disk included, for as long as they last).
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw asWriteFailed(error, folder, 'nothing written');
+      if (Date.now() > deadline) throw new OutputBusyError(busy);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 180));
+    }
   }
   try {
     return await work(() => !lost);
