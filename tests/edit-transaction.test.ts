@@ -2,7 +2,7 @@
 // never leaves a value without its version and change-log entry (or the
 // reverse), never loses an edit, and never leaves a temporary file behind.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -157,4 +157,27 @@ describe('two packs set at once on one pack', () => {
       expect(leftovers(root)).toEqual([]);
     }
   }, 300_000);
+});
+
+describe('an interrupted edit that cannot be finished', () => {
+  it('is not forced over a file changed by hand since: one line, exit 1, nothing changed', async () => {
+    const root = copyProject();
+    const timeline = path.join(packFolder(root), 'timeline.yaml');
+    const text = readFileSync(timeline, 'utf8');
+    // A journal an edit left, then the file changed by hand to something it did not expect.
+    const journal = { format: 'packs-edit-journal/1', files: [{ path: `packs/${PACK}/timeline.yaml`, before: text, after: text.replace('2021-01-20', '2021-01-27') }] };
+    writeFileSync(path.join(root, '.packs-edit-journal.json'), JSON.stringify(journal));
+    writeFileSync(timeline, text.replace('2021-01-20', '2021-01-28'));
+    const run = await packs(root, ['validate', PACK, '--today', TODAY]);
+    expect(run.stderr).toBe(
+      `packs: an edit by packs set was interrupted, and packs/${PACK}/timeline.yaml has been changed since, so it cannot be finished; check the files it names in .packs-edit-journal.json, then delete that file\n`,
+    );
+    expect(run.status).toBe(1);
+    expect(readFileSync(timeline, 'utf8')).toBe(text.replace('2021-01-20', '2021-01-28'));
+    // A journal that is not one: the same kind of line.
+    writeFileSync(path.join(root, '.packs-edit-journal.json'), '{"format":');
+    const damaged = await packs(root, ['show', PACK, '--today', TODAY]);
+    expect(damaged.stderr).toBe(`packs: .packs-edit-journal.json in ${root} is not an edit journal this tool can read; check the packs' files, then delete it\n`);
+    expect(damaged.status).toBe(1);
+  });
 });

@@ -110,7 +110,13 @@ export async function finishInterruptedEdit(root: string): Promise<void> {
   await withProjectLock(root, async () => {
     const text = currentText(journalPath);
     if (text === undefined) return; // another command finished it while we waited for the lock
-    const journal = JSON.parse(text) as Journal; // written whole, so it parses
+    let journal: Journal;
+    try {
+      journal = JSON.parse(text) as Journal; // written whole by this tool, so it parses unless edited by hand
+      if (journal.format !== JOURNAL_FORMAT || !Array.isArray(journal.files)) throw new Error('not a journal');
+    } catch {
+      throw new JournalConflict(`${JOURNAL_FILE} in ${root} is not an edit journal this tool can read; check the packs' files, then delete it`);
+    }
     const changes = journal.files.map((entry) => ({
       file: path.join(root, ...entry.path.split('/')),
       before: entry.before ?? undefined,
