@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withProjectLock } from './locks.js';
 import { JournalConflict } from './write-errors.js';
-import { removeAbandonedTemporaries, removeFile, writeFileWhole, WriteFailed } from './write-file.js';
+import { createFileWhole, removeAbandonedTemporaries, removeFile, writeFileWhole, WriteFailed } from './write-file.js';
 
 export const JOURNAL_FILE = '.packs-edit-journal.json';
 const JOURNAL_FORMAT = 'packs-edit-journal/1';
@@ -59,22 +59,34 @@ export function currentHash(file: string): string | undefined {
 }
 
 /**
- * Writes the changes as one edit (see the top of this file); call it holding the
- * project's lock. If a file cannot be written (a full disk), the files already
- * written get their old contents back and the journal is removed, and the
- * WriteFailed is thrown; if even that fails, the journal stays and the next
- * command finishes the edit.
+ * Writes the changes as one edit (see the top of this file), holding the
+ * project's lock, if `stillValid` (run once the journal is in place) says the
+ * files are still as the edit expects; returns whether it wrote them.
+ *
+ * The lock makes edits take turns; the journal makes that certain. It is made
+ * only where there is none (createFileWhole), and the files are checked after it
+ * is in place, so of two edits whose locks overlapped (a holder too slow to keep
+ * its lock fresh, whose lock another took over) one finds the other's journal,
+ * or finds the other's files, and writes nothing.
+ *
+ * If a file cannot be written (a full disk), the files already written get their
+ * old contents back and the journal is removed, and the WriteFailed is thrown; if
+ * even that fails, the journal stays and the next command finishes the edit.
  */
-export async function commitEdit(root: string, changes: readonly FileChange[]): Promise<void> {
+export async function commitEdit(root: string, changes: readonly FileChange[], stillValid: () => boolean): Promise<boolean> {
   const journalPath = path.join(root, JOURNAL_FILE);
   const journal: Journal = {
     format: JOURNAL_FORMAT,
     files: changes.map((change) => ({ path: path.relative(root, change.file).split(path.sep).join('/'), before: change.before ?? null, after: change.after })),
   };
   try {
-    await writeFileWhole(journalPath, JSON.stringify(journal, null, 1) + '\n');
+    if (!(await createFileWhole(journalPath, JSON.stringify(journal, null, 1) + '\n'))) return false;
   } catch (error) {
     throw error instanceof WriteFailed ? new WriteFailed(error.target, error.code, 'edit undone') : error;
+  }
+  if (!stillValid()) {
+    await removeFile(journalPath);
+    return false;
   }
   const written: FileChange[] = [];
   try {
@@ -97,6 +109,7 @@ export async function commitEdit(root: string, changes: readonly FileChange[]): 
     throw new WriteFailed(error.target, error.code, 'edit undone');
   }
   await removeFile(journalPath);
+  return true;
 }
 
 /**

@@ -63,14 +63,10 @@ export async function setField(
     await finishInterruptedEdit(root);
     const planned = await planEdit(root, packId, fieldName, typed, options);
     if (!planned.ok) return planned;
-    const written = await withProjectLock(root, async (stillHeld) => {
-      const unchanged =
-        [...planned.read].every(([file, hash]) => currentHash(file) === hash) &&
-        planned.changes.every((change) => currentText(change.file) === change.before);
-      if (!unchanged || !stillHeld()) return false;
-      await commitEdit(root, planned.changes);
-      return true;
-    });
+    const unchanged = () =>
+      [...planned.read].every(([file, hash]) => currentHash(file) === hash) &&
+      planned.changes.every((change) => currentText(change.file) === change.before);
+    const written = await withProjectLock(root, async (stillHeld) => unchanged() && stillHeld() && commitEdit(root, planned.changes, unchanged));
     if (written) return planned.result;
   }
   return { ok: false, message: `the packs' files kept changing while ${fieldName} was being checked; nothing was changed, so run the command again`, diagnostics: [] };

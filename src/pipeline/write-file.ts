@@ -48,6 +48,7 @@ const fsync = (fd: number) => callback<void>((done) => fs.fsync(fd, done));
 const close = (fd: number) => callback<void>((done) => fs.close(fd, done));
 const rename = (from: string, to: string) => callback<void>((done) => fs.rename(from, to, done));
 const unlink = (file: string) => callback<void>((done) => fs.unlink(file, done));
+const link = (from: string, to: string) => callback<void>((done) => fs.link(from, to, done));
 
 /** Flushes a folder, so a rename or removal in it survives a power cut. Not every system can. */
 async function syncFolder(folder: string): Promise<void> {
@@ -64,6 +65,20 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** Writes `data` to `file`, whole or not at all (see the top of this file). Throws WriteFailed. */
 export async function writeFileWhole(file: string, data: string | Uint8Array): Promise<void> {
+  await writeWhole(file, data, 'replace');
+}
+
+/**
+ * Writes `data` to `file` whole, only if there is no such file: returns false,
+ * writing nothing, if there is one. The file appears at once and whole (a hard
+ * link to the flushed temporary file, which fails if the name is taken), so two
+ * writers cannot both make it.
+ */
+export async function createFileWhole(file: string, data: string | Uint8Array): Promise<boolean> {
+  return writeWhole(file, data, 'create');
+}
+
+async function writeWhole(file: string, data: string | Uint8Array, how: 'replace' | 'create'): Promise<boolean> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const folder = path.dirname(file);
   const temporary = path.join(folder, `${TEMPORARY_PREFIX}${process.pid}.${randomBytes(6).toString('hex')}.${path.basename(file)}`);
@@ -81,14 +96,28 @@ export async function writeFileWhole(file: string, data: string | Uint8Array): P
     const opened = fd;
     fd = undefined;
     await close(opened);
-    await rename(temporary, file);
-    created = false;
+    if (how === 'replace') {
+      await rename(temporary, file);
+      created = false;
+    } else {
+      const linked = await link(temporary, file).then(
+        () => true,
+        (error: unknown) => {
+          if (errorCode(error) === 'EEXIST') return false;
+          throw error;
+        },
+      );
+      await unlink(temporary);
+      created = false;
+      if (!linked) return false;
+    }
   } catch (error) {
     if (fd !== undefined) await close(fd).catch(() => {});
     if (created) await unlink(temporary).catch(() => {});
     throw asWriteFailed(error, file);
   }
   await syncFolder(folder);
+  return true;
 }
 
 /** Removes a file, if it is there, and flushes its folder. Throws WriteFailed. */

@@ -1,7 +1,7 @@
 // Fault injection for tests (node --require): the process kills itself (SIGKILL,
 // as a power cut or `kill -9` would stop it) just before its N-th change to the
 // file system (PACKS_KILL_AT): opening a file to write, writing, flushing,
-// renaming, removing, making or removing a folder, touching a lock. With
+// renaming, linking, removing, making or removing a folder, touching a lock. With
 // PACKS_KILL_AT unset it counts them and prints the count to stderr at exit, so a
 // test can pick moments across the whole of a command's writing.
 const fs = require('node:fs');
@@ -13,7 +13,7 @@ const count = () => {
   if (changes >= at) process.kill(process.pid, 'SIGKILL');
 };
 
-for (const name of ['write', 'fsync', 'rename', 'unlink', 'mkdir', 'rmdir', 'rm', 'utimes']) {
+for (const name of ['write', 'fsync', 'rename', 'link', 'unlink', 'mkdir', 'rmdir', 'rm', 'utimes']) {
   const original = fs[name];
   fs[name] = function (...args) {
     count();
