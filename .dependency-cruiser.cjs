@@ -47,10 +47,10 @@ module.exports = {
     importsNothingFrom('pipeline-below-the-front-end', 'The pipeline is called by the front ends, never the other way.', 'pipeline', ['cli']),
     {
       name: 'only-the-pipeline-writes-files',
-      comment: 'Every file the tool writes goes through the pipeline, whole or not at all.',
+      comment: 'Every file the tool writes goes through the pipeline (src/pipeline/write-file.ts), whole or not at all, under its locks.',
       severity: 'error',
       from: { pathNot: '^src/pipeline/' },
-      to: { path: 'node_modules/write-file-atomic/' },
+      to: { path: ['^src/pipeline/write-file\\.ts$', '^src/pipeline/edit-journal\\.ts$', '^src/pipeline/locks\\.ts$', 'node_modules/proper-lockfile/'] },
     },
   ],
   options: {

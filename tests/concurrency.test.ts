@@ -64,8 +64,9 @@ describe('a build that dies while writing the build cache state', () => {
   it('leaves a temporary file that the next build clears, even when every pack is up to date', async () => {
     const root = copyProject();
     expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root)).status).toBe(0);
-    // What write-file-atomic leaves of the state when its process is killed before the rename.
-    writeFileSync(path.join(root, 'out', '.packs-build-state.json.1047897700'), '{"format":');
+    // What a build killed before the rename leaves of the state: a temporary file named by its process.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(path.join(root, 'out', `.~packs-writing.${gone}.0123456789ab..packs-build-state.json`), '{"format":');
     const again = await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14'], root);
     expect(again.stdout).toContain('1 pack: 0 built, 1 up to date, 0 not built');
     expect(readdirSync(path.join(root, 'out')).sort()).toEqual([...files, '.packs-build-state.json'].sort());
@@ -89,7 +90,7 @@ describe('a build that dies halfway through writing a file', () => {
     );
     expect(dying.signal).toBe('SIGKILL');
     expect(readFileSync(path.join(root, 'out', files[0]!)).equals(before)).toBe(true);
-    const left = readdirSync(path.join(root, 'out')).filter((name) => /\.pdf\.\d+$/.test(name));
+    const left = readdirSync(path.join(root, 'out')).filter((name) => /^\.~packs-writing\.\d+\.[0-9a-f]{12}\..*\.pdf$/.test(name));
     expect(left).toHaveLength(1); // the half-written temporary file
     expect((await runCli(['build', PACK, '--out', 'out', '--today', '2020-12-14', '--only', 'pdf'], root)).status).toBe(0);
     expect(readdirSync(path.join(root, 'out')).sort()).toEqual(['.packs-build-state.json', files[0]!]);

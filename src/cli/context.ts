@@ -1,6 +1,7 @@
 // What every command shares: where it prints, how it sets the exit code, the
 // options `build`, `validate`, `show` and `set` have in common, and how packs
 // named on the command line are found.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { isoDate } from '../schema/common.js';
@@ -67,7 +68,19 @@ export const commonOptions = {
 
 /** Where a command writes: `--out` as the user typed it, else the project's output/ folder. */
 export function outputFolder(io: Io, projectRoot: string, out: string | undefined): string {
-  return out === undefined ? path.join(projectRoot, 'output') : path.resolve(io.cwd, out);
+  if (out === undefined) return path.join(projectRoot, 'output');
+  const folder = path.resolve(io.cwd, out);
+  if (existsSync(folder) && !statSync(folder).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder; give the folder to write the files into`);
+  return folder;
+}
+
+/** A file a command writes, as the user typed it (`--redline`): a folder there is a mistake. */
+export function fileToWrite(io: Io, option: string, file: string): string {
+  const target = path.resolve(io.cwd, file);
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new UsageError(`${option} ${file} is a folder; give the name of the file to write, like ${path.join(file, 'changes.docx')}`);
+  }
+  return target;
 }
 
 /** The packs named (or all of them); an unknown name is a usage mistake. */

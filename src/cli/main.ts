@@ -13,7 +13,8 @@ import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
-import { OutputBusyError } from '../pipeline/output-lock.js';
+import { JournalConflict, OutputBusyError, WriteFailed, writeFailureMessage } from '../pipeline/write-errors.js';
+import { pathForPeople } from './report.js';
 import { colourFor } from './colour.js';
 import { projectRoot } from './project-root.js';
 import { userFolder } from './user-folder.js';
@@ -81,9 +82,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.stderr(`packs: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof OutputBusyError) {
+    if (error instanceof OutputBusyError || error instanceof JournalConflict) {
       io.stderr(`packs: ${error.message}\n`);
       return EXIT_INVALID;
+    }
+    if (error instanceof WriteFailed) {
+      io.stderr(`packs: ${writeFailureMessage(error.target, error.code, error.outcome, pathForPeople(io.cwd, error.target))}\n`);
+      // A path that names a file where a folder is needed, or the other way round, was mistyped.
+      return ['ENOTDIR', 'EISDIR', 'EEXIST'].includes(error.code) ? EXIT_USAGE : EXIT_INVALID;
     }
     throw error;
   }

@@ -15,17 +15,17 @@
 // warning's place is a span of its file's text, which is unchanged while the key
 // is, so it is printed against the file as it is then.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { makeFolder, writeFileWhole } from './write-file.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../load/read-log.js';
 import { MAX_IMAGE_BYTES } from '../load/image-file.js';
 import { readProjectFile, readRegularFile, type FileRead } from '../pack/project-files.js';
 import type { BuiltOutput } from './build.js';
-import { lockOutput } from './output-lock.js';
+import { withOutputLock } from './locks.js';
 
 export const STATE_FILE = '.packs-build-state.json';
 // 3: a warning's place is a span of offsets (2 held its line and column).
@@ -193,20 +193,16 @@ export class BuildCache {
     const built = [...this.changed.values()].some((entry) => entry.key !== '');
     // Nothing built and no state yet: nothing to forget, and no output folder to make.
     if (!built && !existsSync(this.stateFile)) return;
-    await mkdir(this.outDir, { recursive: true });
-    // Under the output folder's lock: another build's merge cannot interleave with this one, nor its
-    // clearing of interrupted writes (see output-lock.ts) remove this write's temporary file.
-    const unlock = await lockOutput(this.outDir);
-    try {
+    await makeFolder(this.outDir);
+    // Under the output folder's lock: another build's merge cannot interleave with this one.
+    await withOutputLock(this.outDir, async () => {
       const merged = readState(this.stateFile);
       for (const [id, entry] of this.changed) {
         if (entry.key === '') delete merged.packs[id];
         else merged.packs[id] = entry;
       }
       const sorted = Object.fromEntries(Object.entries(merged.packs).sort(([a], [b]) => a.localeCompare(b)));
-      await writeFileAtomic(this.stateFile, JSON.stringify({ format: STATE_FORMAT, packs: sorted }, null, 1) + '\n');
-    } finally {
-      unlock();
-    }
+      await writeFileWhole(this.stateFile, JSON.stringify({ format: STATE_FORMAT, packs: sorted }, null, 1) + '\n');
+    });
   }
 }

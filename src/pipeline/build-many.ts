@@ -10,7 +10,8 @@ import type { PackLocation } from '../pack/location.js';
 import type { Format } from '../writers/formats.js';
 import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
-import { clearInterruptedWrites, OutputBusyError } from './output-lock.js';
+import { clearInterruptedWrites, OutputBusyError } from './locks.js';
+import { WriteFailed } from './write-file.js';
 import { internalError } from './internal-error.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 import { spareRenderThread, type RenderThread } from '../writers/render-thread.js';
@@ -56,7 +57,7 @@ export async function buildMany(
   options: BuildManyOptions,
   onPack: (outcome: PackOutcome) => void = () => {},
 ): Promise<PackOutcome[]> {
-  await clearInterruptedWrites(options.outDir);
+  clearInterruptedWrites(options.outDir);
   const cache = new BuildCache(root, options.outDir, byteSettings(options));
   const outcomes = new Map<string, PackOutcome>();
   /** The packs to build, and the up-to-date packs whose warnings are from another day, to check again. */
@@ -88,6 +89,8 @@ export async function buildMany(
   const changedMeanwhile: Work[] = [];
   const finish = (entry: Work, result: BuildResult) => {
     const { location, last } = entry;
+    // A file that could not be written stops the build: the next pack would fail the same way.
+    if (result.writeFailed) throw new WriteFailed(result.writeFailed.target, result.writeFailed.code, result.writeFailed.outcome);
     if (result.checkedOnly && last && cache.keyOfBuild(result) !== last.key) {
       changedMeanwhile.push({ location });
       return;
@@ -143,7 +146,8 @@ function inThisThread(root: string, task: (work: Work) => BuildTask, finish: (wo
         try {
           result = await runBuildTask(task(entry), thread);
         } catch (error) {
-          if (error instanceof OutputBusyError) throw error;
+          // The lock, and a file that could not be written, stop the build; anything else is a fault in packs.
+          if (error instanceof OutputBusyError || error instanceof WriteFailed) throw error;
           result = failedWith(internalError(root, entry.location, error));
         }
         finish(entry, result);
@@ -173,8 +177,9 @@ async function inWorkers(
   });
   const runOne = async (entry: Work) => {
     const { location } = entry;
+    let result: BuildResult;
     try {
-      finish(entry, await pool.run(task(entry)));
+      result = await pool.run(task(entry));
     } catch (error) {
       // An error crosses back from a worker as a plain Error: give the lock's its own class again.
       const message = (error as Error).message ?? String(error);
@@ -198,7 +203,10 @@ async function inWorkers(
           ),
         ),
       );
+      return;
     }
+    // Outside the try: a file that could not be written stops the build (finish throws), it is no fault of packs.
+    finish(entry, result);
   };
   return {
     async run(work) {

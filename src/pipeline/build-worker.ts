@@ -7,6 +7,7 @@ import type { PackLocation } from '../pack/location.js';
 import { DataFileCache } from '../load/load-pack.js';
 import type { Format } from '../writers/formats.js';
 import type { RenderThread } from '../writers/render-thread.js';
+import { WriteFailed, type WriteOutcome } from './write-errors.js';
 
 export interface BuildTask extends CheckOptions {
   /** Identifies one build: tasks of the same build share this thread's file cache. */
@@ -33,6 +34,8 @@ export interface BuildResult {
   milliseconds: number;
   /** The checks ran and nothing was written (a `checkOnly` task whose checks passed). */
   checkedOnly?: boolean;
+  /** An output could not be written (a full disk, a read-only folder): a WriteFailed, as plain data to cross threads. */
+  writeFailed?: { target: string; code: string; outcome: WriteOutcome };
 }
 
 let current: { run: string; cache: DataFileCache } | undefined;
@@ -45,6 +48,11 @@ export async function runBuildTask({ run, root, location, checkOnly, ...options 
     const { diagnostics, inputs, hashesAsRead, document } = await planPack(root, location, current.cache, options);
     if (document && !hasErrors(diagnostics)) return { diagnostics, inputs, hashesAsRead, outputs: [], milliseconds: performance.now() - started, checkedOnly: true };
   }
-  const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, { ...options, thread });
-  return { diagnostics, inputs, hashesAsRead, outputs, milliseconds };
+  try {
+    const { diagnostics, inputs, hashesAsRead, outputs, milliseconds } = await buildPack(root, location, current.cache, { ...options, thread });
+    return { diagnostics, inputs, hashesAsRead, outputs, milliseconds };
+  } catch (error) {
+    if (!(error instanceof WriteFailed)) throw error;
+    return { diagnostics: [], inputs: [], hashesAsRead: new Map(), outputs: [], milliseconds: 0, writeFailed: { target: error.target, code: error.code, outcome: error.outcome } };
+  }
 }

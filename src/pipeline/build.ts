@@ -1,10 +1,9 @@
 // The orchestrator: load → validate → resolve → compose → write, for each pack.
 // It is the only place that writes files, and it writes a pack's outputs only
 // when every step succeeded, each through a temporary file renamed into place.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { lockOutput, removeStaleTemporaryFiles } from './output-lock.js';
+import { withOutputLock } from './locks.js';
+import { makeFolder, removeAbandonedTemporaries, writeFileWhole } from './write-file.js';
 import { internalError } from './internal-error.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../pack/location.js';
@@ -138,14 +137,13 @@ export async function buildPack(
       // A writer's fault stops this pack, not the others of the run; its previous files stay.
       return { ...plan, diagnostics: [...plan.diagnostics, internalError(root, location, error)], outputs, milliseconds: performance.now() - started };
     }
-    await mkdir(options.outDir, { recursive: true });
+    await makeFolder(options.outDir);
     // One build writes into a folder at a time; files an interrupted build left are cleared first.
-    const unlock = await lockOutput(options.outDir);
-    try {
-      removeStaleTemporaryFiles(options.outDir);
+    await withOutputLock(options.outDir, async () => {
+      removeAbandonedTemporaries(options.outDir);
       for (const { format, bytes } of rendered) {
         const file = path.join(options.outDir, `${location.id}.${format}`);
-        await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true });
+        await writeFileWhole(file, bytes);
         outputs.push({
           format,
           file,
@@ -154,9 +152,7 @@ export async function buildPack(
           ...(format === 'pdf' ? { pages: countPdfPages(bytes) } : {}),
         });
       }
-    } finally {
-      unlock();
-    }
+    });
   }
   return { ...plan, outputs, milliseconds: performance.now() - started };
 }

@@ -12,6 +12,7 @@ import type { Document } from '../model/document.js';
 import { DataFileCache } from '../load/load-pack.js';
 import { readRegularFile } from '../pack/project-files.js';
 import { planPack, type CheckOptions } from './build.js';
+import { finishInterruptedEdit } from './edit-journal.js';
 
 export type FactsResult =
   | {
@@ -51,6 +52,7 @@ export async function factsFrom(cwd: string, project: string | undefined, name: 
   if (existsSync(path.join(target, PACK_FILE))) {
     // A pack folder sits in <project>/packs/<id>: its shared data and templates are the project's.
     const root = path.dirname(path.dirname(target));
+    await finishInterruptedEdit(root); // read as a whole edit left the packs (edit-journal.ts)
     return factsOf(root, { id: path.basename(target), dir: target, packFile: path.join(target, PACK_FILE) }, name, options);
   }
   if (project === undefined) {
@@ -65,6 +67,7 @@ export async function factsFrom(cwd: string, project: string | undefined, name: 
 
 /** The facts of the pack or variant `id` under `project`/packs/. */
 export async function packFacts(project: string, id: string, options: CheckOptions = {}): Promise<FactsResult> {
+  await finishInterruptedEdit(project); // read as a whole edit left the packs (edit-journal.ts)
   const location = (await findPacks(project)).find((p) => p.id === id);
   if (!location) return { ok: false, message: `"${id}" is not a built .pdf or .docx, a pack folder, or a pack or variant under packs/`, diagnostics: [] };
   return factsOf(project, location, id, options);

@@ -1,9 +1,10 @@
 // `packs set`: change one date, time or figure, safely. The edit is checked as
 // if it were made — every pack is validated against the changed file — and only
-// then written (atomically), with each affected pack's version bumped and the
-// change logged in its changelog.yaml.
+// then written, with each affected pack's version bumped and the change logged in
+// its changelog.yaml: all of it or none of it (edit-journal.ts).
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { commitEdit, currentHash, currentText, finishInterruptedEdit, type FileChange } from './edit-journal.js';
+import { withProjectLock } from './locks.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.js';
 import { displayValue, fieldsOf, parseValue, replaceScalar, type Field } from '../edit/fields.js';
@@ -14,7 +15,7 @@ import { closest } from '../pack/suggest.js';
 import { MAX_TEXT_FILE_BYTES, readProjectFile } from '../pack/project-files.js';
 import { completePack } from '../pack/loaded-pack.js';
 import { DataFileCache, loadPack } from '../load/load-pack.js';
-import { planPack } from './build.js';
+import { planPack, type PackPlan } from './build.js';
 
 export type SetResult =
   | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[] }
@@ -34,6 +35,19 @@ async function printsField(location: PackLocation, field: Field, cache: DataFile
 const errorKeys = (diagnostics: Diagnostic[]) =>
   new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}\0${d.file}\0${d.message}`));
 
+type Failure = Extract<SetResult, { ok: false }>;
+
+interface PlannedEdit {
+  ok: true;
+  result: Extract<SetResult, { ok: true }>;
+  changes: FileChange[];
+  /** The SHA-256 of each file the checks read, by absolute path. */
+  read: Map<string, string>;
+}
+
+/** How many times the checks run again when another edit lands while they run. */
+const ATTEMPTS = 10;
+
 export async function setField(
   root: string,
   packId: string,
@@ -41,6 +55,32 @@ export async function setField(
   typed: string,
   options: { note?: string; today: string },
 ): Promise<SetResult> {
+  // The checks run without the project's lock: on a large project they take seconds, and a lock
+  // is kept only by a holder that is not busy (see locks.ts). Holding the lock, the edit is
+  // written only if no file the checks read, and none it writes, has changed since they read it;
+  // if one has (another edit landed meanwhile), the checks run again on the files as they are now.
+  // So two edits at once take turns, and neither is lost.
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    await finishInterruptedEdit(root);
+    const planned = await planEdit(root, packId, fieldName, typed, options);
+    if (!planned.ok) return planned;
+    const unchanged = () =>
+      [...planned.read].every(([file, hash]) => currentHash(file) === hash) &&
+      planned.changes.every((change) => currentText(change.file) === change.before);
+    const written = await withProjectLock(root, async (stillHeld) => unchanged() && stillHeld() && commitEdit(root, planned.changes, unchanged));
+    if (written) return planned.result;
+  }
+  return { ok: false, message: `the packs' files kept changing while ${fieldName} was being checked; nothing was changed, so run the command again`, diagnostics: [] };
+}
+
+/** Checks the edit against every pack and works out every file it writes; writes nothing. */
+async function planEdit(
+  root: string,
+  packId: string,
+  fieldName: string,
+  typed: string,
+  options: { note?: string; today: string },
+): Promise<PlannedEdit | Failure> {
   const all = await findPacks(root);
   const location = all.find((p) => p.id === packId);
   if (!location) return { ok: false, message: `unknown pack "${packId}"`, hint: `the packs are: ${all.map((p) => p.id).join(', ')}`, diagnostics: [] };
@@ -71,8 +111,10 @@ export async function setField(
   const affected: PackLocation[] = [];
   const cacheBefore = new DataFileCache(root);
   const cacheAfter = new DataFileCache(root, new Map([[field.file.absolutePath, edited]]));
+  const plans: PackPlan[] = [];
   for (const other of all) {
     const planBefore = await planPack(root, other, cacheBefore, { today: options.today });
+    plans.push(planBefore);
     const planAfter = await planPack(root, other, cacheAfter, { today: options.today });
     before.push(...planBefore.diagnostics);
     after.push(...planAfter.diagnostics);
@@ -89,41 +131,43 @@ export async function setField(
     };
   }
 
-  // Each change log is read before anything is written: one that cannot be read stops the edit whole.
-  const changelogs = new Map<string, string | undefined>();
+  // Each change log is checked before anything is planned: one that is not an ordinary file of the pack stops the edit whole.
   for (const other of affected) {
     const changelog = path.join(other.dir, CHANGELOG_FILE);
-    if (changelogs.has(changelog)) continue;
     const read = readProjectFile(root, changelog, MAX_TEXT_FILE_BYTES);
-    if (read.ok) changelogs.set(changelog, new TextDecoder('utf-8').decode(read.bytes));
-    else if (read.problem === 'not-found') changelogs.set(changelog, undefined);
-    else {
-      const shown = path.relative(root, changelog).split(path.sep).join('/');
-      const why = read.problem === 'outside-project' ? 'links to a file outside the project' : read.problem === 'not-a-file' ? `is ${read.kind}, not a file` : `is ${read.size} bytes, more than a change log can be`;
-      // A mistake in the pack (exit 1), not in the command: no hint, which would make it a usage mistake (cli/commands/set.ts).
-      return { ok: false, message: `${shown} ${why}, so the change could not be logged; nothing was changed (make it an ordinary file in the pack folder)`, diagnostics: [] };
-    }
+    if (read.ok || read.problem === 'not-found') continue;
+    const shown = path.relative(root, changelog).split(path.sep).join('/');
+    const why = read.problem === 'outside-project' ? 'links to a file outside the project' : read.problem === 'not-a-file' ? `is ${read.kind}, not a file` : `is ${read.size} bytes, more than a change log can be`;
+    // A mistake in the pack (exit 1), not in the command: no hint, which would make it a usage mistake (cli/commands/set.ts).
+    return { ok: false, message: `${shown} ${why}, so the change could not be logged; nothing was changed (make it an ordinary file in the pack folder)`, diagnostics: [] };
   }
 
-  await writeFileAtomic(field.file.absolutePath, edited);
+  // Every file the edit writes, with what it held when the checks read it: the data file, then
+  // the version and date in each affected pack.yaml (which may be the data file: a value a
+  // variant sets), then each change log.
+  const changes = new Map<string, FileChange>();
+  const change = (file: string, after: string, before?: string) => {
+    const known = changes.get(file);
+    changes.set(file, { file, before: known ? known.before : before, after });
+  };
+  const textOf = (file: string) => changes.get(file)?.after ?? currentText(file);
+  change(field.file.absolutePath, edited, currentText(field.file.absolutePath));
   const packs: { id: string; version: string; changelog: string }[] = [];
   const logged = new Set<string>();
   for (const other of affected) {
     // A pack and its variants share pack.yaml and changelog.yaml: one version bump, one entry.
     if (logged.has(other.packFile)) continue;
     logged.add(other.packFile);
-    // Read again: pack.yaml may be the edited file (a value a variant sets).
-    const onDisk = await loadYamlFile(root, other.packFile);
+    const onDisk = await loadYamlFile(root, other.packFile, textOf(other.packFile));
     if (!onDisk.ok) throw new Error(`${other.packFile} did not parse after the edit`);
-    const packFile = { file: onDisk.file };
     const version = nextVersion(String((onDisk.file.data as { version: unknown }).version));
     // Two single-line edits: the version, then (in the text with the new version) its date.
-    const withVersion = replaceScalar(packFile.file, ['version'], version);
-    const reparsed = await loadYamlFile(root, packFile.file.absolutePath, withVersion);
-    if (!reparsed.ok) throw new Error(`${packFile.file.file} did not parse after its version was changed`);
-    await writeFileAtomic(packFile.file.absolutePath, replaceScalar(reparsed.file, ['date'], options.today));
+    const withVersion = replaceScalar(onDisk.file, ['version'], version);
+    const reparsed = await loadYamlFile(root, other.packFile, withVersion);
+    if (!reparsed.ok) throw new Error(`${other.packFile} did not parse after its version was changed`);
+    change(other.packFile, replaceScalar(reparsed.file, ['date'], options.today), currentText(other.packFile));
     const changelog = path.join(other.dir, CHANGELOG_FILE);
-    const existing = changelogs.get(changelog);
+    const existing = currentText(changelog);
     const entry = changelogAppend(existing, {
       date: options.today,
       version,
@@ -134,8 +178,16 @@ export async function setField(
       ...(field.shared ? { file: field.file.file } : {}),
       ...(field.setByVariant ? { variant: packId } : {}),
     });
-    await writeFileAtomic(changelog, (existing ?? '') + entry);
+    change(changelog, (existing ?? '') + entry, existing);
     packs.push({ id: other.id, version, changelog: path.relative(root, changelog).split(path.sep).join('/') });
   }
-  return { ok: true, field, from: displayValue(field.kind, field.value), to: displayValue(field.kind, parsed.value), packs };
+  // What every check read, as it read it: the edit holds only while all of it is unchanged.
+  const read = new Map<string, string>();
+  for (const plan of plans) for (const [file, hash] of plan.hashesAsRead) read.set(file, hash);
+  return {
+    ok: true,
+    result: { ok: true, field, from: displayValue(field.kind, field.value), to: displayValue(field.kind, parsed.value), packs },
+    changes: [...changes.values()],
+    read,
+  };
 }

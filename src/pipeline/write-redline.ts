@@ -1,7 +1,6 @@
-// Writes a redline (see diff/redline.ts) with the Word writer, atomically.
-import { mkdir } from 'node:fs/promises';
+// Writes a redline (see diff/redline.ts) with the Word writer, whole or not at all.
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { makeFolder, writeFileWhole } from './write-file.js';
 import { redlineDocument } from '../diff/redline.js';
 import type { Document } from '../model/document.js';
 import type { PackFacts } from '../model/facts.js';
@@ -12,6 +11,6 @@ export async function writeRedline(file: string, before: PackFacts, after: Docum
   const writeDocx = await writers.docx();
   const bytes = await writeDocx(redlineDocument(before, after));
   // Into a folder that is not there yet, as `packs build --out` does.
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  await makeFolder(path.dirname(file));
+  await writeFileWhole(file, bytes);
 }

@@ -4,7 +4,7 @@
 // file lands where the tool was writing; the test then looks at what is left.
 const fs = require('node:fs');
 
-const isPdf = (file) => /\.pdf(\.\d+)?$/.test(String(file));
+const isPdf = (file) => /\.pdf$/.test(String(file));
 const die = () => process.kill(process.pid, 'SIGKILL');
 const paths = new Map();
 

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { commonOptions, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext } from '../context.js';
+import { commonOptions, EXIT_INVALID, EXIT_OK, EXIT_USAGE, fileToWrite, UsageError, type CommandContext } from '../context.js';
+import { WriteFailed, writeFailureMessage } from '../../pipeline/write-errors.js';
 import { findProjectRoot } from '../project-root.js';
 import { pathForPeople, printDiagnostics } from '../report.js';
 
@@ -40,6 +41,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       if ((fromRevision === undefined) !== (newName !== undefined) || (options.rev !== undefined && options.from !== undefined) || (options.to !== undefined && options.from === undefined)) {
         throw new UsageError('give two versions (packs diff <old> <new>), or one pack with --rev REV, or one pack with --from REV [--to REV]');
       }
+      const redlineFile = options.redline === undefined ? undefined : fileToWrite(io, '--redline', options.redline);
       // Two built files need no project; a pack named by its id, or a revision, does.
       const project = options.root === undefined ? findProjectRoot(io.cwd) : context.root(options);
       // The project at a revision is a temporary copy, kept until the diagnostics that may quote it are printed.
@@ -84,8 +86,16 @@ export function registerDiff(cli: Command, context: CommandContext): void {
             );
           }
           const { writeRedline } = await import('../../pipeline/write-redline.js');
-          redline = path.resolve(io.cwd, options.redline);
-          await writeRedline(redline, before.facts, after.document);
+          redline = redlineFile!;
+          try {
+            await writeRedline(redline, before.facts, after.document);
+          } catch (error) {
+            if (!(error instanceof WriteFailed)) throw error;
+            // Exit 2, as for a side that could not be read: 1 would say the versions differ.
+            io.stderr(`packs diff: ${writeFailureMessage(error.target, error.code, error.outcome, pathForPeople(io.cwd, error.target))}\n`);
+            context.setExit(EXIT_USAGE);
+            return;
+          }
         }
         const same = comparison.changes.length === 0 && comparison.sections.length === 0 && handEdits.length === 0;
         if (options.format === 'json') io.stdout(formatJson(comparison));
