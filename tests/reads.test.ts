@@ -5,13 +5,13 @@
 // be committed as fixtures, so they are made here; the commands that meet one
 // run as processes of their own, killed if they hang (a hung read would block
 // this test's own thread), and each must end with exactly its diagnostic.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './support/read-outputs.js';
-import { runCli, type CliRun } from './support/project.js';
+import { runCli, spawnCollecting, type CliRun } from './support/project.js';
 
 /** The base fixture pack and the project's templates, in a new folder. */
 function project(): string {
@@ -44,15 +44,7 @@ function pipeInPlaceOf(root: string, file: string): void {
 
 /** Runs `packs <args>` as its own process, killed after a minute: a command that hangs shows as status null. */
 function runBounded(args: string[], cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'bin/packs.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return spawnCollecting(process.execPath, [path.join(projectRoot, 'bin/packs.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
 }
 
 const printed = (run: CliRun) => `${run.stderr}[exit ${run.status}]\n`;
