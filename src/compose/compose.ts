@@ -12,7 +12,7 @@ import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { PlainValues } from './plain-values.js';
 import { templateContextSchema } from '../resolve/template-context.js';
-import { checkTemplateFields } from './template-check.js';
+import { checkTemplateFields, checkTemplateSyntax } from './template-check.js';
 import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
@@ -91,8 +91,10 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
-    // What is plainly too costly to render, then every field and block on every branch, before rendering (which only sees the branches this pack takes).
-    const costly = checkTemplateCost(template.file, template.source);
+    // Handlebars syntax the checks do not follow, what is plainly too costly to render, then every field and block on
+    // every branch, before rendering (which only sees the branches this pack takes).
+    const refused = checkTemplateSyntax(template.file, template.source);
+    const costly = refused.length > 0 ? refused : checkTemplateCost(template.file, template.source);
     const found = costly.length > 0 ? costly : [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
     if (found.length > 0) {
       diagnostics.push(...found);

@@ -382,6 +382,12 @@ export const catalogue = {
     example: { message: 'a partial chosen at run time ({{> (...)}}) is not allowed' },
     fix: 'name the partial',
   },
+  'unsupported-template-syntax': {
+    severity: 'error',
+    meaning: 'a template defines a partial or a decorator of its own: `{{#*inline}}`, `{{#> ...}}`, `{{> @partial-block}}`, `{{* ...}}`',
+    example: { message: 'an inline partial ({{#*inline}}) is not allowed' },
+    fix: 'put the text in a partial file, `templates/partials/<name>.hbs`, and use it with `{{> name}}`',
+  },
   'unknown-helper': {
     severity: 'error',
     meaning: 'a template calls a helper that templates may not use',
