@@ -15,6 +15,8 @@ const MADE_BY_TESTS: Partial<Record<DiagnosticCode, string>> = {
   'out-of-memory': 'tests/batch.test.ts',
   // pack.yaml saved without a variant between finding the packs and reading one.
   'variant-not-found': 'tests/variants.test.ts',
+  // A file the system will not let the tool read: tests/reads.test.ts makes opening it fail (the tests run as root).
+  'file-unreadable': 'tests/reads.test.ts',
   // A fault in packs itself: tests/limits.test.ts makes the Markdown reader fail on one pack's text.
   'internal-error': 'tests/limits.test.ts',
 };

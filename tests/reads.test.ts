@@ -146,6 +146,49 @@ describe('a named pipe where a file should be', () => {
   });
 });
 
+describe('a file the user may not read', () => {
+  // Tests run as root, whom permissions do not stop: tests/support/deny-reads.cjs makes opening the file fail with EACCES.
+  const denyReads = path.join(projectRoot, 'tests/support/deny-reads.cjs');
+  const validateDenying = (root: string, files: string): Promise<CliRun> =>
+    spawnCollecting(process.execPath, ['--require', denyReads, path.join(projectRoot, 'bin/packs.js'), 'validate', '--today', '2021-01-01'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', PACKS_DENY_READ: files },
+      timeout: 60_000,
+    });
+  const HINT = "    hint: check the file's permissions (and its folder's): the tool must be allowed to read it\n";
+
+  it('a data file or a template is reported as unreadable, not as missing', async () => {
+    const root = project();
+    expect(printed(await validateDenying(root, 'packs/sample-pack/role.yaml'))).toBe(
+      'packs/sample-pack/pack.yaml:13:9  error  packs/sample-pack/role.yaml cannot be read: permission denied  [file-unreadable]\n' +
+        '    13 |   role: role.yaml\n' +
+        '       |         ^\n' +
+        HINT +
+        '\n1 error, 0 warnings\n[exit 1]\n',
+    );
+    expect(printed(await validateDenying(root, 'templates/sections/cover.md.hbs'))).toBe(
+      'templates/sections/cover.md.hbs  error  template templates/sections/cover.md.hbs cannot be read: permission denied  [file-unreadable]\n' +
+        HINT +
+        '\n1 error, 0 warnings\n[exit 1]\n',
+    );
+  });
+
+  it('an image is reported as unreadable, not as missing', async () => {
+    const root = project();
+    cpSync(path.join(projectRoot, 'tests/fixtures/image-not-found/packs/shared/organisation.yaml'), path.join(root, 'packs/shared/organisation.yaml'));
+    const organisation = path.join(root, 'packs/shared/organisation.yaml');
+    writeFileSync(organisation, readFileSync(organisation, 'utf8').replace('images/chrat.png', 'chart.png'));
+    cpSync(path.join(projectRoot, 'packs/shared/organisations/images/met-executive-structure-2020.png'), path.join(root, 'packs/shared/chart.png'));
+    expect(printed(await validateDenying(root, 'packs/shared/chart.png'))).toBe(
+      'packs/shared/organisation.yaml:19:12  error  image packs/shared/chart.png cannot be read: permission denied  [file-unreadable]\n' +
+        '    19 |     image: chart.png\n' +
+        '       |            ^\n' +
+        HINT +
+        '\n1 error, 0 warnings\n[exit 1]\n',
+    );
+  });
+});
+
 describe('size limits', () => {
   it('a template over 1 MB is refused before it is read', async () => {
     const root = project();

@@ -299,6 +299,15 @@ describe('packs watch', () => {
       writeFileSync(role, text);
       await until(() => /→ ✓ /.test(stdout), 'the rebuild');
       expect(stdout).toMatch(new RegExp(`packs/${DD}/role\\.yaml → ✓ ${DD} {2}\\d+ pages {2}PDF \\d+ KB {2}\\d+\\.\\d\\d s\\n`));
+      // A build that cannot write: one sentence, as `packs build` says it, with the path as the user sees it.
+      const outDir = path.join(root, 'output');
+      rmSync(outDir, { recursive: true });
+      writeFileSync(outDir, '');
+      writeFileSync(role, `${text}# saved again\n`);
+      await until(() => stdout.includes('rebuild failed'), 'the failed rebuild');
+      expect(stdout.split('\n').filter((line) => line.includes('rebuild failed'))).toEqual([
+        `packs/${DD}/role.yaml → ✗ ${DD}  rebuild failed: could not write output: part of that path is a file, not a folder. Give a folder.`,
+      ]);
     } finally {
       child.kill('SIGINT');
     }

@@ -2,7 +2,7 @@
 // rendered to Markdown, parsed into blocks, and placed by the section's layout.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, Document, Inline } from '../model/document.js';
-import { LINK_HINT, linkProblem } from '../schema/links.js';
+import { LINK_HINT, linkProblem, linkTargets } from '../schema/links.js';
 import { FACTS_FILE_NAME } from '../model/facts.js';
 import { packFacts } from './facts.js';
 import { plainText } from '../model/document.js';
@@ -12,13 +12,13 @@ import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { PlainValues } from './plain-values.js';
 import { templateContextSchema } from '../resolve/template-context.js';
-import { checkTemplateFields } from './template-check.js';
+import { checkTemplateFields, checkTemplateSyntax } from './template-check.js';
 import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
 import { findTemplate, templateDiagnostic } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
-import { relativeName } from '../pack/data-file.js';
+import { diagnosticAt, relativeName, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { closest } from '../pack/suggest.js';
 
 /** The target of every link in some blocks. */
@@ -31,6 +31,31 @@ function linkTargetsIn(blocks: Block[]): string[] {
     if (block.type === 'table') return [...block.header, ...block.rows.flat()].flatMap(inInlines);
     return [];
   });
+}
+
+/** A data file of the pack and its values (after any variant's changes). */
+export interface DataFile {
+  file: YamlFile;
+  data: unknown;
+}
+
+/**
+ * Each value of the pack's data whose prose links to `href` (a heading link no heading
+ * matches), with its file and path: the link is written there, so it is reported there.
+ */
+function proseLinkingTo(data: readonly DataFile[], href: string): { file: YamlFile; path: PathSegment[] }[] {
+  const found: { file: YamlFile; path: PathSegment[] }[] = [];
+  const walk = (file: YamlFile, value: unknown, at: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      if (value.includes(href) && linkTargets(value).some((target) => target.trim() === href)) found.push({ file, path: at });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(file, item, [...at, index]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(file, inner, [...at, key]);
+    }
+  };
+  for (const { file, data: values } of data) walk(file, values, []);
+  return found;
 }
 
 function headingLinkHint(id: string, ids: Set<string>): string {
@@ -62,6 +87,8 @@ export function composeDocument(
   resolved: ResolvedPack,
   /** The timestamp to write into the files; by default midday UTC on the pack's version date. */
   timestamp?: Date,
+  /** The pack's data files, as they were rendered: a link to a missing heading written in one is reported at its value. */
+  data: readonly DataFile[] = [],
 ): { document?: Document; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const blocks: Block[] = [];
@@ -91,8 +118,10 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
-    // What is plainly too costly to render, then every field and block on every branch, before rendering (which only sees the branches this pack takes).
-    const costly = checkTemplateCost(template.file, template.source);
+    // Handlebars syntax the checks do not follow, what is plainly too costly to render, then every field and block on
+    // every branch, before rendering (which only sees the branches this pack takes).
+    const refused = checkTemplateSyntax(template.file, template.source);
+    const costly = refused.length > 0 ? refused : checkTemplateCost(template.file, template.source);
     const found = costly.length > 0 ? costly : [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
     if (found.length > 0) {
       diagnostics.push(...found);
@@ -185,18 +214,19 @@ export function composeDocument(
       }
     }
   });
+  const reported = new Set<string>();
   for (const link of headingLinks) {
-    if (usedIds.has(link.href.slice(1))) continue;
-    diagnostics.push(
-      diagnostic(
-        {
-          code: 'link-not-allowed',
-          message: `section "${link.section}" links to "${link.href}", but no heading of this pack is "${link.href.slice(1)}"`,
-          hint: headingLinkHint(link.href.slice(1), usedIds),
-        },
-        link.file,
-      ),
-    );
+    if (usedIds.has(link.href.slice(1)) || reported.has(`${link.section} ${link.href}`)) continue;
+    reported.add(`${link.section} ${link.href}`);
+    const finding = {
+      code: 'link-not-allowed',
+      message: `section "${link.section}" links to "${link.href}", but no heading of this pack is "${link.href.slice(1)}"`,
+      hint: headingLinkHint(link.href.slice(1), usedIds),
+    } as const;
+    // Written in the data's prose: there, at each value that has it; else in the template.
+    const written = proseLinkingTo(data, link.href);
+    if (written.length === 0) diagnostics.push(diagnostic(finding, link.file));
+    for (const { file, path } of written) diagnostics.push(diagnosticAt(file, path, finding));
   }
   if (diagnostics.length > 0) return { diagnostics };
   const p = resolved.pack;

@@ -112,6 +112,54 @@ function diagnosticAtNode(inFile: InFile, loc: Position, finding: Finding): Diag
   return diagnostic(finding, inFile.file, { start, end: Math.max(start, end) });
 }
 
+/**
+ * What Handlebars lets a template define or run for itself, which the checks here and in
+ * template-cost.ts do not follow: an inline partial (which can take the name of a real one and
+ * include itself), a partial block and its {{> @partial-block}}, a decorator. No shipped
+ * template uses them; a partial file does the same, checked.
+ */
+function refusedSyntax(statement: Statement): Finding | undefined {
+  const name = (statement.path ?? statement.name) as PathExpression | undefined;
+  const partialFile = 'put the text in a partial file, templates/partials/<name>.hbs, and use it with {{> name}}';
+  if (statement.type === 'DecoratorBlock' && name?.original === 'inline') {
+    return { code: 'unsupported-template-syntax', message: 'an inline partial ({{#*inline}}) is not allowed', hint: partialFile };
+  }
+  if (statement.type === 'DecoratorBlock' || statement.type === 'Decorator') {
+    return { code: 'unsupported-template-syntax', message: 'a decorator ({{* ...}}) is not allowed', hint: 'templates may use only {{#if}}, {{#unless}}, {{#each}}, {{#with}} and partials: {{> name}}' };
+  }
+  if (statement.type === 'PartialBlockStatement') {
+    return { code: 'unsupported-template-syntax', message: 'a partial block ({{#> ...}}) is not allowed', hint: 'use the partial on its own, {{> name}}, with the text around it in the template' };
+  }
+  if (statement.type === 'PartialStatement' && name?.type === 'PathExpression' && name.data) {
+    return { code: 'unsupported-template-syntax', message: `{{> ${name.original}}} is not allowed`, hint: partialFile };
+  }
+  return undefined;
+}
+
+/** Every use of refusedSyntax in a template and in the partials it uses, through any branch and whatever the data. */
+export function checkTemplateSyntax(file: string, source: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const partialsWalked = new Set<string>();
+  const walk = (body: Statement[], inFile: InFile): void => {
+    for (const statement of body) {
+      const refused = refusedSyntax(statement);
+      if (refused) found.push(diagnosticAtNode(inFile, statement.loc, refused));
+      if (statement.type === 'PartialStatement' && statement.name?.type === 'PathExpression') {
+        const partialName = (statement.name as PathExpression).original;
+        const partial = partialSources.get(partialName);
+        if (partial && !partialsWalked.has(partialName)) {
+          partialsWalked.add(partialName);
+          walk(statementsOf(partial.source), partial);
+        }
+      }
+      if (statement.program) walk(statement.program.body, inFile);
+      if (statement.inverse) walk(statement.inverse.body, inFile);
+    }
+  };
+  walk(statementsOf(source), { file, source });
+  return found;
+}
+
 export function checkTemplateFields(file: string, source: string, context: unknown): Diagnostic[] {
   const found: Diagnostic[] = [];
   const seen = new Set<string>();

@@ -3,7 +3,7 @@
 // pack can replace one section's wording without copying the others.
 import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import path from 'node:path';
-import { exists, MAX_TEXT_FILE_BYTES, notAFile, readProjectFile } from '../pack/project-files.js';
+import { exists, MAX_TEXT_FILE_BYTES, notAFile, readProjectFile, unreadable } from '../pack/project-files.js';
 import { ReadLog } from '../load/read-log.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Finding, type Span } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/position.js';
@@ -56,6 +56,8 @@ function readTemplateSource(root: string, absolute: string, what: 'template' | '
         message: `${what} ${file} is ${read.size} bytes; ${what}s may be at most ${MAX_TEXT_FILE_BYTES} bytes`,
         hint: 'check that this is the right file',
       });
+    case 'unreadable':
+      return refused(unreadable(`${what} ${file}`, read.reason));
     case 'not-found':
       return refused({ code: 'template-not-found', message: `${what} ${file} could not be read: it was removed while the build ran` });
   }

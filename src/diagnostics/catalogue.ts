@@ -140,6 +140,12 @@ export const catalogue = {
     example: { message: 'role file not found: roles.yaml' },
     fix: 'paths in `pack.yaml` are relative to the pack folder, and an image\'s to the file that names it',
   },
+  'file-unreadable': {
+    severity: 'error',
+    meaning: 'a data file, template or image is there, but the system does not let the tool read it',
+    example: { message: 'packs/sample-pack/role.yaml cannot be read: permission denied' },
+    fix: "check the file's permissions, and its folder's: the user running `packs` must be allowed to read them",
+  },
   'file-outside-project': {
     severity: 'error',
     meaning: 'a data file, image or template is outside the project folder, or a symbolic link to a file outside it (or is an address)',
@@ -381,6 +387,12 @@ export const catalogue = {
     meaning: 'a template picks a partial from the data at run time',
     example: { message: 'a partial chosen at run time ({{> (...)}}) is not allowed' },
     fix: 'name the partial',
+  },
+  'unsupported-template-syntax': {
+    severity: 'error',
+    meaning: 'a template defines a partial or a decorator of its own: `{{#*inline}}`, `{{#> ...}}`, `{{> @partial-block}}`, `{{* ...}}`',
+    example: { message: 'an inline partial ({{#*inline}}) is not allowed' },
+    fix: 'put the text in a partial file, `templates/partials/<name>.hbs`, and use it with `{{> name}}`',
   },
   'unknown-helper': {
     severity: 'error',

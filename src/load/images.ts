@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_IMAGE_BYTES, probeImage } from './image-file.js';
-import { fileInsideProject, notAFile, readProjectFile } from '../pack/project-files.js';
+import { fileInsideProject, notAFile, readProjectFile, unreadable } from '../pack/project-files.js';
 import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
 import { imageFields, imageKey, type LoadedImage } from '../pack/images.js';
 
@@ -25,6 +25,7 @@ function readImage(root: string, absolutePath: string, key: string, log: ReadLog
   if (!read.ok && read.problem === 'outside-project') {
     return { problem: { code: 'file-outside-project', message: `image ${key} links to a file outside the project`, hint: 'copy the image into the project instead of linking to it' } };
   }
+  if (!read.ok && read.problem === 'unreadable') return { problem: unreadable(`image ${key}`, read.reason) };
   if (!read.ok && read.problem === 'not-found') {
     return {
       problem: { code: 'file-not-found', message: `image file not found: ${key}`, hint: 'the path is relative to the file that names it' },

@@ -129,8 +129,8 @@ export async function loadPack(
       );
       return undefined;
     }
-    // A folder or a pipe where the file should be is shown where it is named, as a missing file is.
-    const notAFile = result.diagnostics.find((d) => d.code === 'not-a-file');
+    // A folder or a pipe where the file should be, or a file it may not read, is shown where it is named, as a missing file is.
+    const notAFile = result.diagnostics.find((d) => d.code === 'not-a-file' || d.code === 'file-unreadable');
     if (notAFile) {
       diagnostics.push(diagnosticAt(pack.file, at, notAFile));
       return undefined;

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Finding, type Span } from '../diagnostics/diagnostic.js';
 import { relativeName, spanOf, type YamlFile } from '../pack/data-file.js';
-import { notAFile, readProjectFile } from '../pack/project-files.js';
+import { notAFile, readProjectFile, unreadable } from '../pack/project-files.js';
 import { hiddenCharacters } from './hidden-characters.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_ALIASES, MAX_DATA_FILE_BYTES } from '../pack/limits.js';
@@ -130,6 +130,7 @@ export async function loadYamlFile(root: string, absolutePath: string, replaceme
         hint: 'copy the file into the project instead of linking to it',
       });
     }
+    if (read.problem === 'unreadable') return fail(unreadable(file, read.reason));
     if (read.problem === 'not-found') {
       return fail({ code: 'file-not-found', message: `file not found: ${file}`, hint: 'check the path; it is relative to the file that names it' });
     }

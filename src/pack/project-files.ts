@@ -33,7 +33,25 @@ export type FileRead =
   | { ok: false; problem: 'outside-project' }
   /** `kind` says what it is instead, in words: "a named pipe", "a folder". */
   | { ok: false; problem: 'not-a-file'; kind: string }
-  | { ok: false; problem: 'too-large'; size: number };
+  | { ok: false; problem: 'too-large'; size: number }
+  /** It is there, but the system refuses to open it: `reason` says why, in words ("permission denied"). */
+  | { ok: false; problem: 'unreadable'; reason: string };
+
+/** What a failed stat, realpath or open means for the reader: refused by permissions, or not there (any more). */
+function failedRead(error: unknown): FileRead {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return { ok: false, problem: 'unreadable', reason: 'permission denied' };
+  return { ok: false, problem: 'not-found' };
+}
+
+/** The finding for `file` (as printed, like "packs/x/role.yaml" or "image logo"), which could not be opened for `reason`. */
+export function unreadable(file: string, reason: string): Finding {
+  return {
+    code: 'file-unreadable',
+    message: `${file} cannot be read: ${reason}`,
+    hint: "check the file's permissions (and its folder's): the tool must be allowed to read it",
+  };
+}
 
 /** Whether `file` is strictly inside `base` (not `base` itself). */
 export function within(base: string, file: string): boolean {
@@ -103,8 +121,8 @@ export function readRegularFile(file: string, maxBytes: number, notes?: ReadNote
   let checked: Stats;
   try {
     checked = statSync(file);
-  } catch {
-    return { ok: false, problem: 'not-found' };
+  } catch (error) {
+    return failedRead(error);
   }
   if (!checked.isFile()) return { ok: false, problem: 'not-a-file', kind: kindOf(checked) };
   if (checked.size > maxBytes) return { ok: false, problem: 'too-large', size: checked.size };
@@ -112,8 +130,8 @@ export function readRegularFile(file: string, maxBytes: number, notes?: ReadNote
   try {
     // The real path: O_NOFOLLOW refuses a link in the last place, which a link the check followed would be.
     fd = openSync(realPath(file) ?? file, OPEN_FLAGS);
-  } catch {
-    return { ok: false, problem: 'not-found' }; // gone, or replaced by a link, since it was checked
+  } catch (error) {
+    return failedRead(error); // not allowed, or gone or replaced by a link since it was checked
   }
   try {
     const opened = fstatSync(fd);
@@ -149,8 +167,12 @@ function readUpTo(fd: number, maxBytes: number): Buffer | undefined {
  */
 export function readProjectFile(root: string, file: string, maxBytes: number, notes?: ReadNotes): FileRead {
   if (!within(root, file)) return { ok: false, problem: 'outside-project' };
-  const real = realPath(file);
-  if (real === undefined) return { ok: false, problem: 'not-found' };
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (error) {
+    return failedRead(error); // a folder on the way it may not look into, or nothing there
+  }
   if (!within(realPath(root) ?? root, real)) return { ok: false, problem: 'outside-project' };
   return readRegularFile(real, maxBytes, notes, file);
 }

@@ -13,7 +13,7 @@ import { composeDocument } from '../compose/compose.js';
 import { loadPartials, templateHashesOf } from '../compose/templates.js';
 import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
-import { completePack, type LoadedPack } from '../pack/loaded-pack.js';
+import { completePack, VARIANT_FILES, type LoadedPack } from '../pack/loaded-pack.js';
 import { DataFileCache, loadPack } from '../load/load-pack.js';
 import { validatePack } from '../validate/validate-pack.js';
 import { relocateVariantDiagnostics } from '../load/variants.js';
@@ -86,7 +86,8 @@ function checkAndCompose(root: string, pack: LoadedPack, loadFailed: boolean, op
   const resolved = resolvePack(complete);
   diagnostics.push(...resolved.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
-  const composed = composeDocument(root, pack.location, resolved.resolved, options.timestamp);
+  const dataFiles = [...VARIANT_FILES.map((key) => pack[key]), ...(pack.calendars ?? [])].filter((part) => part !== null && part !== undefined);
+  const composed = composeDocument(root, pack.location, resolved.resolved, options.timestamp, dataFiles);
   diagnostics.push(...composed.diagnostics);
   return composed.document && !hasErrors(diagnostics) ? { diagnostics, document: composed.document } : { diagnostics };
 }

@@ -38,7 +38,7 @@ export async function factsFrom(cwd: string, project: string | undefined, name: 
     // A pipe or device named as a file is refused before it is opened; a file over the limit before it is read.
     const read = readRegularFile(target, MAX_BUILT_FILE_BYTES);
     if (!read.ok) {
-      const why = read.problem === 'not-a-file' ? `it is ${read.kind}` : read.problem === 'too-large' ? `it is over ${megabytes(MAX_BUILT_FILE_BYTES)}; built files are compared up to that` : 'it is gone';
+      const why = read.problem === 'not-a-file' ? `it is ${read.kind}` : read.problem === 'unreadable' ? read.reason : read.problem === 'too-large' ? `it is over ${megabytes(MAX_BUILT_FILE_BYTES)}; built files are compared up to that` : 'it is gone';
       return { ok: false, message: `${name} could not be read (${why})`, diagnostics: [] };
     }
     try {

@@ -137,7 +137,7 @@ async function planEdit(
     const read = readProjectFile(root, changelog, MAX_TEXT_FILE_BYTES);
     if (read.ok || read.problem === 'not-found') continue;
     const shown = path.relative(root, changelog).split(path.sep).join('/');
-    const why = read.problem === 'outside-project' ? 'links to a file outside the project' : read.problem === 'not-a-file' ? `is ${read.kind}, not a file` : `is ${read.size} bytes, more than a change log can be`;
+    const why = read.problem === 'outside-project' ? 'links to a file outside the project' : read.problem === 'not-a-file' ? `is ${read.kind}, not a file` : read.problem === 'unreadable' ? `cannot be read (${read.reason})` : `is ${read.size} bytes, more than a change log can be`;
     // A mistake in the pack (exit 1), not in the command: no hint, which would make it a usage mistake (cli/commands/set.ts).
     return { ok: false, message: `${shown} ${why}, so the change could not be logged; nothing was changed (make it an ordinary file in the pack folder)`, diagnostics: [] };
   }

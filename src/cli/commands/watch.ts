@@ -5,7 +5,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Format } from '../../writers/formats.js';
 import { buildLine, type PackReport } from '../check-report.js';
 import { choosePacks, commonOptions, EXIT_OK, localToday, outputFolder, sourceDateEpoch, type CommandContext } from '../context.js';
-import { folderForPeople, printDiagnostics } from '../report.js';
+import { folderForPeople, pathForPeople, printDiagnostics } from '../report.js';
+import { WriteFailed, writeFailureMessage } from '../../pipeline/write-errors.js';
 import type { PackRebuild, Rebuild } from '../../pipeline/watch.js';
 
 function milliseconds(value: string): number {
@@ -17,6 +18,15 @@ function milliseconds(value: string): number {
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
+}
+
+/**
+ * Why a rebuild threw, as one sentence: a write that failed as `packs build` says it (what is
+ * left, and what to do, with the path as the user sees it); anything else with what was kept.
+ */
+function whyRebuildFailed(cwd: string, error: unknown): string {
+  if (error instanceof WriteFailed) return writeFailureMessage(error.target, error.code, error.outcome, pathForPeople(cwd, error.target));
+  return `${oneLine(error).replace(/\.$/, '')}; its files were left as they were`;
 }
 
 /** What a rebuilt pack's line starts with: the file whose change rebuilt it, relative to the project. */
@@ -49,7 +59,7 @@ export function registerWatch(cli: Command, context: CommandContext): void {
         for (const pack of rebuild.packs) {
           const prefix = rebuild.reason === 'change' ? cause(projectRoot, pack) : '';
           if (!pack.build) {
-            stdout(`${prefix}✗ ${pack.id}  rebuild failed: ${oneLine(pack.error)}; its files were left as they were\n`);
+            stdout(`${prefix}✗ ${pack.id}  rebuild failed: ${whyRebuildFailed(context.io.cwd, pack.error)}\n`);
             continue;
           }
           const report: PackReport = {
