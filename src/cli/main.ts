@@ -13,7 +13,7 @@ import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
-import { JournalConflict, OutputBusyError, WriteFailed, writeFailureMessage } from '../pipeline/write-errors.js';
+import { FilesKeptChanging, JournalConflict, OutputBusyError, WriteFailed, writeFailureMessage } from '../pipeline/write-errors.js';
 import { pathForPeople } from './report.js';
 import { colourFor } from './colour.js';
 import { projectRoot } from './project-root.js';
@@ -82,7 +82,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.stderr(`packs: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof OutputBusyError || error instanceof JournalConflict) {
+    if (error instanceof OutputBusyError || error instanceof JournalConflict || error instanceof FilesKeptChanging) {
       io.stderr(`packs: ${error.message}\n`);
       return EXIT_INVALID;
     }

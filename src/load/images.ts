@@ -66,6 +66,11 @@ export class ImageCache {
     }
     return result;
   }
+
+  /** Forgets the images at `paths`, so that they are read again. */
+  forget(paths: Iterable<string>): void {
+    for (const file of paths) this.results.delete(file);
+  }
 }
 
 /** Checks and reads every image some data files name; problems are reported at the `image:` line. */

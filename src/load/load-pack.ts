@@ -54,6 +54,14 @@ export class DataFileCache {
     }
     return result as Promise<{ checked?: Partly<K>; diagnostics: Diagnostic[] }>;
   }
+
+  /** Forgets the files at `paths` (absolute), data files and images, so that the next pack to need them reads them again. */
+  forget(paths: readonly string[]): void {
+    const forgotten = new Set(paths);
+    for (const key of [...this.results.keys()]) if (forgotten.has(key.split('\0')[1]!)) this.results.delete(key);
+    this.images.forget(forgotten);
+    this.reads.forget(forgotten);
+  }
 }
 
 /**

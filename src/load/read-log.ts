@@ -25,7 +25,9 @@ export class ReadLog {
     return found;
   }
 
-  forget(): void {
-    this.hashes.clear();
+  /** Forgets what `paths` held (every file, when none are given): they are to be read again. */
+  forget(paths?: Iterable<string>): void {
+    if (paths === undefined) this.hashes.clear();
+    else for (const file of paths) this.hashes.delete(file);
   }
 }

@@ -12,6 +12,7 @@ import type { BuiltOutput } from './build.js';
 import { BuildCache, byteSettings, type UpToDatePack } from './build-cache.js';
 import { clearInterruptedWrites, OutputBusyError } from './locks.js';
 import { WriteFailed } from './write-file.js';
+import { stoppedError } from './write-errors.js';
 import { internalError } from './internal-error.js';
 import { runBuildTask, type BuildResult, type BuildTask } from './build-worker.js';
 import { spareRenderThread, type RenderThread } from '../writers/render-thread.js';
@@ -91,6 +92,8 @@ export async function buildMany(
     const { location, last } = entry;
     // A file that could not be written stops the build: the next pack would fail the same way.
     if (result.writeFailed) throw new WriteFailed(result.writeFailed.target, result.writeFailed.code, result.writeFailed.outcome);
+    // So does a lock held too long, an interrupted edit that cannot be finished, or files that kept changing.
+    if (result.stopped) throw stoppedError(result.stopped);
     if (result.checkedOnly && last && cache.keyOfBuild(result) !== last.key) {
       changedMeanwhile.push({ location });
       return;
@@ -181,9 +184,7 @@ async function inWorkers(
     try {
       result = await pool.run(task(entry));
     } catch (error) {
-      // An error crosses back from a worker as a plain Error: give the lock's its own class again.
-      const message = (error as Error).message ?? String(error);
-      if (/^another build is writing /.test(message)) throw new OutputBusyError(message);
+      // What stops the build as a whole comes back as a result (BuildResult.stopped), not thrown.
       if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
         // Anything else a worker throws is a fault in packs: it stops that pack, not the build.
         finish(entry, failedWith(internalError(root, location, error)));

@@ -4,13 +4,15 @@
 import path from 'node:path';
 import { withOutputLock } from './locks.js';
 import { makeFolder, removeAbandonedTemporaries, writeFileWhole } from './write-file.js';
+import { currentHash, editUnderWay, finishInterruptedEdit } from './edit-journal.js';
+import { FilesKeptChanging } from './write-errors.js';
 import { internalError } from './internal-error.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PackLocation } from '../pack/location.js';
 import { sha256Hex } from '../load/read-log.js';
 import type { Document } from '../model/document.js';
 import { composeDocument } from '../compose/compose.js';
-import { loadPartials, templateHashesOf } from '../compose/templates.js';
+import { forgetTemplates, loadPartials, templateHashesOf } from '../compose/templates.js';
 import { partialFiles, templateCandidates } from '../pack/template-files.js';
 import { resolvePack } from '../resolve/resolve-pack.js';
 import { completePack, VARIANT_FILES, type LoadedPack } from '../pack/loaded-pack.js';
@@ -78,6 +80,41 @@ async function checkedPlan(root: string, location: PackLocation, cache: DataFile
   };
 }
 
+/** How many times a pack is read again when its files change while it is read, before the command gives up. */
+const READ_ATTEMPTS = 5;
+
+/**
+ * planPack, from files as one moment left them: never from an edit by `packs set`
+ * half applied, nor from some files read before an edit and some after it. A
+ * build, a check or a comparison that read a pack while an edit landed would
+ * otherwise print, say, the new salary under the old version.
+ *
+ * An edit writes its journal before it changes any file and removes it once all
+ * are changed (edit-journal.ts). So once the pack is planned, if there is no
+ * journal and every file still holds what was read, no edit was under way while
+ * the files that were read new were read, and any edit that was under way before
+ * had changed a file that was read old: the pack was read whole. Otherwise its
+ * files are forgotten, the edit under way is waited for (or one a killed command
+ * left is finished) and the pack is planned again. Costs one look for the journal
+ * and one more read of the pack's files, which are small.
+ */
+export async function planSettledPack(root: string, location: PackLocation, cache: DataFileCache, options: CheckOptions = {}): Promise<PackPlan> {
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planPack(root, location, cache, options);
+    // The journal first: an edit that removed it had written every file, so a file read before it shows as changed.
+    const underWay = editUnderWay(root);
+    const changed = [...plan.hashesAsRead].filter(([file, hash]) => currentHash(file) !== hash).map(([file]) => file);
+    if (!underWay && changed.length === 0) return plan;
+    if (attempt === READ_ATTEMPTS) {
+      throw new FilesKeptChanging(`the files of ${location.id} kept changing while they were read, so it was left as it was; run the command again once they are saved`);
+    }
+    // An edit under way may yet change any of the files read; otherwise only those that changed are read again.
+    cache.forget(underWay ? [...plan.hashesAsRead.keys()] : changed);
+    if (templateHashesOf(changed).size > 0) forgetTemplates();
+    await finishInterruptedEdit(root);
+  }
+}
+
 /** validate → resolve → compose, each only when the steps before it found no errors. */
 function checkAndCompose(root: string, pack: LoadedPack, loadFailed: boolean, options: CheckOptions): { diagnostics: Diagnostic[]; document?: Document } {
   const diagnostics = validatePack(root, pack, options);
@@ -125,7 +162,7 @@ export async function buildPack(
   },
 ): Promise<PackBuild> {
   const started = performance.now();
-  const plan = await planPack(root, location, cache, options);
+  const plan = await planSettledPack(root, location, cache, options);
   const outputs: BuiltOutput[] = [];
   // With --strict a warning stops the pack like an error does.
   const stopped = options.strict === true && plan.diagnostics.length > 0;

@@ -11,7 +11,7 @@ import type { PackFacts } from '../model/facts.js';
 import type { Document } from '../model/document.js';
 import { DataFileCache } from '../load/load-pack.js';
 import { readRegularFile } from '../pack/project-files.js';
-import { planPack, type CheckOptions } from './build.js';
+import { planSettledPack, type CheckOptions } from './build.js';
 import { finishInterruptedEdit } from './edit-journal.js';
 
 export type FactsResult =
@@ -74,7 +74,7 @@ export async function packFacts(project: string, id: string, options: CheckOptio
 }
 
 async function factsOf(root: string, location: PackLocation, label: string, options: CheckOptions): Promise<FactsResult> {
-  const plan = await planPack(root, location, new DataFileCache(root), options);
+  const plan = await planSettledPack(root, location, new DataFileCache(root), options);
   const json = plan.document?.meta.attachment?.json;
   const facts = json === undefined ? undefined : parseFacts(json);
   return facts && plan.document

@@ -14,6 +14,10 @@
 // show, watch, diff, list) finishes the edit before it reads anything: each file
 // that still has its old contents is given its new ones. A file that has neither
 // (someone changed it since) stops that: the command says so and changes nothing.
+//
+// A command that reads a pack while an edit is being written (a build that began
+// before it) checks, once it has read it, that no journal is there and that no
+// file it read has changed since, or reads it again (build.ts, planSettledPack).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -112,14 +116,20 @@ export async function commitEdit(root: string, changes: readonly FileChange[], s
   return true;
 }
 
+/** Whether an edit's journal is in the project: an edit is being written, or a killed command left one. */
+export function editUnderWay(root: string): boolean {
+  return existsSync(path.join(root, JOURNAL_FILE));
+}
+
 /**
  * Finishes an edit a killed command left (see the top of this file), and removes
- * the temporary files it left. Cheap when there is none: one look at the folder.
+ * the temporary files it left; waits for an edit being written to be done (its
+ * writer holds the lock meanwhile). Cheap when there is none: one look at the folder.
  */
 export async function finishInterruptedEdit(root: string): Promise<void> {
   removeAbandonedTemporaries(root);
   const journalPath = path.join(root, JOURNAL_FILE);
-  if (!existsSync(journalPath)) return;
+  if (!editUnderWay(root)) return;
   await withProjectLock(root, async () => {
     const text = currentText(journalPath);
     if (text === undefined) return; // another command finished it while we waited for the lock

@@ -8,7 +8,7 @@ import { formatDate } from '../pack/format.js';
 import { findGrade, rateInForce } from '../pack/pay.js';
 import { completePack } from '../pack/loaded-pack.js';
 import { DataFileCache, loadPack } from '../load/load-pack.js';
-import { planPack, type CheckOptions } from './build.js';
+import { planSettledPack, type CheckOptions } from './build.js';
 import { positionOf } from '../pack/data-file.js';
 
 export interface PackSummary {
@@ -26,8 +26,8 @@ export interface PackSummary {
 
 export async function showPack(root: string, location: PackLocation, options: CheckOptions): Promise<PackSummary | { diagnostics: Diagnostic[] }> {
   const cache = new DataFileCache(root);
-  const plan = await planPack(root, location, cache, options);
-  const loaded = await loadPack(location, cache); // the files planPack read, not read again
+  const plan = await planSettledPack(root, location, cache, options);
+  const loaded = await loadPack(location, cache); // the files planSettledPack read, not read again
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack) return { diagnostics: plan.diagnostics };
   const p = pack.pack.data;

@@ -8,6 +8,29 @@ export class OutputBusyError extends Error {}
 /** An interrupted edit that cannot be finished: a file it changes has been changed by someone else since. */
 export class JournalConflict extends Error {}
 
+/** A pack's files kept changing while it was read, however often it was read again (build.ts, planSettledPack). */
+export class FilesKeptChanging extends Error {}
+
+/** Why a command stopped as a whole, as plain data, to cross from a worker thread to the main thread. */
+export interface Stopped {
+  reason: 'output-busy' | 'journal-conflict' | 'files-kept-changing';
+  message: string;
+}
+
+/** The error that stops a command as a whole as plain data, or undefined for any other error. */
+export function asStopped(error: unknown): Stopped | undefined {
+  if (error instanceof OutputBusyError) return { reason: 'output-busy', message: error.message };
+  if (error instanceof JournalConflict) return { reason: 'journal-conflict', message: error.message };
+  if (error instanceof FilesKeptChanging) return { reason: 'files-kept-changing', message: error.message };
+  return undefined;
+}
+
+/** The error of its class again, from the plain data that crossed threads. */
+export function stoppedError({ reason, message }: Stopped): Error {
+  const Class = { 'output-busy': OutputBusyError, 'journal-conflict': JournalConflict, 'files-kept-changing': FilesKeptChanging }[reason];
+  return new Class(message);
+}
+
 /**
  * What is left after a failed write: the file as it was; or, in an edit of
  * several files, every file as it was; or an edit the next command finishes.

@@ -13,14 +13,14 @@ export function registerValidate(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.strict())
     .addOption(commonOptions.format())
     .action(async (ids: string[], options: CheckFlags & { root?: string }) => {
-      const { planPack } = await import('../../pipeline/build.js');
+      const { planSettledPack } = await import('../../pipeline/build.js');
       const { DataFileCache } = await import('../../load/load-pack.js');
       const projectRoot = context.root(options);
       const packs = await choosePacks(projectRoot, ids);
       const cache = new DataFileCache(projectRoot);
       const report: PackReport[] = [];
       for (const location of packs) {
-        const plan = await planPack(projectRoot, location, cache, { today: options.today });
+        const plan = await planSettledPack(projectRoot, location, cache, { today: options.today });
         const valid = plan.document !== undefined && !(options.strict && plan.diagnostics.length > 0);
         report.push({ id: location.id, built: valid, diagnostics: plan.diagnostics });
         if (options.format === 'text') context.io.stdout(`${valid ? '✓' : '✗'} ${location.id}\n`);
