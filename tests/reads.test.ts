@@ -146,6 +146,19 @@ describe('a named pipe where a file should be', () => {
   });
 });
 
+describe('a file saved again while it is read', () => {
+  // tests/support/save-after-check.cjs saves the file again between the tool's check of it and its opening of it.
+  it('is read as saved, not reported as missing', async () => {
+    const root = project();
+    const run = await spawnCollecting(
+      process.execPath,
+      ['--require', path.join(projectRoot, 'tests/support/save-after-check.cjs'), path.join(projectRoot, 'bin/packs.js'), 'validate', '--today', '2021-01-01'],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1', PACKS_SAVE_AFTER_CHECK: 'packs/sample-pack/role.yaml' }, timeout: 60_000 },
+    );
+    expect(printed(run)).toBe('[exit 0]\n');
+  });
+});
+
 describe('a file the user may not read', () => {
   // Tests run as root, whom permissions do not stop: tests/support/deny-reads.cjs makes opening the file fail with EACCES.
   const denyReads = path.join(projectRoot, 'tests/support/deny-reads.cjs');

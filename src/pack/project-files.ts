@@ -118,6 +118,25 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * files go through readProjectFile.
  */
 export function readRegularFile(file: string, maxBytes: number, notes?: ReadNotes, notedAs = file): FileRead {
+  return readAgainIfReplaced(() => readRegularFileOnce(realPath(file) ?? file, maxBytes, notes, notedAs));
+}
+
+/** What readRegularFileOnce says when the file it checked was replaced before it was opened. */
+const REPLACED = Symbol('replaced');
+
+/**
+ * A file replaced between the check and the open (an editor saving, `packs set` renaming its new text into
+ * place) is read again, checks and all: the new file is the one meant, and "not found" would be untrue.
+ */
+function readAgainIfReplaced(readOnce: () => FileRead | typeof REPLACED): FileRead {
+  for (let attempt = 1; ; attempt++) {
+    const read = readOnce();
+    if (read !== REPLACED) return read;
+    if (attempt === 3) return { ok: false, problem: 'not-found' };
+  }
+}
+
+function readRegularFileOnce(file: string, maxBytes: number, notes: ReadNotes | undefined, notedAs: string): FileRead | typeof REPLACED {
   let checked: Stats;
   try {
     checked = statSync(file);
@@ -128,16 +147,17 @@ export function readRegularFile(file: string, maxBytes: number, notes?: ReadNote
   if (checked.size > maxBytes) return { ok: false, problem: 'too-large', size: checked.size };
   let fd: number;
   try {
-    // The real path: O_NOFOLLOW refuses a link in the last place, which a link the check followed would be.
-    fd = openSync(realPath(file) ?? file, OPEN_FLAGS);
+    // `file` is a real path: O_NOFOLLOW refuses a link put in its place since.
+    fd = openSync(file, OPEN_FLAGS);
   } catch (error) {
-    return failedRead(error); // not allowed, or gone or replaced by a link since it was checked
+    const read = failedRead(error); // not allowed, or gone or replaced by a link since it was checked
+    return read.ok === false && read.problem === 'not-found' ? REPLACED : read;
   }
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { ok: false, problem: 'not-a-file', kind: kindOf(opened) };
     // Another file put in its place since the check is not the file that was checked.
-    if (opened.ino !== checked.ino || opened.dev !== checked.dev) return { ok: false, problem: 'not-found' };
+    if (opened.ino !== checked.ino || opened.dev !== checked.dev) return REPLACED;
     const bytes = readUpTo(fd, maxBytes);
     if (bytes === undefined) return { ok: false, problem: 'too-large', size: Math.max(fstatSync(fd).size, maxBytes + 1) };
     notes?.note(notedAs, bytes);
@@ -167,14 +187,16 @@ function readUpTo(fd: number, maxBytes: number): Buffer | undefined {
  */
 export function readProjectFile(root: string, file: string, maxBytes: number, notes?: ReadNotes): FileRead {
   if (!within(root, file)) return { ok: false, problem: 'outside-project' };
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch (error) {
-    return failedRead(error); // a folder on the way it may not look into, or nothing there
-  }
-  if (!within(realPath(root) ?? root, real)) return { ok: false, problem: 'outside-project' };
-  return readRegularFile(real, maxBytes, notes, file);
+  return readAgainIfReplaced(() => {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch (error) {
+      return failedRead(error); // a folder on the way it may not look into, or nothing there
+    }
+    if (!within(realPath(root) ?? root, real)) return { ok: false, problem: 'outside-project' };
+    return readRegularFileOnce(real, maxBytes, notes, file);
+  });
 }
 
 /**
