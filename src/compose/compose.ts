@@ -94,6 +94,8 @@ export function composeDocument(
   const blocks: Block[] = [];
   const usedIds = new Set<string>();
   const plain = new PlainValues();
+  // Tokenised once for every section: each section adds only itself.
+  const tokenised = plain.tokenise(resolved, templateContextSchema) as object;
   /** Links to a heading (#id), checked once every heading has its id. */
   const headingLinks: { href: string; section: string; file: string }[] = [];
   resolved.pack.sections.forEach((section, index) => {
@@ -129,7 +131,7 @@ export function composeDocument(
     }
     try {
       // Plain values reach the Markdown as tokens, put back as literal text once it is parsed.
-      markdown = template.render(plain.tokenise(context, templateContextSchema));
+      markdown = template.render({ ...tokenised, section: plain.tokenise(section, templateContextSchema.shape.section) });
     } catch (error) {
       diagnostics.push(templateDiagnostic(template.file, template.source, error, 'template-error', context));
       return;
