@@ -16,7 +16,7 @@ import { checkTemplateFields, checkTemplateSyntax } from './template-check.js';
 import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
-import { findTemplate, templateDiagnostic } from './templates.js';
+import { findTemplate, templateDiagnostic, type SectionTemplate } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { diagnosticAt, relativeName, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { closest } from '../pack/suggest.js';
@@ -55,6 +55,26 @@ function proseLinkingTo(data: readonly DataFile[], href: string): { file: YamlFi
     }
   };
   for (const { file, data: values } of data) walk(file, values, []);
+  return found;
+}
+
+/** What a template's text alone shows: the same for every pack, so found once a template (templates are read once a process). */
+const templateOnly = new WeakMap<SectionTemplate, { refused: Diagnostic[]; unprintable: Diagnostic[] }>();
+
+/**
+ * Handlebars syntax the checks do not follow, else what is plainly too costly to render; and the characters the
+ * PDF cannot print.
+ */
+function templateOnlyProblems(template: SectionTemplate): { refused: Diagnostic[]; unprintable: Diagnostic[] } {
+  let found = templateOnly.get(template);
+  if (!found) {
+    const syntax = checkTemplateSyntax(template.file, template.source);
+    found = {
+      refused: syntax.length > 0 ? syntax : checkTemplateCost(template.file, template.source),
+      unprintable: checkPrintableTemplate(template.file, template.source),
+    };
+    templateOnly.set(template, found);
+  }
   return found;
 }
 
@@ -120,11 +140,10 @@ export function composeDocument(
     }
     let markdown: string;
     const context = { ...resolved, section };
-    // Handlebars syntax the checks do not follow, what is plainly too costly to render, then every field and block on
-    // every branch, before rendering (which only sees the branches this pack takes).
-    const refused = checkTemplateSyntax(template.file, template.source);
-    const costly = refused.length > 0 ? refused : checkTemplateCost(template.file, template.source);
-    const found = costly.length > 0 ? costly : [...checkTemplateFields(template.file, template.source, context), ...checkPrintableTemplate(template.file, template.source)];
+    // What the template alone says, then every field and block on every branch, before rendering (which only sees
+    // the branches this pack takes).
+    const own = templateOnlyProblems(template);
+    const found = own.refused.length > 0 ? own.refused : [...checkTemplateFields(template.file, template.source, context), ...own.unprintable];
     if (found.length > 0) {
       diagnostics.push(...found);
       return;
