@@ -18,9 +18,11 @@
 // A command that reads a pack while an edit is being written (a build that began
 // before it) checks, once it has read it, that no journal is there and that no
 // file it read has changed since, or reads it again (build.ts, planSettledPack).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../load/read-log.js';
+import { MAX_IMAGE_BYTES } from '../pack/limits.js';
+import { readRegularFile } from '../pack/project-files.js';
 import { withProjectLock } from './locks.js';
 import { JournalConflict } from './write-errors.js';
 import { createFileWhole, removeAbandonedTemporaries, removeFile, writeFileWhole, WriteFailed } from './write-file.js';
@@ -52,14 +54,14 @@ export function currentText(file: string): string | undefined {
   }
 }
 
-/** The SHA-256 of a file's bytes, or undefined when it is not there. */
+/**
+ * The SHA-256 of a file's bytes, as the read log hashes them; undefined when it is not there, or no longer a file
+ * that can be read (read as every project file is: a pipe put in its place does not block). The largest file a
+ * pack reads is an image.
+ */
 export function currentHash(file: string): string | undefined {
-  try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const read = readRegularFile(file, MAX_IMAGE_BYTES);
+  return read.ok ? sha256Hex(read.bytes) : undefined;
 }
 
 /**
