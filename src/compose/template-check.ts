@@ -13,7 +13,7 @@ import { closest } from '../pack/suggest.js';
 import { knownHelpers, parseTemplate, partialSources } from './handlebars.js';
 
 // Handlebars' syntax tree, as far as this walk reads it (lines 1-based, columns 0-based).
-interface Position {
+export interface Position {
   start: { line: number; column: number };
   end: { line: number; column: number };
 }
@@ -99,13 +99,13 @@ function statementsOf(source: string): Statement[] {
 }
 
 /** A template or partial being walked: its file (relative to the project root) and text. */
-interface InFile {
+export interface InFile {
   file: string;
   source: string;
 }
 
 /** A finding at a node of a template's syntax tree. */
-function diagnosticAtNode(inFile: InFile, loc: Position, finding: Finding): Diagnostic {
+export function diagnosticAtNode(inFile: InFile, loc: Position, finding: Finding): Diagnostic {
   const text = new SourceText(inFile.source);
   const start = text.offsetOf(loc.start.line, loc.start.column + 1) ?? 0;
   const end = text.offsetOf(loc.end.line, loc.end.column + 1) ?? start;

@@ -8,16 +8,12 @@
 // The data is not needed, so this holds for every pack. What it cannot see
 // (long lists, long texts shown many times) the render's budget stops
 // (render-budget.ts).
-import { diagnostic, type Diagnostic, type Finding } from '../diagnostics/diagnostic.js';
-import { SourceText } from '../diagnostics/position.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_EACH_NESTING } from '../pack/limits.js';
 import { parseTemplate, partialSources } from './handlebars.js';
+import { diagnosticAtNode, type InFile, type Position } from './template-check.js';
 
-// Handlebars' syntax tree, as far as this walk reads it (lines 1-based, columns 0-based).
-interface Position {
-  start: { line: number; column: number };
-  end: { line: number; column: number };
-}
+// Handlebars' syntax tree, as far as this walk reads it.
 interface Node {
   type: string;
   path?: { type: string; original?: string; data?: boolean; parts?: string[] };
@@ -26,18 +22,6 @@ interface Node {
   program?: { body: Node[] } | null;
   inverse?: { body: Node[] } | null;
   loc: Position;
-}
-
-interface InFile {
-  file: string;
-  source: string;
-}
-
-function at(inFile: InFile, loc: Position, finding: Finding): Diagnostic {
-  const text = new SourceText(inFile.source);
-  const start = text.offsetOf(loc.start.line, loc.start.column + 1) ?? 0;
-  const end = text.offsetOf(loc.end.line, loc.end.column + 1) ?? start;
-  return diagnostic(finding, inFile.file, { start, end: Math.max(start, end) });
 }
 
 /** `@root` itself, the whole data (not a field of it, like `@root.role`). */
@@ -59,7 +43,7 @@ export function checkTemplateCost(file: string, source: string): Diagnostic[] {
       if (node.type === 'BlockStatement') {
         const isEach = node.path?.original === 'each';
         if (isEach && isWholeData(node.params?.[0])) {
-          return at(inFile, node.loc, {
+          return diagnosticAtNode(inFile, node.loc, {
             code: 'template-too-costly',
             message: '{{#each @root}} goes through the whole data, which is not allowed',
             hint: EACH_OVER_ROOT_HINT,
@@ -67,7 +51,7 @@ export function checkTemplateCost(file: string, source: string): Diagnostic[] {
         }
         const inside = isEach ? depth + 1 : depth;
         if (inside > MAX_EACH_NESTING) {
-          return at(inFile, node.loc, {
+          return diagnosticAtNode(inFile, node.loc, {
             code: 'template-too-costly',
             message: `this {{#each}} is nested ${inside} deep; {{#each}} may nest at most ${MAX_EACH_NESTING} deep`,
             hint: 'each {{#each}} inside another multiplies how often its text repeats; the project\'s own templates nest at most 2 deep',
@@ -81,7 +65,7 @@ export function checkTemplateCost(file: string, source: string): Diagnostic[] {
         if (!partial) continue;
         if (using.includes(name)) {
           const through = using.slice(using.indexOf(name) + 1);
-          return at(inFile, node.loc, {
+          return diagnosticAtNode(inFile, node.loc, {
             code: 'partial-uses-itself',
             message: `partial "${name}" uses itself${through.length > 0 ? `, through ${through.map((p) => `"${p}"`).join(', ')}` : ''}`,
             hint: 'a partial may not include itself, directly or through other partials: it would never end',
