@@ -45,7 +45,12 @@ export const packSchema = z.strictObject({
     payScale: fileRef.nullable().default(null),
     timeline: fileRef.nullable().default(null),
     /** The calendars of non-working days the timeline's dates are checked against. */
-    calendars: z.array(fileRef).default([DEFAULT_CALENDAR]),
+    calendars: z
+      .array(fileRef)
+      .default([DEFAULT_CALENDAR])
+      .describe(
+        "The bank holidays the stages' dates must avoid: ../shared/calendars/england-and-wales.yaml (used when this is left out), scotland.yaml or northern-ireland.yaml, and any calendar file of your own.",
+      ),
   }),
   sections: z
     .array(
