@@ -8,6 +8,7 @@ import { toolRoot } from '../pipeline/tool-fingerprint.js';
 import { registerBuild } from './commands/build.js';
 import { registerDiff } from './commands/diff.js';
 import { registerList } from './commands/list.js';
+import { registerNew } from './commands/new.js';
 import { registerSet } from './commands/set.js';
 import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
@@ -58,7 +59,7 @@ function program(context: CommandContext): Command {
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList, registerWatch]) register(cli, context);
+  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList, registerWatch, registerNew]) register(cli, context);
   return cli;
 }
 
