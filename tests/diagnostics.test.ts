@@ -208,7 +208,7 @@ describe('diagnostics', () => {
     expect(diagnosticLines(run.stderr).map((l) => l.split('  ')[0])).toEqual([
       'packs/met-dac-2021/role.yaml:48:19',
       'packs/met-dac-2021/timeline.yaml:28:11',
-      'packs/met-deputy-director-project-delivery/role.yaml:26:19',
+      'packs/met-deputy-director-project-delivery/role.yaml:28:19',
     ]);
     expect(run.stderr).toContain('3 errors, 0 warnings');
   });

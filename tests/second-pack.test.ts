@@ -54,4 +54,34 @@ describe('Deputy Director for Project Delivery pack', () => {
     const phrases = ['Communities-first', 'Frontline-focused', 'Precise', 'Integrity', 'Courage', 'Accountable', 'Respect', 'Empathy'];
     expect(missingFrom(text, phrases)).toEqual([]);
   });
+
+  // Issue 22's three defects, read back from the built PDF.
+  it('prints the role\'s purpose once, not also as the end of the strategy', () => {
+    const text = pdfBodyText(outputFile(id, 'pdf'), footer());
+    expect(text.split(squash('In order to succeed on this next part of the journey')).length - 1).toBe(1);
+  });
+
+  it('prints no structure caption without its chart', () => {
+    const text = pdfBodyText(outputFile(id, 'pdf'), footer());
+    expect(text).not.toContain(squash('Met Management Board, DACs , Directors, Commanders'));
+  });
+
+  it('follows "There are six competencies in the CVF:" with the six, then what the levels mean and the values the role cites', () => {
+    const lines = pdfPages(outputFile(id, 'pdf'))
+      .join('\n')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    const at = lines.findIndex((l) => l.endsWith('There are six competencies in the CVF:'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 16)).toEqual([
+      'Competency',
+      'Level',
+      ...framework.competencies.flatMap((c) => [c.name, 'Level 3']),
+      'Each competency has three levels, which can be used flexibly to allow for a better fit with frontline',
+    ]);
+    const values = lines.indexOf('Values');
+    expect(values).toBeGreaterThan(at);
+    expect(lines.slice(values + 1, values + 6)).toEqual(['Integrity', 'Courage', 'Accountable', 'Respect', 'Empathy']);
+  });
 });

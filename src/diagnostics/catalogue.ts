@@ -235,6 +235,24 @@ export const catalogue = {
     example: { message: 'level 2 does not exist for "We analyse critically" in framework sample-framework', hint: 'levels: 1' },
     fix: 'cite a level the framework gives for that competency',
   },
+  'duplicate-competency': {
+    severity: 'error',
+    meaning: 'a role cites the same competency twice (perhaps by two of its names)',
+    example: {
+      message: 'competency "We collaborate" is cited more than once in this role',
+      hint: '"We are collaborative" is another name of it, and it is cited above at level 2; cite each competency once, at the level the role asks for',
+    },
+    fix: 'keep one citation of the competency, at the level the role asks for',
+  },
+  'unknown-indicator-kind': {
+    severity: 'error',
+    meaning: 'a framework level lists indicators of a kind the framework does not declare in `indicatorKinds`',
+    example: {
+      message: 'level 1 of "We collaborate" lists indicators of kind "efective", which framework sample-framework does not declare',
+      hint: 'did you mean "effective"?',
+    },
+    fix: 'use a kind id from the framework\'s `indicatorKinds` (or declare the kind there); a framework that declares no kinds lists each level\'s `behaviours:`',
+  },
   'wrong-cluster': {
     severity: 'error',
     meaning: 'a role places a competency in a cluster it is not in',

@@ -34,13 +34,53 @@ export function findValue(values: Pick<ValuesSet, 'values'>, cited: string): Val
   return values.values.items.find((v) => normalise(v.id) === normalise(cited) || normalise(v.name) === normalise(cited));
 }
 
-/** The behaviours a competency lists at a level, or those of that level and every level below it. */
-export function behavioursAt(framework: Pick<Framework, 'levels'>, competency: Competency, level: Level, cumulative: boolean) {
+/**
+ * The kinds of indicator a framework's levels give: those it names, or, when it
+ * names none, the one plain list of `behaviours` (no name, no lead-in).
+ */
+export interface IndicatorKindShown {
+  id: string;
+  name: string | null;
+  leadIn: string | null;
+  negative: boolean;
+}
+
+/** The id the plain list of `behaviours` has among the indicator kinds, in a framework that names none. */
+export const BEHAVIOURS_KIND = 'behaviours';
+
+export function indicatorKinds(framework: Pick<Framework, 'indicatorKinds'>): IndicatorKindShown[] {
+  if (framework.indicatorKinds.length === 0) return [{ id: BEHAVIOURS_KIND, name: null, leadIn: null, negative: false }];
+  // Positive kinds first, then negative ones, each in the order the framework declares them.
+  return [...framework.indicatorKinds.filter((k) => !k.negative), ...framework.indicatorKinds.filter((k) => k.negative)];
+}
+
+/** The lists a competency gives at one level, one per kind that has one, positive kinds before negative ones. */
+export function indicatorsAt(framework: Pick<Framework, 'indicatorKinds'>, competency: Competency, level: Level) {
+  const entry = competency.levels.find((e) => normalise(e.level) === normalise(level.id));
+  if (!entry) return [];
+  return indicatorKinds(framework).flatMap((kind) => {
+    const items = kind.id === BEHAVIOURS_KIND && framework.indicatorKinds.length === 0 ? entry.behaviours : entry.indicators?.[kind.id];
+    return items && items.length > 0 ? [{ kind, items }] : [];
+  });
+}
+
+/** The levels a competency gives indicators at, in the framework's order. */
+export function levelsOf(framework: Pick<Framework, 'levels'>, competency: Competency): Level[] {
+  return framework.levels.filter((l) => competency.levels.some((entry) => normalise(entry.level) === normalise(l.id)));
+}
+
+/**
+ * The behaviours (the positive indicators) a competency lists at a level, or at
+ * that level and every level below it.
+ */
+export function behavioursAt(framework: Pick<Framework, 'levels' | 'indicatorKinds'>, competency: Competency, level: Level, cumulative: boolean) {
   const order = framework.levels.indexOf(level);
   return framework.levels
     .filter((_, i) => (cumulative ? i <= order : i === order))
     .map((l) => ({
       level: l,
-      behaviours: competency.levels.find((entry) => normalise(entry.level) === normalise(l.id))?.behaviours ?? [],
+      behaviours: indicatorsAt(framework, competency, l)
+        .filter((list) => !list.kind.negative)
+        .flatMap((list) => list.items),
     }));
 }

@@ -11,7 +11,7 @@ import { diagnosticAt } from '../pack/data-file.js';
 import type { CompletePack as LoadedPack } from '../pack/loaded-pack.js';
 import { withImageKeys } from '../pack/images.js';
 import { amountOf, figureLabel, findGrade, rateInForce } from '../pack/pay.js';
-import { behavioursAt, findCluster, findCompetency, findLevel, findValue, type Competency } from '../pack/lookup.js';
+import { behavioursAt, findCluster, findCompetency, findLevel, findValue, indicatorsAt, levelsOf, type Competency, type Level } from '../pack/lookup.js';
 import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from '../pack/format.js';
 
 const perPeriod = { year: 'p.a.', month: 'per month' } as const;
@@ -32,6 +32,25 @@ function resolveFrameworkCompetency(competency: Competency, pack: LoadedPack) {
   };
 }
 
+/**
+ * A competency's indicators at some levels, as the lists a template prints one
+ * after another: at each level, one list for each kind of indicator it gives
+ * (positive kinds before negative ones), the first list of a level carrying the
+ * level, for its heading. Flat, so that a template goes through one list, not
+ * levels, then kinds, then items.
+ */
+function indicatorLists(framework: LoadedPack['framework']['data'], competency: Competency, levels: Level[]) {
+  return levels.flatMap((level) =>
+    indicatorsAt(framework, competency, level).map((list, i) => ({
+      level: i === 0 ? { id: level.id, name: level.name, title: level.title, grades: level.grades } : null,
+      name: list.kind.name,
+      leadIn: list.kind.leadIn,
+      negative: list.kind.negative,
+      items: list.items,
+    })),
+  );
+}
+
 function resolveRole(pack: LoadedPack) {
   const role = pack.role.data;
   const framework = pack.framework.data;
@@ -49,6 +68,7 @@ function resolveRole(pack: LoadedPack) {
       level: { id: level.id, name: level.name, title: level.title, grades: level.grades },
       behaviours: atLevel,
       cumulativeBehaviours: upToLevel,
+      indicators: indicatorLists(framework, competency, [level]),
     };
   });
   const clusters = framework.clusters
@@ -69,16 +89,63 @@ function resolveRole(pack: LoadedPack) {
   };
 }
 
+/** The introduction as topics: each sub-heading with its paragraphs, and plain paragraphs in a row under no heading. */
+function introductionTopics(introduction: LoadedPack['framework']['data']['introduction']) {
+  const topics: { heading: string | null; paragraphs: string[] }[] = [];
+  for (const part of introduction) {
+    if (typeof part !== 'string') topics.push({ heading: part.heading, paragraphs: part.paragraphs });
+    else if (topics.length > 0 && topics[topics.length - 1]!.heading === null) topics[topics.length - 1]!.paragraphs.push(part);
+    else topics.push({ heading: null, paragraphs: [part] });
+  }
+  return topics;
+}
+
+/**
+ * What the framework section prints: the competencies the role cites (or every
+ * one, as the pack chooses), in the framework's order, in groups under their
+ * cluster's heading (or one group under none); a cited competency with its
+ * indicators at the level cited, any other with those of every level it gives.
+ */
+function frameworkGroups(pack: LoadedPack) {
+  const framework = pack.framework.data;
+  const options = pack.pack.data.frameworkSection;
+  const citedLevel = new Map<Competency, Level>();
+  for (const entry of pack.role.data.behaviours.competencies) {
+    // Validation has already proved these exist, and that none is cited twice.
+    citedLevel.set(findCompetency(framework, entry.competency)!, findLevel(framework, entry.level)!);
+  }
+  const shown = framework.competencies.filter((c) => options.competencies === 'all' || citedLevel.has(c));
+  const underClusters = options.clusterHeadings && framework.clusters.length > 0;
+  const printed = (competency: Competency) => {
+    const level = citedLevel.get(competency);
+    return {
+      ...resolveFrameworkCompetency(competency, pack),
+      inCluster: underClusters,
+      level: level ? { id: level.id, name: level.name, title: level.title, grades: level.grades } : null,
+      indicators: indicatorLists(framework, competency, level ? [level] : levelsOf(framework, competency)),
+    };
+  };
+  if (!underClusters) return [{ heading: null, competencies: shown.map(printed) }];
+  return framework.clusters
+    .map((cluster) => ({
+      heading: cluster.name,
+      competencies: shown.filter((c) => c.cluster !== null && findCluster(framework, c.cluster) === cluster).map(printed),
+    }))
+    .filter((group) => group.competencies.length > 0);
+}
+
 function resolveFramework(pack: LoadedPack) {
   const framework = pack.framework.data;
   const competencies = framework.competencies.map((c) => resolveFrameworkCompetency(c, pack));
   return {
     ...framework,
+    introduction: introductionTopics(framework.introduction),
     competencies,
     clusters: framework.clusters.map((cluster) => ({
       ...cluster,
       competencies: competencies.filter((c) => c.cluster === cluster.name),
     })),
+    groups: frameworkGroups(pack),
   };
 }
 

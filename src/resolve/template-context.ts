@@ -6,7 +6,7 @@
 // by resolvePack (dates, money, labels), is a plain value: the safe default.
 import { z } from 'zod';
 import { markdown } from '../schema/common.js';
-import { frameworkSchema } from '../schema/framework.js';
+import { frameworkSchema, indicatorKindSchema } from '../schema/framework.js';
 import { letterSchema } from '../schema/letter.js';
 import { organisationSchema } from '../schema/organisation.js';
 import { packSchema } from '../schema/pack.js';
@@ -22,13 +22,20 @@ const frameworkCompetency = frameworkSchema.shape.competencies.element;
 /** The behaviours at a level, prose as in the framework's `levels[].behaviours`. */
 const behaviours = z.array(markdown);
 
+/** A competency's indicators as resolve lists them (indicatorLists): a kind's lead-in and items are prose. */
+const indicatorLists = z.array(z.object({ leadIn: indicatorKindSchema.shape.leadIn, items: behaviours }));
+
 /** A competency the role cites (resolveRole): the framework's competency at a level, with its behaviours. */
 const citedCompetency = z.object({
   ...frameworkCompetency.shape,
   level: frameworkSchema.shape.levels.element,
   behaviours,
   cumulativeBehaviours: z.array(z.object({ behaviours })),
+  indicators: indicatorLists,
 });
+
+/** A competency the framework section prints (frameworkGroups). */
+const printedCompetency = z.object({ ...frameworkCompetency.shape, indicators: indicatorLists });
 
 const roleBehaviours = roleSchema.shape.behaviours;
 
@@ -47,7 +54,9 @@ export const templateContextSchema = z.object({
   }),
   framework: z.object({
     ...frameworkSchema.shape,
+    introduction: z.array(z.object({ paragraphs: z.array(markdown) })),
     clusters: z.array(z.object({ competencies: z.array(frameworkCompetency) })),
+    groups: z.array(z.object({ competencies: z.array(printedCompetency) })),
   }),
   values: valuesSchema,
   payScale: payScaleSchema,

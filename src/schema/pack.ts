@@ -61,6 +61,20 @@ export const packSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** How the framework section (framework-behaviours, framework-summary) prints the framework. */
+  frameworkSection: z
+    .strictObject({
+      competencies: z
+        .enum(['cited', 'all'])
+        .default('cited')
+        .describe('`cited` prints only the competencies the role cites (at the level cited); `all` prints every competency of the framework.'),
+      clusterHeadings: z
+        .boolean()
+        .default(true)
+        .describe('True prints each cluster of the framework as a heading with its competencies under it; false prints the competencies under no cluster heading.'),
+    })
+    .default({ competencies: 'cited', clusterHeadings: true })
+    .describe('How the framework section prints the framework: which competencies, and whether under their clusters\' headings.'),
   /** Variants of this pack, each built as a pack of its own (see variantSchema). */
   variants: z.array(variantSchema).default([]),
 });

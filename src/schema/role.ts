@@ -28,7 +28,13 @@ export const roleSchema = z.strictObject({
       )
       .min(1),
     /** Ids or names of values in the pack's values set. */
-    values: z.array(text).default([]),
+    values: z
+      .array(text)
+      .default([])
+      .describe('The values of the pack\'s values set this role asks for, by id or name: printed as a list after the table of competencies.'),
+    closing: paragraphs
+      .default([])
+      .describe('Paragraphs printed after the table of competencies, such as what the levels mean.'),
   }),
   education: z
     .strictObject({

@@ -3,7 +3,7 @@
 // ids are unique; the timeline's stages are in order.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
-import { competencyNames, findCluster, findCompetency, findLevel, findValue } from '../pack/lookup.js';
+import { competencyNames, findCluster, findCompetency, findLevel, findValue, type Competency } from '../pack/lookup.js';
 import { usable, type LoadedPack } from '../pack/loaded-pack.js';
 import { closest } from '../pack/suggest.js';
 import { checkConflictingFigures, checkTypedDates } from './figures.js';
@@ -29,7 +29,7 @@ function duplicateIds(file: YamlFile, items: { id: string | number }[], at: Path
   return found;
 }
 
-const frameworkFields = ['id', 'competencies', 'levels', 'clusters'] as const;
+const frameworkFields = ['id', 'competencies', 'levels', 'clusters', 'indicatorKinds'] as const;
 
 function checkFramework(pack: LoadedPack): Diagnostic[] {
   const checked = usable(pack.framework, frameworkFields);
@@ -39,7 +39,9 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
     ...duplicateIds(file, framework.competencies, ['competencies'], 'competency'),
     ...duplicateIds(file, framework.levels, ['levels'], 'level'),
     ...duplicateIds(file, framework.clusters, ['clusters'], 'cluster'),
+    ...duplicateIds(file, framework.indicatorKinds, ['indicatorKinds'], 'indicator kind'),
   ];
+  const kindIds = framework.indicatorKinds.map((k) => k.id);
   framework.competencies.forEach((competency, i) => {
     if (competency.cluster !== null && !findCluster(framework, competency.cluster)) {
       found.push(
@@ -69,10 +71,62 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
           }),
         );
       }
+      found.push(...checkIndicatorKinds(file, framework.id, kindIds, competency.name, entry, ['competencies', i, 'levels', j]));
     });
   });
   return found;
 }
+
+/**
+ * A level's indicators are in the kinds its framework declares: lists by kind
+ * under `indicators:` when it declares some, one list under `behaviours:` when it
+ * declares none. Each finding is at the key that names the kind.
+ */
+function checkIndicatorKinds(
+  file: YamlFile,
+  frameworkId: string,
+  kindIds: string[],
+  competency: string,
+  entry: { level: string | number; behaviours: string[] | null; indicators: Record<string, string[]> | null },
+  at: PathSegment[],
+): Diagnostic[] {
+  const where = `level ${entry.level} of "${competency}"`;
+  if (kindIds.length > 0 && entry.behaviours !== null) {
+    return [
+      diagnosticAt(
+        file,
+        [...at, 'behaviours'],
+        {
+          code: 'unknown-indicator-kind',
+          message: `${where} lists \`behaviours\`, but framework ${frameworkId} gives its indicators by kind`,
+          hint: `list them by kind under \`indicators:\`, with the kinds ${kindIds.join(', ')}`,
+        },
+        true,
+      ),
+    ];
+  }
+  return Object.keys(entry.indicators ?? {})
+    .filter((kind) => !kindIds.includes(kind))
+    .map((kind) => {
+      const guess = closest(kind, kindIds);
+      return diagnosticAt(
+        file,
+        [...at, 'indicators', kind],
+        {
+          code: 'unknown-indicator-kind',
+          message: `${where} lists indicators of kind "${kind}", which framework ${frameworkId} does not declare`,
+          hint: guess
+            ? `did you mean "${guess}"?`
+            : kindIds.length > 0
+              ? `the kinds of indicator it declares are: ${kindIds.join(', ')}`
+              : 'declare the kinds under `indicatorKinds:` at the top of the framework, or list the behaviours under `behaviours:`',
+        },
+        true,
+      );
+    });
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 
 function checkRole(pack: LoadedPack): Diagnostic[] {
   const checkedRole = usable(pack.role, ['behaviours']);
@@ -81,6 +135,7 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
   const { file, data: role } = checkedRole;
   const framework = checkedFramework.data;
   const found: Diagnostic[] = [];
+  const citedAlready = new Map<Competency, { level: string | number }>();
   role.behaviours.competencies.forEach((cited, i) => {
     const at = ['behaviours', 'competencies', i];
     const competency = findCompetency(framework, cited.competency);
@@ -97,6 +152,18 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       );
       return;
     }
+    const earlier = citedAlready.get(competency);
+    if (earlier) {
+      found.push(
+        diagnosticAt(file, [...at, 'competency'], {
+          code: 'duplicate-competency',
+          message: `competency "${competency.name}" is cited more than once in this role`,
+          hint: `${sameName(cited.competency, competency.name) ? 'it' : `"${cited.competency}" is another name of it, and it`} is cited above at level ${earlier.level}; cite each competency once, at the level the role asks for`,
+        }),
+      );
+      return;
+    }
+    citedAlready.set(competency, { level: cited.level });
     const level = findLevel(framework, cited.level);
     // Where a competency lists behaviours by level, only those levels exist for it.
     const levelsOfCompetency =
