@@ -3,6 +3,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PlainValues } from '../src/compose/plain-values.js';
+import { markdown, text } from '../src/schema/common.js';
 import { jsonSchemaFiles } from '../src/schema/json-schema.js';
 import { projectRoot } from './support/read-outputs.js';
 
@@ -42,5 +45,14 @@ describe('JSON Schema', () => {
       const expected = path.relative(path.dirname(file), path.join(projectRoot, 'schemas', `${kindOf(file)}.schema.json`));
       expect(first, path.relative(projectRoot, file)).toBe(`# yaml-language-server: $schema=${expected}`);
     }
+  });
+});
+
+describe('descriptions', () => {
+  it('a description does not change how a field prints: described prose stays Markdown, a described plain value stays plain', () => {
+    const schema = z.strictObject({ prose: markdown.describe('A paragraph.'), plain: text.describe('A name.') });
+    const context = new PlainValues().tokenise({ prose: '**bold**', plain: '**bold**' }, schema) as Record<string, string>;
+    expect(context.prose).toBe('**bold**');
+    expect(context.plain).not.toBe('**bold**');
   });
 });

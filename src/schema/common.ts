@@ -37,13 +37,17 @@ export const markdown = z
   })
   .describe('Markdown: may use **bold**, *italic*, lists and [links](https://…) to web pages, email addresses (mailto:) or headings (#…).');
 
-/** Whether a field's schema (once unwrapped of null and default) is prose, printed as Markdown. */
+/**
+ * Whether a field's schema (once unwrapped of null and default) is prose, printed as Markdown.
+ * `markdown.describe(...)` is a copy of `markdown` with the same definition, so a field given a
+ * description is still prose: the definitions are compared, not the schemas.
+ */
 export function isMarkdown(schema: unknown): boolean {
   let node = schema as { def?: { type?: string; innerType?: unknown } } | undefined;
   while (node?.def && (node.def.type === 'nullable' || node.def.type === 'default' || node.def.type === 'optional')) {
     node = node.def.innerType as typeof node;
   }
-  return node === (markdown as unknown);
+  return node?.def !== undefined && node.def === markdown.def;
 }
 
 /** Paragraphs of printed prose, in order. */
