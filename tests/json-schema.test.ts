@@ -103,12 +103,16 @@ describe('what an editor shows (docs/editors.md)', () => {
     expect(organisation.properties.strategy!.anyOf).toBeDefined();
     const strategy = (organisation.properties.strategy!.anyOf as JsonSchema[])[0]! as { properties: Record<string, JsonSchema> };
     expect(strategy.properties.intro!.description).toMatch(/\. Markdown: may use/);
+    // The extension's hover shows the first description it meets: the value's branch must not have one.
+    expect((strategy.properties.intro!.anyOf as JsonSchema[]).map((branch) => branch.description)).toEqual([undefined, undefined]);
   });
 
   it('a pattern has a message in words, saying what to write with an example', () => {
     const pack = generated('pack') as { properties: Record<string, JsonSchema> };
     expect(pack.properties.date!.patternErrorMessage).toMatch(/YYYY-MM-DD, like 2021-01-11/);
     expect(pack.properties.id!.patternErrorMessage).toMatch(/words joined by hyphens, like final-interview/);
+    // Shown too for a value of the wrong type: `version: 1.0` is a number to YAML.
+    expect(pack.properties.version!.errorMessage).toBe(pack.properties.version!.patternErrorMessage);
   });
 
   it('a case-insensitive pattern stays case-insensitive, as the validator reads it: chart.PNG is an image', () => {

@@ -43,7 +43,19 @@ function forEditors({ zodSchema, jsonSchema }: OverrideContext): void {
   if (note !== undefined && typeof description === 'string' && !description.includes(note)) {
     jsonSchema.description = `${description} ${note}`;
   }
+  // A nullable field is anyOf [its value, null]; the YAML extension's hover shows the first
+  // description it meets, the value's (the bare note), so only the field keeps one.
+  if (typeof jsonSchema.description === 'string' && Array.isArray(jsonSchema.anyOf)) {
+    jsonSchema.anyOf = jsonSchema.anyOf.map((branch: Record<string, unknown>) => withoutDescription(branch));
+  }
+  // The extension shows errorMessage for a value of the wrong type (`version: 1.0`, a number).
+  if (typeof jsonSchema.patternErrorMessage === 'string') jsonSchema.errorMessage ??= jsonSchema.patternErrorMessage;
   if (typeof jsonSchema.pattern === 'string') jsonSchema.pattern = asWritten(schema, jsonSchema.pattern);
+}
+
+function withoutDescription(schema: Record<string, unknown>): Record<string, unknown> {
+  const { description: _, ...rest } = schema;
+  return rest;
 }
 
 /** What the building blocks of text say of every field made of them: whether it is Markdown. */
