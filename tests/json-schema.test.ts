@@ -96,7 +96,7 @@ describe('what an editor shows (docs/editors.md)', () => {
 
   it("a field's own description keeps the building block's note on Markdown or plain text", () => {
     const letter = generated('letter') as { properties: Record<string, JsonSchema> };
-    expect(letter.properties.paragraphs!.description).toMatch(/^The letter.*\. Markdown: may use \*\*bold\*\*/);
+    expect(letter.properties.paragraphs!.description).toMatch(/^The letter.*\. Markdown: may use `\*\*bold\*\*`/);
     expect(letter.properties.title!.description).toMatch(/^The letter.*\. Printed exactly as written \(not Markdown\)\.$/);
     const organisation = generated('organisation') as { properties: Record<string, JsonSchema> };
     // Also through nullable and default, where zod puts the note on the inner string only.

@@ -36,7 +36,8 @@ export const markdown = z
       });
     }
   })
-  .describe('Markdown: may use **bold**, *italic*, lists and [links](https://…) to web pages, email addresses (mailto:) or headings (#…).');
+  // In backticks, so that an editor that renders descriptions as Markdown shows the marks themselves.
+  .describe('Markdown: may use `**bold**`, `*italic*`, lists and `[links](https://…)` to web pages, email addresses (`mailto:`) or headings (`#…`).');
 
 /**
  * Whether a field's schema (once unwrapped of null and default) is prose, printed as Markdown.

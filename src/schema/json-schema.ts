@@ -19,6 +19,7 @@ export function jsonSchemaFiles(): Map<string, string> {
   for (const kind of Object.keys(schemas).sort() as DataKind[]) {
     // "input": what a person writes, so fields with defaults are optional.
     const schema = z.toJSONSchema(schemas[kind], { io: 'input', target: 'draft-2020-12', override: forEditors });
+    withoutNotesInBranches(schema);
     const titled = { title: `${kind} data file`, ...schema };
     files.set(schemaFileName(kind), JSON.stringify(titled, null, 2) + '\n');
   }
@@ -43,19 +44,32 @@ function forEditors({ zodSchema, jsonSchema }: OverrideContext): void {
   if (note !== undefined && typeof description === 'string' && !description.includes(note)) {
     jsonSchema.description = `${description} ${note}`;
   }
-  // A nullable field is anyOf [its value, null]; the YAML extension's hover shows the first
-  // description it meets, the value's (the bare note), so only the field keeps one.
-  if (typeof jsonSchema.description === 'string' && Array.isArray(jsonSchema.anyOf)) {
-    jsonSchema.anyOf = jsonSchema.anyOf.map((branch: Record<string, unknown>) => withoutDescription(branch));
-  }
   // The extension shows errorMessage for a value of the wrong type (`version: 1.0`, a number).
   if (typeof jsonSchema.patternErrorMessage === 'string') jsonSchema.errorMessage ??= jsonSchema.patternErrorMessage;
   if (typeof jsonSchema.pattern === 'string') jsonSchema.pattern = asWritten(schema, jsonSchema.pattern);
 }
 
-function withoutDescription(schema: Record<string, unknown>): Record<string, unknown> {
-  const { description: _, ...rest } = schema;
-  return rest;
+/**
+ * A nullable field is anyOf [its value, null], and the YAML extension's hover shows the first
+ * description it meets: the value's bare note. The note is already in the field's own
+ * description, so each such branch loses it. Done on the finished JSON, where zod is done
+ * sharing and changing its nodes; a branch is copied, as the same node may be used bare elsewhere.
+ */
+function withoutNotesInBranches(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withoutNotesInBranches(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (typeof schema.description === 'string' && Array.isArray(schema.anyOf)) {
+    schema.anyOf = schema.anyOf.map((branch: Record<string, unknown>) => {
+      if (!NOTES.has(branch.description as string)) return branch;
+      const { description: _, ...rest } = branch;
+      return rest;
+    });
+  }
+  for (const value of Object.values(schema)) withoutNotesInBranches(value);
 }
 
 /** What the building blocks of text say of every field made of them: whether it is Markdown. */
