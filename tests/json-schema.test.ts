@@ -127,6 +127,24 @@ describe('what an editor shows (docs/editors.md)', () => {
   });
 });
 
+describe('the VS Code settings committed in .vscode/', () => {
+  it('give every data file under packs/ the schema its first line names, by one glob', () => {
+    const settings = JSON.parse(readFileSync(path.join(projectRoot, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string | string[]> };
+    // The extension matches a glob anywhere in the path (it puts **/ before it); these use only *.
+    const globs = Object.entries(settings['yaml.schemas']).flatMap(([schema, patterns]) =>
+      [patterns].flat().map((glob) => ({ schema: path.posix.basename(schema), matches: new RegExp(`(^|/)${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`) })),
+    );
+    const files = readdirSync(path.join(projectRoot, 'packs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(14);
+    for (const file of files) {
+      const named = /\$schema=(\S+)/.exec(readFileSync(path.join(projectRoot, 'packs', file), 'utf8').split('\n')[0]!)![1]!;
+      const matched = globs.filter((glob) => glob.matches.test(`packs/${file}`)).map((glob) => glob.schema);
+      expect(matched, file).toEqual([path.posix.basename(named)]);
+    }
+    expect(JSON.parse(readFileSync(path.join(projectRoot, '.vscode/extensions.json'), 'utf8')).recommendations).toEqual(['redhat.vscode-yaml']);
+  });
+});
+
 describe('descriptions', () => {
   it('a description does not change how a field prints: described prose stays Markdown, a described plain value stays plain', () => {
     const schema = z.strictObject({ prose: markdown.describe('A paragraph.'), plain: text.describe('A name.') });
