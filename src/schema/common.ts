@@ -5,7 +5,8 @@ import { LINK_HINT, linkProblem, linkTargets } from './links.js';
 /** A kebab-case identifier, stable across editions: `collaborative`, `met-2020`. */
 export const id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "final-interview"');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "final-interview"')
+  .meta({ patternErrorMessage: 'Write lower-case letters and numbers, words joined by hyphens, like final-interview (no spaces or capitals).' });
 
 /**
  * A value printed exactly as written: a name, a title, a heading, an address, a
@@ -35,15 +36,20 @@ export const markdown = z
       });
     }
   })
-  .describe('Markdown: may use **bold**, *italic*, lists and [links](https://…) to web pages, email addresses (mailto:) or headings (#…).');
+  // In backticks, so that an editor that renders descriptions as Markdown shows the marks themselves.
+  .describe('Markdown: may use `**bold**`, `*italic*`, lists and `[links](https://…)` to web pages, email addresses (`mailto:`) or headings (`#…`).');
 
-/** Whether a field's schema (once unwrapped of null and default) is prose, printed as Markdown. */
+/**
+ * Whether a field's schema (once unwrapped of null and default) is prose, printed as Markdown.
+ * `markdown.describe(...)` is a copy of `markdown` with the same definition, so a field given a
+ * description is still prose: the definitions are compared, not the schemas.
+ */
 export function isMarkdown(schema: unknown): boolean {
   let node = schema as { def?: { type?: string; innerType?: unknown } } | undefined;
   while (node?.def && (node.def.type === 'nullable' || node.def.type === 'default' || node.def.type === 'optional')) {
     node = node.def.innerType as typeof node;
   }
-  return node === (markdown as unknown);
+  return node?.def !== undefined && node.def === markdown.def;
 }
 
 /** Paragraphs of printed prose, in order. */
@@ -62,23 +68,28 @@ function isRealDate(value: string): boolean {
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, like 2021-01-11', abort: true })
-  .refine(isRealDate, 'is not a real calendar date');
+  .refine(isRealDate, 'is not a real calendar date')
+  .meta({ patternErrorMessage: 'Write the date as YYYY-MM-DD, like 2021-01-11.' });
 
 /** A time of day on the 24-hour clock, HH:MM, e.g. "12:00". */
 export const time = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM on the 24-hour clock, like "12:00"');
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM on the 24-hour clock, like "12:00"')
+  .meta({ patternErrorMessage: 'Write the time as HH:MM on the 24-hour clock, like 09:30 or 14:00.' });
 
 /** An amount of money in whole pounds, e.g. 156693 for £156,693. */
 export const pounds = z.number().int('must be a whole number of pounds').nonnegative('must not be negative');
 
-export const email = z.email('must be an email address, like name@example.org');
+export const email = z
+  .email('must be an email address, like name@example.org')
+  .meta({ patternErrorMessage: 'Write an email address, like name@example.org.' });
 
 /** A path to another data file, relative to the file that names it. */
 export const fileRef = z
   .string()
   .min(1)
-  .regex(/\.ya?ml$/, 'must name a .yaml file');
+  .regex(/\.ya?ml$/, 'must name a .yaml file')
+  .meta({ patternErrorMessage: 'Name a .yaml file, relative to this file, like ../shared/values/our-values.yaml.' });
 
 /**
  * A path to a PNG or JPEG image, relative to the file that names it. Every
@@ -88,15 +99,21 @@ export const fileRef = z
 export const imageFile = z
   .string()
   .min(1)
-  .regex(/\.(png|jpe?g)$/i, 'must name a .png or .jpg image file');
+  .regex(/\.(png|jpe?g)$/i, 'must name a .png or .jpg image file')
+  .meta({ patternErrorMessage: 'Name a .png or .jpg picture, relative to this file, like images/structure-chart.png.' });
 
 /** A chart or picture with its caption; the image is optional, and needs `alt` text when present. */
 export const figure = z
   .strictObject({
-    caption: text,
-    image: imageFile.nullable().default(null),
-    /** What the image shows, for readers who cannot see it (screen readers, the Word alt text). */
-    alt: text.nullable().default(null),
+    caption: text.describe('The caption printed with the chart or picture, such as "Our structure in 2021".'),
+    image: imageFile
+      .nullable()
+      .default(null)
+      .describe('The picture, a PNG or JPEG file relative to this file, such as images/structure-chart.png; leave it out to print the caption alone.'),
+    alt: text
+      .nullable()
+      .default(null)
+      .describe('What the picture shows, in words, for readers who cannot see it (screen readers read it aloud; Word shows it as alt text); needed with an image.'),
   })
   .superRefine((value, context) => {
     if (value.image !== null && value.alt === null) {
@@ -111,6 +128,6 @@ export const figure = z
 
 /** A heading followed by paragraphs: the commonest shape of printed prose. */
 export const prose = z.strictObject({
-  heading: text,
-  paragraphs,
+  heading: text.describe('The heading printed above the paragraphs, such as "Place of work".'),
+  paragraphs: paragraphs.describe('The paragraphs under the heading, one list item (a line starting "- ") for each.'),
 });

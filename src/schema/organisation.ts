@@ -3,58 +3,91 @@
 import { z } from 'zod';
 import { figure, id, markdown, paragraphs, text } from './common.js';
 
-const titled = z.strictObject({ title: text, text });
+const titled = z.strictObject({
+  title: text.describe('The title printed in bold, such as "Keep residents safe".'),
+  text: text.describe('The sentence or two printed under the title.'),
+});
 
 export const organisationSchema = z.strictObject({
-  id,
-  name: text,
-  shortName: text,
-  about: z.strictObject({
-    title: text,
-    topics: z.array(z.strictObject({ heading: text.nullable().default(null), paragraphs })).min(1),
-  }),
+  id: id.describe('An id for this organisation file, such as riverside-council-2025.'),
+  name: text.describe('The organisation\'s full name, such as "Riverside Borough Council".'),
+  shortName: text.describe('A short name a template may use in running text, such as "the council".'),
+  about: z
+    .strictObject({
+      title: text.describe('The heading of the section about the organisation, such as "About the council".'),
+      topics: z
+        .array(
+          z.strictObject({
+            heading: text
+              .nullable()
+              .default(null)
+              .describe('The topic\'s heading, such as "Our borough"; null for paragraphs with no heading of their own.'),
+            paragraphs: paragraphs.describe('The topic\'s paragraphs, in order, one list item (a line starting "- ") for each.'),
+          }),
+        )
+        .min(1)
+        .describe('The topics of the section, in order, each an optional heading and its paragraphs.'),
+    })
+    .describe('The section about the organisation: its title and topics.'),
   strategy: z
     .strictObject({
-      heading: text,
-      intro: markdown.nullable().default(null),
-      /** The "plan on a page": mission, priorities, capabilities, vision. */
+      heading: text.describe('The strategy\'s heading, such as "Our strategy".'),
+      intro: markdown.nullable().default(null).describe('A paragraph printed under the heading, before the rest; null for none.'),
       table: z
         .strictObject({
-          mission: text,
-          priorities: z.array(titled).min(1),
-          capabilitiesIntro: text,
-          capabilities: z.array(titled).min(1),
-          vision: markdown,
-          values: markdown,
-          success: markdown,
+          mission: text.describe('The mission, printed at the head of the priorities table, such as "Our mission is to make Riverside a good place to live".'),
+          priorities: z.array(titled).min(1).describe('The priorities, one row of the table each: a title in bold and its text.'),
+          capabilitiesIntro: text.describe('The line at the head of the capabilities table, such as "To do this we will:".'),
+          capabilities: z.array(titled).min(1).describe('What the organisation will build or improve, one row of the table each: a title in bold and its text.'),
+          vision: markdown.describe('The vision, a paragraph printed after the tables.'),
+          values: markdown.describe('A paragraph on the organisation\'s values, printed after the vision.'),
+          success: markdown.describe('What success will look like, a paragraph printed after the values.'),
         })
         .nullable()
-        .default(null),
-      paragraphs: paragraphs.default([]),
-      items: z.array(markdown).default([]),
-      closing: paragraphs.default([]),
+        .default(null)
+        .describe('The strategy as a "plan on a page": mission, priorities, capabilities, vision, values and success, printed as tables; null for none.'),
+      paragraphs: paragraphs.default([]).describe('Paragraphs of the strategy, printed after the table; none unless given.'),
+      items: z.array(markdown).default([]).describe('A bulleted list printed after the paragraphs, one list item per point; none unless given.'),
+      closing: paragraphs.default([]).describe('Paragraphs printed after the bulleted list; none unless given.'),
     })
     .nullable()
-    .default(null),
-  transformation: z.strictObject({ heading: text, paragraphs }).nullable().default(null),
+    .default(null)
+    .describe('The organisation\'s strategy: a heading with a plan on a page, paragraphs or a list, or all three; null for none.'),
+  transformation: z
+    .strictObject({
+      heading: text.describe('The heading, such as "How we are changing".'),
+      paragraphs: paragraphs.describe('The paragraphs under the heading, one list item (a line starting "- ") for each.'),
+    })
+    .nullable()
+    .default(null)
+    .describe('A part on how the organisation is changing, printed after the strategy: a heading and paragraphs; null for none.'),
   structure: z
     .strictObject({
-      title: text,
-      heading: text.nullable().default(null),
+      title: text.describe('The title of the section on the structure, such as "Our structure".'),
+      heading: text.nullable().default(null).describe('A heading under the title, such as "How we are organised"; null for none.'),
       groups: z
         .array(
           z.strictObject({
-            intro: markdown,
-            functions: z.array(z.strictObject({ name: text, description: markdown })).min(1),
+            intro: markdown.describe('The line before the group\'s functions, such as "We have four directorates:".'),
+            functions: z
+              .array(
+                z.strictObject({
+                  name: text.describe('The function\'s name, printed in bold, such as "Children\'s Services".'),
+                  description: markdown.describe('What the function does, printed after its name, such as "runs schools and social care".'),
+                }),
+              )
+              .min(1)
+              .describe('The functions of the group, printed as a bulleted list.'),
           }),
         )
-        .min(1),
-      paragraphs: paragraphs.default([]),
-      /** The structure chart, or just its caption. */
-      chart: figure.nullable().default(null),
+        .min(1)
+        .describe('Groups of functions (directorates, departments), each an introductory line and its functions.'),
+      paragraphs: paragraphs.default([]).describe('Paragraphs printed after the groups; none unless given.'),
+      chart: figure.nullable().default(null).describe('The structure chart: its caption and, optionally, the picture; null for none.'),
     })
     .nullable()
-    .default(null),
+    .default(null)
+    .describe('How the organisation is structured, printed as a section of its own: groups of functions and a chart; null for none.'),
 });
 
 export type Organisation = z.infer<typeof organisationSchema>;

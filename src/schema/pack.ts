@@ -16,52 +16,67 @@ export const DEFAULT_CALENDAR = '../shared/calendars/england-and-wales.yaml';
  * its position, from 0). validate/variants.ts applies and checks them.
  */
 export const variantSchema = z.strictObject({
-  /** The variant's id, unique among packs and variants: its outputs are named by it. */
-  id,
-  /** The fields this variant changes, by path, with their values in this variant. */
-  set: z.record(z.string(), z.unknown()),
+  id: id.describe('The variant\'s id, such as dac-2021-north: its files are output/<id>.pdf and .docx, so no other pack or variant may have it.'),
+  set: z
+    .record(z.string(), z.unknown())
+    .describe('The fields this variant changes, each a path and its value in this variant, such as role.title or timeline.stages.final-interview.date.'),
 });
 
 export const packSchema = z.strictObject({
-  id,
-  title: text,
-  subtitle: text,
-  tagline: text.nullable().default(null),
-  author: text,
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en-GB').default('en-GB'),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
-  /** The date of this version; it is the timestamp written into the outputs. */
-  date: isoDate,
-  /** How dates are printed: `ordinal` gives "11th January 2021", `plain` gives "11 January 2021". */
-  dateStyle: z.enum(['ordinal', 'plain']).default('plain'),
-  data: z.strictObject({
-    organisation: fileRef,
-    framework: fileRef,
-    values: fileRef.nullable().default(null),
-    role: fileRef,
-    letter: fileRef.nullable().default(null),
-    remuneration: fileRef.nullable().default(null),
-    /** The pay scale the remuneration's salary figures come from. */
-    payScale: fileRef.nullable().default(null),
-    timeline: fileRef.nullable().default(null),
-    /** The calendars of non-working days the timeline's dates are checked against. */
-    calendars: z
-      .array(fileRef)
-      .default([DEFAULT_CALENDAR])
-      .describe(
-        "The bank holidays the stages' dates must avoid: ../shared/calendars/england-and-wales.yaml (used when this is left out), scotland.yaml or northern-ireland.yaml, and any calendar file of your own.",
-      ),
-  }),
+  id: id.describe('The pack\'s id, the name of its folder, such as riverside-planning-officer-2025: its files are output/<id>.pdf and .docx.'),
+  title: text.describe('The pack\'s title, printed large on the cover, such as "Riverside Borough Council Information Pack".'),
+  subtitle: text.describe('The line under the title on the cover, also in every page\'s footer, such as "Planning Officer Selection Process".'),
+  tagline: text.nullable().default(null).describe('A line printed in bold on the cover, under the subtitle; null for none.'),
+  author: text.describe('Who the pack is from, written into the PDF and Word files as their author, such as "Riverside Borough Council".'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en-GB')
+    .meta({ patternErrorMessage: 'Write a language tag, like en-GB (English, United Kingdom) or cy-GB (Welsh).' })
+    .default('en-GB')
+    .describe('The language the pack is written in, such as en-GB (the default) or cy-GB, so that screen readers read it aloud correctly.'),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0')
+    .meta({ patternErrorMessage: 'Write the version as three numbers joined by dots, like 1.0.0.' })
+    .describe('The pack\'s version, three numbers such as 1.0.0, printed in the footer: raise it for each edition you publish.'),
+  date: isoDate.describe('The date of this version, such as 2021-01-11, printed in the footer and written into the PDF and Word files.'),
+  dateStyle: z
+    .enum(['ordinal', 'plain'])
+    .default('plain')
+    .describe('How dates are printed: ordinal gives "11th January 2021", plain (the default) gives "11 January 2021".'),
+  data: z
+    .strictObject({
+      organisation: fileRef.describe('The file about the organisation, such as ../shared/organisations/riverside-2025.yaml.'),
+      framework: fileRef.describe('The competency framework the role cites, such as ../shared/frameworks/our-behaviours.yaml.'),
+      values: fileRef.nullable().default(null).describe('The set of values the role cites, such as ../shared/values/our-values.yaml; null for none.'),
+      role: fileRef.describe('The role profile, usually role.yaml in this folder.'),
+      letter: fileRef.nullable().default(null).describe('A signed letter printed near the start, such as introduction.yaml; null for none.'),
+      remuneration: fileRef.nullable().default(null).describe('What the role pays and offers, such as remuneration.yaml; null for none.'),
+      payScale: fileRef
+        .nullable()
+        .default(null)
+        .describe('The pay scale the remuneration\'s salary figures come from, such as ../shared/pay-scales/our-pay-scale.yaml; null for none.'),
+      timeline: fileRef.nullable().default(null).describe('The stages and dates of the selection process, such as timeline.yaml; null for none.'),
+      calendars: z
+        .array(fileRef)
+        .default([DEFAULT_CALENDAR])
+        .describe(
+          "The bank holidays the stages' dates must avoid: ../shared/calendars/england-and-wales.yaml (used when this is left out), scotland.yaml or northern-ireland.yaml, and any calendar file of your own.",
+        ),
+    })
+    .describe('The data files this pack draws on, each a path relative to this folder.'),
   sections: z
     .array(
       z.strictObject({
-        /** A template in the pack's templates/ folder or in the project's templates/sections/. */
-        template: id,
-        layout: z.enum(sectionLayouts).default('body'),
+        template: id.describe('The section\'s template, named without .md.hbs, such as role-profile: from this pack\'s templates/ folder, or else the project\'s templates/sections/.'),
+        layout: z
+          .enum(sectionLayouts)
+          .default('body')
+          .describe('How the section is laid out: body (the default), cover (the title page) or contents (the table of contents).'),
       }),
     )
-    .min(1),
-  /** How the framework section (framework-behaviours, framework-summary) prints the framework. */
+    .min(1)
+    .describe('The sections of the pack, in the order they are printed.'),
   frameworkSection: z
     .strictObject({
       competencies: z
@@ -75,8 +90,10 @@ export const packSchema = z.strictObject({
     })
     .default({ competencies: 'cited', clusterHeadings: true })
     .describe('How the framework section prints the framework: which competencies, and whether under their clusters\' headings.'),
-  /** Variants of this pack, each built as a pack of its own (see variantSchema). */
-  variants: z.array(variantSchema).default([]),
+  variants: z
+    .array(variantSchema)
+    .default([])
+    .describe('Other versions of this pack (the same role in another area, say), each built into files of its own; none unless given.'),
 });
 
 export type PackFile = z.infer<typeof packSchema>;
