@@ -308,7 +308,7 @@ export const catalogue = {
     severity: 'error',
     meaning: 'a stage held over several days does not end after it starts',
     example: {
-      message: 'stage "Interviews" ends on 12 July 2021, before it starts (14 July 2021)',
+      message: 'stage "Interview" ends on 12 July 2021, before it starts (14 July 2021)',
       hint: 'set `endDate:` to the last day of the stage, after `date:`, its first',
     },
     fix: '`date:` is the first day of the stage and `endDate:` the last, later day; a one-day stage has no `endDate:`',

@@ -161,12 +161,25 @@ function resolveBenefits(pack: LoadedPack, diagnostics: Diagnostic[]) {
       values[figure.name] = figure.text;
       values[`${figure.name}.number`] = figure.number;
     }
+    for (const figure of figures) {
+      if (figure.unit === 'pounds' || figure.unit === 'percent' || figure.value > 0) continue;
+      diagnostics.push(
+        diagnosticAt(file, ['benefits', b, 'figures', figure.name, figure.unit], {
+          code: 'invalid-value',
+          message: `benefit "${benefit.id}" gives figure "${figure.name}" as ${figure.value} ${figure.unit}: a number of ${figure.unit} must be 1 or more`,
+          hint: `write the number of ${figure.unit}, or take the figure out if the benefit has none`,
+        }),
+      );
+    }
     const used = new Set<string>();
+    /** Figures a misspelt {{...}} was probably meant to be: not reported as unused as well. */
+    const meant = new Set<string>();
     const paragraphs = benefit.paragraphs.map((paragraph, p) => {
       const filled = fillPlaceholders(paragraph, values);
       for (const name of filled.used) used.add(name.replace(/\.number$/, ''));
       for (const problem of filled.problems) {
         const guess = closest(problem.name, Object.keys(values));
+        if (guess !== undefined) meant.add(guess.replace(/\.number$/, ''));
         diagnostics.push(
           diagnosticAt(file, ['benefits', b, 'paragraphs', p], {
             code: 'unknown-placeholder',
@@ -182,7 +195,7 @@ function resolveBenefits(pack: LoadedPack, diagnostics: Diagnostic[]) {
       return filled.text;
     });
     for (const figure of figures) {
-      if (used.has(figure.name)) continue;
+      if (used.has(figure.name) || meant.has(figure.name)) continue;
       diagnostics.push(
         diagnosticAt(file, ['benefits', b, 'figures', figure.name], {
           code: 'unused-figure',

@@ -5,19 +5,8 @@
 import { z } from 'zod';
 import { id, isoDate, markdown, paragraphs, pounds, prose, text } from './common.js';
 
-/** A count printed with its unit: "one year", "three years", "70 miles". */
-const count = (unit: string) =>
-  z
-    .number()
-    .int(`must be a whole number of ${unit}`)
-    .superRefine((value, context) => {
-      if (value > 0) return;
-      context.addIssue({
-        code: 'custom',
-        message: `must be 1 or more: a benefit cannot offer ${value} ${unit}`,
-        params: { hint: `write the number of ${unit}, or take the figure out if the benefit has none` },
-      });
-    });
+/** A count printed with its unit: "one year", "three years", "70 miles". (That it is 1 or more is checked once the benefit is known, so the message can name it.) */
+const count = (unit: string) => z.number().int(`must be a whole number of ${unit}`);
 
 /** The units a benefit's figure may be in, each one key: `{ pounds: 40000 }`, `{ years: 3 }`. */
 export const FIGURE_UNITS = ['pounds', 'percent', 'hours', 'days', 'weeks', 'months', 'years', 'miles'] as const;
