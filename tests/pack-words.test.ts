@@ -164,3 +164,19 @@ describe('a stage over several days', () => {
     }
   });
 });
+
+describe('a benefit\'s figure in a comparison', () => {
+  it('is reported as a changed fact, by its benefit and name', async () => {
+    const copy = (employer: string) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'pack-words-diff-'));
+      made.push(root);
+      cpSync(path.join(projectRoot, 'tests', 'fixtures', 'base'), root, { recursive: true });
+      cpSync(path.join(projectRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
+      const file = path.join(root, benefits.file);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(benefits.find, benefits.replace.replace('{ percent: 27.1 }', `{ percent: ${employer} }`)));
+      return path.join(root, pack);
+    };
+    const run = await runCli(['diff', copy('27.1'), copy('28')]);
+    expect(run.stdout.split('\n')[0]).toBe('Remuneration › Pension › employer   27.1% → 28%');
+  });
+});
