@@ -1,6 +1,6 @@
 // How figures, dates and times are printed (en-GB, as seed 001 prints them).
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatTime, numberInWords, ordinal, weekday } from '../src/pack/format.js';
+import { formatCount, formatDate, formatDateSpan, formatMoney, formatTime, numberInWords, ordinal, weekday } from '../src/pack/format.js';
 
 describe('formatting', () => {
   it('prints money in whole pounds with thousands separators', () => {
@@ -38,5 +38,19 @@ describe('formatting', () => {
     expect(numberInWords(3)).toBe('three');
     expect(numberInWords(6)).toBe('six');
     expect(numberInWords(40)).toBe('40');
+  });
+
+  it('prints the days of a stage over several days, sharing what both ends share', () => {
+    expect(formatDateSpan('2027-05-10', '2027-05-12', 'plain', true)).toBe('Monday 10 to Wednesday 12 May 2027');
+    expect(formatDateSpan('2027-05-10', '2027-05-12', 'ordinal', true)).toBe('Monday 10th to Wednesday 12th May 2027');
+    expect(formatDateSpan('2027-05-31', '2027-06-02', 'plain', true)).toBe('Monday 31 May to Wednesday 2 June 2027');
+    expect(formatDateSpan('2027-12-30', '2028-01-04', 'plain', false)).toBe('30 December 2027 to 4 January 2028');
+    expect(formatDateSpan('2027-05-10', '2027-05-12', 'ordinal', false)).toBe('10th to 12th May 2027');
+  });
+
+  it('prints a count with its unit, singular for one', () => {
+    const years = { one: 'year', other: 'years' };
+    expect([1, 3, 13].map((n) => formatCount(n, years))).toEqual(['one year', 'three years', '13 years']);
+    expect(formatCount(70, { one: 'mile', other: 'miles' })).toBe('70 miles');
   });
 });

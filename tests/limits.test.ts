@@ -52,7 +52,7 @@ describe('stage text', () => {
     `packs/sample-pack/timeline.yaml:16:9  error  stage "interview" text uses ${written}, which stage text cannot say  [stage-text]\n` +
     `    16 |       - '${text}'\n` +
     '       |         ^\n' +
-    '    hint: stage text may use {{date}}, {{time}} and {{weekday}}\n\n1 error, 0 warnings\n';
+    '    hint: stage text may use {{date}}, {{time}}, {{weekday}} and {{when}}\n\n1 error, 0 warnings\n';
 
   it.each([
     ['a helper that writes to the console', 'Interviews {{log "x"}} are on {{date}}.', '{{log "x"}}'],

@@ -12,7 +12,11 @@ function factsOf(resolved: ResolvedPack): Fact[] {
     for (const stage of timeline.stages) {
       if (stage.date !== null) facts.push({ key: `Selection process › ${stage.name}`, value: stage.time === null ? stage.date : `${stage.date}, ${stage.time}` });
     }
-    if (timeline.applications) facts.push({ key: 'Selection process › Applications to', value: timeline.applications.email });
+    const applications = timeline.applications;
+    if (applications) {
+      const to = applications.email ?? (applications.portal ? `${applications.portal.name} (${applications.portal.url})` : applications.post);
+      if (to !== null) facts.push({ key: 'Selection process › Applications to', value: to });
+    }
   }
   const remuneration = resolved.remuneration;
   if (remuneration) {
@@ -22,6 +26,10 @@ function factsOf(resolved: ResolvedPack): Fact[] {
     for (const item of salary.items) facts.push({ key: `Remuneration › ${item.label}`, value: item.text, source: item.source.file });
     for (const option of salary.conditional?.options ?? []) {
       if (option.amount) facts.push({ key: `Remuneration › ${option.amount.label}`, value: option.amount.text, source: option.amount.source.file });
+    }
+    // A benefit's figures, so that a comparison reports a changed allowance or period.
+    for (const benefit of remuneration.benefits) {
+      for (const figure of benefit.figures) facts.push({ key: `Remuneration › ${benefit.title} › ${figure.name}`, value: figure.text });
     }
   }
   const role = resolved.role;

@@ -302,7 +302,34 @@ export const catalogue = {
     severity: 'error',
     meaning: 'stage text uses a `{{...}}` it cannot fill',
     example: { message: 'stage "interview" text uses {{time}}, but the stage has no time' },
-    fix: 'stage text may use `{{date}}`, `{{time}}` and `{{weekday}}` of a stage that has them',
+    fix: 'stage text may use `{{date}}`, `{{time}}`, `{{weekday}}` and `{{when}}` (weekday and date together) of a stage that has them',
+  },
+  'unknown-placeholder': {
+    severity: 'error',
+    meaning: 'a benefit\'s text or the application instructions use a `{{...}}` they cannot fill',
+    example: {
+      message: 'benefit "leave" text uses {{annual-leeve}}, which is not one of its figures',
+      hint: 'did you mean {{annual-leave}}?',
+    },
+    fix: 'a benefit\'s text may say `{{name}}` (or `{{name.number}}`) for each figure under its `figures:`; the application instructions may say `{{email}}`, `{{portal}}` or `{{address}}` (the way of applying given), `{{date}}`, `{{time}}` and `{{weekday}}`',
+  },
+  'unused-figure': {
+    severity: 'warning',
+    meaning: 'a benefit gives a figure its text never prints',
+    example: {
+      message: 'benefit "leave" has a figure "carry-over" that its text never prints',
+      hint: 'write {{carry-over}} in the text where it belongs, or take the figure out',
+    },
+    fix: 'say `{{name}}` in the benefit\'s text where the figure belongs, or remove the figure',
+  },
+  'stage-span': {
+    severity: 'error',
+    meaning: 'a stage held over several days does not end after it starts',
+    example: {
+      message: 'stage "Interview" ends on 12 July 2021, before it starts (14 July 2021)',
+      hint: 'set `endDate:` to the last day of the stage, after `date:`, its first',
+    },
+    fix: '`date:` is the first day of the stage and `endDate:` the last, later day; a one-day stage has no `endDate:`',
   },
   'non-working-day': {
     severity: 'error',

@@ -62,3 +62,28 @@ const smallNumbers = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 export function numberInWords(n: number): string {
   return smallNumbers[n] ?? String(n);
 }
+
+/** A count with its unit, singular or plural as the count needs: "one year", "three years", "70 miles". */
+export function formatCount(n: number, unit: { one: string; other: string }): string {
+  return `${numberInWords(n)} ${n === 1 ? unit.one : unit.other}`;
+}
+
+/** "27.1%", "5%": a percentage as written, without trailing zeros. */
+export function formatPercent(n: number): string {
+  return `${n}%`;
+}
+
+/**
+ * The days of a stage held over several days, sharing what the two ends share:
+ * "10 to 12 May 2027", "31 May to 2 June 2027", "31 December 2027 to 3 January 2028";
+ * with weekdays, "Monday 10 to Wednesday 12 May 2027".
+ */
+export function formatDateSpan(start: string, end: string, style: DateStyle, withWeekdays: boolean): string {
+  const from = parts(start);
+  const to = parts(end);
+  const day = (iso: string, n: number) => `${withWeekdays ? `${weekday(iso)} ` : ''}${style === 'ordinal' ? ordinal(n) : n}`;
+  const last = `${day(end, to.day)} ${months[to.month - 1]} ${to.year}`;
+  if (from.year !== to.year) return `${day(start, from.day)} ${months[from.month - 1]} ${from.year} to ${last}`;
+  if (from.month !== to.month) return `${day(start, from.day)} ${months[from.month - 1]} to ${last}`;
+  return `${day(start, from.day)} to ${last}`;
+}

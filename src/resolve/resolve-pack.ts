@@ -12,7 +12,11 @@ import type { CompletePack as LoadedPack } from '../pack/loaded-pack.js';
 import { withImageKeys } from '../pack/images.js';
 import { amountOf, figureLabel, findGrade, rateInForce } from '../pack/pay.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, indicatorsAt, levelsOf, type Competency, type Level } from '../pack/lookup.js';
-import { formatDate, formatMoney, formatTime, numberInWords, weekday, type DateStyle } from '../pack/format.js';
+import { formatCount, formatDate, formatDateSpan, formatMoney, formatPercent, formatTime, numberInWords, weekday, type DateStyle } from '../pack/format.js';
+import { closest } from '../pack/suggest.js';
+import { figureUnit, type FigureUnit } from '../schema/remuneration.js';
+import type { Timeline } from '../schema/timeline.js';
+import { escapeMarkdown, fillPlaceholders } from './placeholders.js';
 
 const perPeriod = { year: 'p.a.', month: 'per month' } as const;
 
@@ -149,7 +153,7 @@ function resolveFramework(pack: LoadedPack) {
   };
 }
 
-function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle) {
+function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Diagnostic[]) {
   if (!pack.remuneration) return null;
   const r = pack.remuneration.data;
   // Validation has proved the scale, the grade, a rate in force and every figure exist.
@@ -187,83 +191,188 @@ function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle) {
         }),
       },
     },
-    vehicle: r.vehicle && { ...r.vehicle, allowance: money(r.vehicle.allowance, 'year') },
-    accommodation: r.accommodation && {
-      ...r.accommodation,
-      relocation: {
-        maximum: money(r.accommodation.relocation.maximum),
-        taxExempt: money(r.accommodation.relocation.taxExempt),
-      },
-      rental: {
-        monthlyMaximum: money(r.accommodation.rental.monthlyMaximum),
-        nightlyMaximum: money(r.accommodation.rental.nightlyMaximum),
-        maximumYears: { value: r.accommodation.rental.maximumYears, words: numberInWords(r.accommodation.rental.maximumYears) },
-        estateMonths: { value: r.accommodation.rental.estateMonths, words: numberInWords(r.accommodation.rental.estateMonths) },
-      },
-    },
+    benefits: resolveBenefits(pack, diagnostics),
   };
 }
 
-const STAGE_TEXT_HINT = 'stage text may use {{date}}, {{time}} and {{weekday}}';
-/** A `{{...}}`, with the braces of a triple `{{{...}}}` if it has them, so that one is refused whole rather than filled inside its braces. */
-const STAGE_FACT = /\{?\{\{\s*([^{}]*?)\s*\}\}\}?/g;
+const COUNT_UNITS: Record<Exclude<FigureUnit, 'pounds' | 'percent'>, { one: string; other: string }> = {
+  hours: { one: 'hour', other: 'hours' },
+  days: { one: 'day', other: 'days' },
+  weeks: { one: 'week', other: 'weeks' },
+  months: { one: 'month', other: 'months' },
+  years: { one: 'year', other: 'years' },
+  miles: { one: 'mile', other: 'miles' },
+};
+
+/** A benefit's figure as printed: "£40,000", "27.1%", "three years"; and its number alone ("three"), for "a three year period". */
+function formatFigure(unit: FigureUnit, value: number): { text: string; number: string } {
+  if (unit === 'pounds') return { text: formatMoney(value), number: formatMoney(value) };
+  if (unit === 'percent') return { text: formatPercent(value), number: formatPercent(value) };
+  return { text: formatCount(value, COUNT_UNITS[unit]), number: numberInWords(value) };
+}
 
 /**
- * A stage's paragraph with {{date}}, {{time}} and {{weekday}} filled in from the
- * stage's facts; or the first {{...}} it cannot fill (one it does not know, or
- * one the stage has no value for). Nothing else in the text is read as a template.
+ * Each benefit with its figures formatted and put into its text where it says
+ * {{name}} (or {{name.number}}); a {{...}} that is not one of its figures, and
+ * a figure its text never prints, are reported at their line.
  */
-function fillStageFacts(paragraph: string, facts: Record<'date' | 'time' | 'weekday', string | null>): string | { name: string; written: string; known: boolean } {
-  let problem: { name: string; written: string; known: boolean } | undefined;
-  const filled = paragraph.replace(STAGE_FACT, (whole: string, name: string) => {
-    // {{{date}}} is Handlebars' unescaped form: not a placeholder of stage text, and not to be filled inside its braces.
-    const triple = whole.startsWith('{{{') || whole.endsWith('}}}');
-    const known = !triple && Object.hasOwn(facts, name);
-    const value = known ? facts[name as keyof typeof facts] : null;
-    if (value === null) problem ??= { name, written: triple ? whole : `{{${name}}}`, known };
-    return value ?? whole;
+function resolveBenefits(pack: LoadedPack, diagnostics: Diagnostic[]) {
+  const { file, data } = pack.remuneration!;
+  return data.benefits.map((benefit, b) => {
+    const figures = Object.entries(benefit.figures).map(([name, figure]) => {
+      const { unit, value } = figureUnit(figure);
+      return { name, unit, value, ...formatFigure(unit, value) };
+    });
+    const values: Record<string, string> = {};
+    for (const figure of figures) {
+      values[figure.name] = figure.text;
+      values[`${figure.name}.number`] = figure.number;
+    }
+    for (const figure of figures) {
+      if (figure.unit === 'pounds' || figure.unit === 'percent' || figure.value > 0) continue;
+      diagnostics.push(
+        diagnosticAt(file, ['benefits', b, 'figures', figure.name, figure.unit], {
+          code: 'invalid-value',
+          message: `benefit "${benefit.id}" gives figure "${figure.name}" as ${figure.value} ${figure.unit}: a number of ${figure.unit} must be 1 or more`,
+          hint: `write the number of ${figure.unit}, or take the figure out if the benefit has none`,
+        }),
+      );
+    }
+    const used = new Set<string>();
+    /** Figures a misspelt {{...}} was probably meant to be: not reported as unused as well. */
+    const meant = new Set<string>();
+    const paragraphs = benefit.paragraphs.map((paragraph, p) => {
+      const filled = fillPlaceholders(paragraph, values);
+      for (const name of filled.used) used.add(name.replace(/\.number$/, ''));
+      for (const problem of filled.problems) {
+        const guess = closest(problem.name, Object.keys(values));
+        if (guess !== undefined) meant.add(guess.replace(/\.number$/, ''));
+        diagnostics.push(
+          diagnosticAt(file, ['benefits', b, 'paragraphs', p], {
+            code: 'unknown-placeholder',
+            message: `benefit "${benefit.id}" text uses ${problem.written}, which is not one of its figures`,
+            hint: guess
+              ? `did you mean {{${guess}}}?`
+              : figures.length === 0
+                ? 'give the figure under `figures:` of this benefit, e.g. `allowance: { pounds: 10500 }`'
+                : `its figures: ${figures.map((f) => f.name).join(', ')}; add the figure under \`figures:\`, or correct the name`,
+          }),
+        );
+      }
+      return filled.text;
+    });
+    for (const figure of figures) {
+      if (used.has(figure.name) || meant.has(figure.name)) continue;
+      diagnostics.push(
+        diagnosticAt(file, ['benefits', b, 'figures', figure.name], {
+          code: 'unused-figure',
+          message: `benefit "${benefit.id}" has a figure "${figure.name}" that its text never prints`,
+          hint: `write {{${figure.name}}} in the text where it belongs, or take the figure out`,
+        }),
+      );
+    }
+    return {
+      ...benefit,
+      paragraphs,
+      figures: figures.map(({ name, text }) => ({ name, text })),
+    };
   });
-  return problem ?? filled;
+}
+
+const STAGE_TEXT_HINT = 'stage text may use {{date}}, {{time}}, {{weekday}} and {{when}}';
+
+/** What stage text and the application instructions may say of a stage: its day or days, and its time. */
+function stageFacts(stage: { date: string | null; endDate: string | null; time: string | null }, dateStyle: DateStyle) {
+  const { date, endDate, time } = stage;
+  const span = date !== null && endDate !== null;
+  return {
+    date: date === null ? null : span ? formatDateSpan(date, endDate, dateStyle, false) : formatDate(date, dateStyle),
+    weekday: date === null ? null : span ? `${weekday(date)} to ${weekday(endDate)}` : weekday(date),
+    /** The weekday and date together: "Monday 11 January 2021", "Monday 10 to Wednesday 12 May 2027". */
+    when: date === null ? null : span ? formatDateSpan(date, endDate, dateStyle, true) : `${weekday(date)} ${formatDate(date, dateStyle)}`,
+    time: time === null ? null : formatTime(time),
+  };
 }
 
 function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Diagnostic[]) {
   if (!pack.timeline) return null;
   const { file, data } = pack.timeline;
   const stages = data.stages.map((stage, index) => {
-    const facts = {
-      date: stage.date === null ? null : formatDate(stage.date, dateStyle),
-      weekday: stage.date === null ? null : weekday(stage.date),
-      time: stage.time === null ? null : formatTime(stage.time),
-    };
-    // Stage text may say {{date}}, {{time}} and {{weekday}}: the stage's own facts, so a
+    const facts = stageFacts(stage, dateStyle);
+    // Stage text may say {{date}}, {{time}}, {{weekday}} and {{when}}: the stage's own facts, so a
     // date is typed once, in `date:`, and every sentence that mentions it follows.
     const paragraphs = stage.paragraphs.map((paragraph, p) => {
-      const filled = fillStageFacts(paragraph, facts);
-      if (typeof filled === 'string') return filled;
-      const { name } = filled;
-      const fact = name === 'weekday' ? 'date' : name;
+      const filled = fillPlaceholders(paragraph, facts);
+      // One finding a paragraph: the first {{...}} it cannot fill.
+      const problem = filled.problems[0];
+      if (problem === undefined) return filled.text;
+      const { name } = problem;
+      const fact = name === 'weekday' || name === 'when' ? 'date' : name;
       diagnostics.push(
         diagnosticAt(file, ['stages', index, 'paragraphs', p], {
           code: 'stage-text',
-          message: filled.known
+          message: problem.known
             ? `stage "${stage.id}" text uses {{${name}}}, but the stage has no ${fact}`
-            : `stage "${stage.id}" text uses ${filled.written}, which stage text cannot say`,
-          hint: filled.known ? `add \`${fact}:\` to the stage, or take {{${name}}} out of the text` : STAGE_TEXT_HINT,
+            : `stage "${stage.id}" text uses ${problem.written}, which stage text cannot say`,
+          hint: problem.known ? `add \`${fact}:\` to the stage, or take {{${name}}} out of the text` : STAGE_TEXT_HINT,
         }),
       );
       return paragraph;
     });
     return { ...stage, ...facts, number: index + 1, paragraphs };
   });
-  const closing = data.applications && stages.find((s) => s.id === data.applications!.closingStage);
+  return { stages, applications: resolveApplications(pack, dateStyle, diagnostics) };
+}
+
+/** Where applications go, as the instructions' {{email}}, {{portal}} or {{address}} print it: Markdown. */
+function destination(applications: NonNullable<Timeline['applications']>): Record<'email' | 'portal' | 'address', string | null> {
+  const { email, portal, post } = applications;
   return {
-    stages,
-    applications: data.applications && {
-      ...data.applications,
-      /** The closing date and time, from the closing stage: never typed twice. */
-      closingDate: closing?.date ?? null,
-      closingTime: closing?.time ?? null,
-    },
+    email: email === undefined ? null : `[${escapeMarkdown(email)}](mailto:${email})`,
+    portal: portal === undefined ? null : `[${escapeMarkdown(portal.name)}](<${new URL(portal.url).href}>)`,
+    address: post === undefined ? null : escapeMarkdown(post.split('\n').map((line) => line.trim()).filter(Boolean).join(', ')),
+  };
+}
+
+/** How to apply, the documents and the deadline: the closing stage's last day and its time, never typed twice. */
+function resolveApplications(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Diagnostic[]) {
+  const { file, data } = pack.timeline!;
+  const applications = data.applications;
+  if (!applications) return null;
+  const closing = data.stages.find((s) => s.id === applications.closingStage);
+  const lastDay = closing?.endDate ?? closing?.date ?? null;
+  const deadline = stageFacts({ date: lastDay, endDate: null, time: closing?.time ?? null }, dateStyle);
+  let instructions = applications.instructions;
+  if (instructions !== null) {
+    const where = destination(applications);
+    const filled = fillPlaceholders(instructions, { ...where, date: deadline.date, time: deadline.time, weekday: deadline.weekday });
+    const problem = filled.problems[0];
+    if (problem === undefined) instructions = filled.text;
+    else {
+      const way = applications.email !== undefined ? 'email' : applications.portal !== undefined ? 'portal' : 'address';
+      diagnostics.push(
+        diagnosticAt(file, ['applications', 'instructions'], {
+          code: 'unknown-placeholder',
+          message: !problem.known
+            ? `the application instructions use ${problem.written}, which they cannot say`
+            : problem.name in where
+              ? `the application instructions use {{${problem.name}}}, but applications do not go by ${problem.name === 'address' ? 'post' : problem.name}`
+              : `the application instructions use {{${problem.name}}}, but the closing stage has no ${problem.name === 'time' ? 'time' : 'date'}`,
+          hint: `the instructions may say {{${way}}} (where to apply), {{date}}, {{time}} and {{weekday}} (the closing stage's)`,
+        }),
+      );
+    }
+  }
+  return {
+    ...applications,
+    instructions,
+    /** The closing date and time, from the closing stage: never typed twice. */
+    closingDate: deadline.date,
+    closingTime: deadline.time,
+    /** The postal address, a line of it a line. */
+    post: applications.post ?? null,
+    email: applications.email ?? null,
+    portal: applications.portal ?? null,
   };
 }
 
@@ -278,7 +387,7 @@ export function resolvePack(pack: LoadedPack) {
     framework: resolveFramework(pack),
     values: pack.values?.data ?? null,
     payScale: pack.payScale?.data ?? null,
-    remuneration: resolveRemuneration(pack, p.dateStyle),
+    remuneration: resolveRemuneration(pack, p.dateStyle, diagnostics),
     timeline: resolveTimeline(pack, p.dateStyle, diagnostics),
     /** The checked images, by the key an `image:` field now holds. */
     images: pack.images,

@@ -5,6 +5,61 @@
 import { z } from 'zod';
 import { id, isoDate, markdown, paragraphs, pounds, prose, text } from './common.js';
 
+/** A count printed with its unit: "one year", "three years", "70 miles". (That it is 1 or more is checked once the benefit is known, so the message can name it.) */
+const count = (unit: string) => z.number().int(`must be a whole number of ${unit}`);
+
+/** The units a benefit's figure may be in, each one key: `{ pounds: 40000 }`, `{ years: 3 }`. */
+export const FIGURE_UNITS = ['pounds', 'percent', 'hours', 'days', 'weeks', 'months', 'years', 'miles'] as const;
+export type FigureUnit = (typeof FIGURE_UNITS)[number];
+
+/**
+ * One figure of a benefit, in one unit. The benefit's text says {{name}} where
+ * it prints it, so the figure is typed once and printed formatted everywhere.
+ */
+const benefitFigure = z
+  .strictObject({
+    pounds: pounds.optional().describe('An amount in whole pounds, e.g. 40000 for "£40,000".'),
+    percent: z.number().nonnegative('must not be negative').optional().describe('A percentage, e.g. 27.1 for "27.1%".'),
+    hours: count('hours').optional().describe('A number of hours, e.g. 37 for "37 hours".'),
+    days: count('days').optional().describe('A number of days, e.g. 28 for "28 days".'),
+    weeks: count('weeks').optional().describe('A number of weeks, e.g. 2 for "two weeks".'),
+    months: count('months').optional().describe('A number of months, e.g. 6 for "six months".'),
+    years: count('years').optional().describe('A number of years, e.g. 3 for "three years".'),
+    miles: count('miles').optional().describe('A distance in miles, e.g. 70 for "70 miles".'),
+  })
+  .superRefine((figure, context) => {
+    const units = FIGURE_UNITS.filter((unit) => figure[unit] !== undefined);
+    if (units.length === 1) return;
+    context.addIssue({
+      code: 'custom',
+      message: units.length === 0 ? 'gives no amount' : `gives ${units.join(' and ')}: a figure has one unit`,
+      params: { hint: `write the figure in one unit: ${FIGURE_UNITS.map((unit) => `{ ${unit}: … }`).join(', ')}` },
+    });
+  });
+
+/** A benefit's figure once read: its unit and its value. */
+export function figureUnit(figure: z.infer<typeof benefitFigure>): { unit: FigureUnit; value: number } {
+  const unit = FIGURE_UNITS.find((u) => figure[u] !== undefined)!;
+  return { unit, value: figure[unit]! };
+}
+
+/** A figure's name, as its text says it: {{relocation-maximum}}. */
+export const figureName = id;
+
+const benefit = z.strictObject({
+  id: id.describe('A short name for the benefit, unique in this file, e.g. "pension".'),
+  title: text.describe('The heading printed above the benefit, e.g. "Pension".'),
+  figures: z
+    .record(figureName, benefitFigure)
+    .default({})
+    .describe(
+      'The figures the text mentions, each by a name and in one unit, e.g. `allowance: { pounds: 10500 }` or `period: { years: 3 }`. The text says {{allowance}} where it prints "£10,500", and {{period.number}} for the number alone ("three").',
+    ),
+  paragraphs: paragraphs
+    .min(1)
+    .describe('What the benefit is, as paragraphs of Markdown. {{name}} prints a figure of this benefit.'),
+});
+
 export const remunerationSchema = z.strictObject({
   intro: paragraphs.default([]),
   terms: prose.nullable().default(null),
@@ -39,34 +94,10 @@ export const remunerationSchema = z.strictObject({
       .nullable()
       .default(null),
   }),
-  travel: prose.nullable().default(null),
-  subscriptions: prose.nullable().default(null),
-  vehicle: z
-    .strictObject({
-      heading: text,
-      car: markdown,
-      allowance: pounds,
-      allowanceNote: markdown,
-    })
-    .nullable()
-    .default(null),
-  accommodation: z
-    .strictObject({
-      heading: text,
-      intro: markdown,
-      qualifyingDistanceMiles: z.number().int().positive(),
-      relocateWithinMiles: z.number().int().positive(),
-      landmark: text,
-      relocation: z.strictObject({ maximum: pounds, taxExempt: pounds }),
-      rental: z.strictObject({
-        monthlyMaximum: pounds,
-        nightlyMaximum: pounds,
-        maximumYears: z.number().int().positive(),
-        estateMonths: z.number().int().positive(),
-      }),
-    })
-    .nullable()
-    .default(null),
+  benefits: z
+    .array(benefit)
+    .default([])
+    .describe('The benefits of the post (pension, leave, travel, accommodation, …), each printed under its own title, in this order.'),
 });
 
 export type Remuneration = z.infer<typeof remunerationSchema>;

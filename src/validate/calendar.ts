@@ -2,7 +2,8 @@
 // not a bank holiday in the pack's calendars) unless it says why not, and keeps
 // the least gap in working days the pack asks for after an earlier stage.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticAt } from '../pack/data-file.js';
+import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
+import type { Timeline } from '../schema/timeline.js';
 import { formatDate, weekday } from '../pack/format.js';
 import { usable, type LoadedPack } from '../pack/loaded-pack.js';
 
@@ -44,8 +45,20 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
   const { file, data } = timeline;
   const found: Diagnostic[] = [];
   data.stages.forEach((stage, i) => {
-    if (stage.date === null) return;
+    if (stage.date === null) {
+      if (stage.endDate !== null) {
+        found.push(
+          diagnosticAt(file, ['stages', i, 'endDate'], {
+            code: 'stage-span',
+            message: `stage "${stage.name}" has an end date but no date`,
+            hint: 'add `date:`, the first day of the stage; `endDate:` is its last',
+          }),
+        );
+      }
+      return;
+    }
     const when = `${weekday(stage.date)} ${formatDate(stage.date, 'plain')}`;
+    const lastDay = spanEnd(stage, file, i, found);
     const reason = isNonWorking(stage.date);
     if (reason && !stage.allowNonWorkingDay) {
       found.push(
@@ -56,6 +69,23 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
         }),
       );
     }
+    if (lastDay !== stage.date && !stage.allowNonWorkingDay) {
+      // The other days of a stage held over several days, each checked like its first.
+      const others: string[] = [];
+      for (let day = addDays(stage.date, 1); day <= lastDay; day = addDays(day, 1)) {
+        const why = isNonWorking(day);
+        if (why) others.push(`${weekday(day)} ${formatDate(day, 'plain')}, ${why}`);
+      }
+      if (others.length > 0) {
+        found.push(
+          diagnosticAt(file, ['stages', i, 'endDate'], {
+            code: 'non-working-day',
+            message: `stage "${stage.name}" runs over ${others.length <= 3 ? others.join('; ') : `${others.slice(0, 3).join('; ')} and ${others.length - 3} more`}`,
+            hint: 'hold the stage on working days only, or add `allowNonWorkingDay: true` and a `reason:` to the stage',
+          }),
+        );
+      }
+    }
     if (stage.allowNonWorkingDay && stage.reason === null) {
       found.push(
         diagnosticAt(file, ['stages', i, 'allowNonWorkingDay'], {
@@ -65,11 +95,12 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
         }),
       );
     }
-    if (calendars.length > 0 && !covered(stage.date)) {
+    const uncovered = [stage.date, lastDay].find((day) => !covered(day));
+    if (calendars.length > 0 && uncovered !== undefined) {
       found.push(
-        diagnosticAt(file, ['stages', i, 'date'], {
+        diagnosticAt(file, ['stages', i, uncovered === stage.date ? 'date' : 'endDate'], {
           code: 'calendar-gap',
-          message: `${stage.date} is outside the bank-holiday lists of this pack (${calendars.map((c) => `${c.name}: ${c.covers.from} to ${c.covers.to}`).join('; ')}), so it is not checked against bank holidays`,
+          message: `${uncovered} is outside the bank-holiday lists of this pack (${calendars.map((c) => `${c.name}: ${c.covers.from} to ${c.covers.to}`).join('; ')}), so it is not checked against bank holidays`,
           hint: 'add the bank holidays of that year to a calendar, and name it under `calendars:` in pack.yaml',
         }),
       );
@@ -84,16 +115,17 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
             hint: `name an earlier stage: ${data.stages.slice(0, i).map((s) => s.id).join(', ') || 'there is none'}`,
           }),
         );
-      } else if (earlier.date !== null && earlier.date < stage.date) {
+      } else if (earlier.date !== null && lastDayOf(earlier) < stage.date) {
         // (A stage on or before the earlier one is reported as out of order instead.)
-        const gap = workingDaysBetween(earlier.date, stage.date, isNonWorking);
+        // Measured from the earlier stage's last day, when it is held over several.
+        const gap = workingDaysBetween(lastDayOf(earlier), stage.date, isNonWorking);
         if (gap < stage.after.workingDays) {
           const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
           found.push(
             diagnosticAt(file, ['stages', i, 'date'], {
               code: 'gap-too-short',
               message: `stage "${stage.name}" is ${days(gap)} after stage "${earlier.name}"; this pack asks for at least ${days(stage.after.workingDays)}`,
-              hint: `move it to ${formatDate(firstDayAfter(earlier.date, stage.after.workingDays, isNonWorking), 'plain')} or later`,
+              hint: `move it to ${formatDate(firstDayAfter(lastDayOf(earlier), stage.after.workingDays, isNonWorking), 'plain')} or later`,
             }),
           );
         }
@@ -101,6 +133,40 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
     }
   });
   return found;
+}
+
+/** The longest a stage may run: longer is surely a mistyped year, and is not walked day by day. */
+const LONGEST_STAGE_DAYS = 366;
+
+/** A stage's last day: its `endDate`, or its `date` for a one-day stage. */
+export function lastDayOf(stage: { date: string | null; endDate: string | null }): string {
+  return stage.endDate ?? stage.date!;
+}
+
+/**
+ * The last day of a stage whose `endDate` can be used: after its first day, and
+ * within a year of it. Otherwise a `stage-span` finding, and the stage is checked as one day.
+ */
+function spanEnd(stage: Timeline['stages'][number], file: YamlFile, i: number, found: Diagnostic[]): string {
+  const { date, endDate } = stage;
+  if (date === null || endDate === null) return date!;
+  const problem =
+    endDate < date
+      ? `ends on ${formatDate(endDate, 'plain')}, before it starts (${formatDate(date, 'plain')})`
+      : endDate === date
+        ? `ends on the day it starts (${formatDate(date, 'plain')})`
+        : endDate > addDays(date, LONGEST_STAGE_DAYS)
+          ? `runs from ${formatDate(date, 'plain')} to ${formatDate(endDate, 'plain')}, more than a year`
+          : undefined;
+  if (problem === undefined) return endDate;
+  found.push(
+    diagnosticAt(file, ['stages', i, 'endDate'], {
+      code: 'stage-span',
+      message: `stage "${stage.name}" ${problem}`,
+      hint: endDate === date ? 'a stage held on one day has no `endDate:`; take it out' : 'set `endDate:` to the last day of the stage, after `date:`, its first',
+    }),
+  );
+  return date;
 }
 
 /** The first day that is `workingDays` working days after a date. */

@@ -253,7 +253,8 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
         }),
       );
     }
-    previous = { name: stage.name, at };
+    // The next stage comes after this one's last day, when it is held over several.
+    previous = { name: stage.name, at: stage.endDate !== null && stage.endDate > stage.date ? `${stage.endDate}T${stage.time ?? '00:00'}` : at };
   });
   const closing = timeline.applications?.closingStage;
   if (closing !== undefined) {
