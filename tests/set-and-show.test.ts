@@ -210,12 +210,17 @@ describe('packs set: pay of every shape', () => {
       [{ file: 'packs/met-dac-2021/remuneration.yaml', find: '  on: 2020-12-14\n', replace: '  on: 2020-12-14\n  payPoints: both\n' }],
     );
     const before = read(scaleOf(root));
+    await build(root);
+    cpSync(path.join(root, 'output/met-dac-2021.pdf'), path.join(root, 'before.pdf'));
     const run = await runCli(['set', 'met-dac-2021', 'pay.basic.point-2', '£156,000', '--today', '2020-12-14'], root);
     expect(run.stdout.split('\n')[0]).toBe('pay.basic.point-2: £155,000 → £156,000  (packs/shared/pay-scales/met-chief-officers.yaml)');
     expect(changedLines(before, read(scaleOf(root)))).toEqual([
       ['              - { id: point-2, name: Point 2, amount: 155000 }', '              - { id: point-2, name: Point 2, amount: 156000 }'],
     ]);
     const [pdf] = await build(root);
+    // Each point printed is a fact of the built file, so a comparison names the point that changed.
+    const diff = await runCli(['diff', path.join(root, 'before.pdf'), path.join(root, 'output/met-dac-2021.pdf')], root);
+    expect(diff.stdout).toMatch(/Remuneration › Basic Pay, Point 2 +£155,000 → £156,000/);
     expect(pdf).toMatch(/Basic Pay\s+£150,000 to £160,000 p\.a\.\s+Basic Pay, Point 1\s+£150,000 p\.a\.\s+Basic Pay, Point 2\s+£156,000 p\.a\.\s+Basic Pay, Point 3\s+£160,000 p\.a\./);
 
     const edited = read(scaleOf(root));

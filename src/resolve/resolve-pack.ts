@@ -114,9 +114,9 @@ function resolveSalary(pack: LoadedPack, dateStyle: DateStyle) {
   const items = salary.items.map(figure);
   // The table's rows: a figure paid in points prints its range, a row a point, or both, as the pack asks.
   const rows = items.flatMap((item) => {
-    const range = { label: item.label, perPeriod: item.perPeriod };
+    const range = { label: item.label, text: item.text, perPeriod: item.perPeriod, source: item.source };
     if (item.points === null || salary.payPoints === 'range') return [range];
-    const points = item.points.map((point) => ({ label: `${item.label}, ${point.name}`, perPeriod: point.perPeriod }));
+    const points = item.points.map((point) => ({ label: `${item.label}, ${point.name}`, text: point.text, perPeriod: point.perPeriod, source: item.source }));
     return salary.payPoints === 'both' ? [range, ...points] : points;
   });
   return {
