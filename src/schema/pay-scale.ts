@@ -31,6 +31,14 @@ const shapeFields = {
 
 const SHAPES = 'an amount in whole pounds (like 28650), `minimum:` and `maximum:`, `points:`';
 
+/** What is wrong with pay that is none of its shapes: a number says what is wrong with it as an amount. */
+const notPay = (byLocation: boolean) => (issue: { input?: unknown }) =>
+  typeof issue.input === 'number'
+    ? Number.isInteger(issue.input)
+      ? 'must not be negative'
+      : 'must be a whole number of pounds'
+    : `must be ${SHAPES}${byLocation ? ' or `locations:`' : ''}`;
+
 /** A figure written as a mapping must have exactly one shape, whole: a range with both ends, points, or (at the top) locations. */
 function checkShape(value: { minimum?: number; maximum?: number; points?: unknown; locations?: unknown }, context: z.RefinementCtx, byLocation: boolean) {
   const range = value.minimum !== undefined || value.maximum !== undefined;
@@ -61,7 +69,7 @@ const payInOnePlace = z.union(
     pounds,
     z.strictObject(shapeFields).superRefine((value, context) => checkShape(value, context, false)),
   ],
-  { error: `must be ${SHAPES} or \`locations:\`` },
+  { error: notPay(false) },
 );
 
 /** A figure's pay: one amount, a range, pay points, or any of these by location. */
@@ -79,7 +87,7 @@ export const pay = z
         })
         .superRefine((value, context) => checkShape(value, context, true)),
     ],
-    { error: `must be ${SHAPES} or \`locations:\`` },
+    { error: notPay(true) },
   )
   .describe('A spot amount in whole pounds (e.g. 28650); or `minimum:` and `maximum:` for a range; or `points:` for a band; or `locations:` giving any of these by location.');
 
