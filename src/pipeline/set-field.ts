@@ -142,6 +142,9 @@ async function planEdit(
     if (!field.name.startsWith('pay.') || !pack.payScale) {
       return { ok: false, message: `--from gives the day a pay award starts, so it goes only with a pay figure (pay.…), not ${fieldName}`, hint: 'leave out --from', diagnostics: [] };
     }
+    if (field.setByVariant || field.file.absolutePath !== pack.payScale.file.absolutePath) {
+      return { ok: false, message: `${fieldName} is set by a variant, under \`set:\` in ${field.file.file}, so a pay award from a day cannot be added to it; nothing was changed`, hint: 'leave out --from to change the value the variant sets, or add the award to the pay scale by hand', diagnostics: [] };
+    }
     const day = parseValue('date', options.from);
     if (!day.ok) return { ok: false, message: `--from ${day.message}`, hint: 'give the day the award takes effect, YYYY-MM-DD', diagnostics: [] };
     const made = awardEdit(field, pack.payScale.data, day.value, parsed.value);
