@@ -23,7 +23,9 @@ function factsOf(resolved: ResolvedPack): Fact[] {
     const salary = remuneration.salary;
     const source = salary.items[0]?.source.file;
     facts.push({ key: 'Remuneration › Effective from', value: salary.effectiveDateText, ...(source ? { source } : {}) });
-    for (const item of salary.items) facts.push({ key: `Remuneration › ${item.label}`, value: item.text, source: item.source.file });
+    if (salary.locationName !== null) facts.push({ key: 'Remuneration › Location', value: salary.locationName, ...(source ? { source } : {}) });
+    // Each row of the salary table as printed: a figure (one amount, or a range), or a pay point.
+    for (const row of salary.rows) facts.push({ key: `Remuneration › ${row.label}`, value: row.text, source: row.source.file });
     for (const option of salary.conditional?.options ?? []) {
       if (option.amount) facts.push({ key: `Remuneration › ${option.amount.label}`, value: option.amount.text, source: option.amount.source.file });
     }

@@ -425,6 +425,30 @@ export const catalogue = {
     example: { message: 'the salary takes its figures from a pay scale, but pack.yaml names none' },
     fix: 'add `payScale:` under `data:`',
   },
+  'inverted-range': {
+    severity: 'error',
+    meaning: 'a pay range\'s minimum is above its maximum',
+    example: { message: 'Basic Pay of grade "inspector" from 2021-04-01: its minimum (£32,000) is above its maximum (£28,650)' },
+    fix: 'write the lowest amount under `minimum:` and the highest under `maximum:`',
+  },
+  'pay-points-order': {
+    severity: 'error',
+    meaning: 'a band\'s pay points are not listed lowest first',
+    example: { message: 'Basic Pay of grade "inspector" from 2021-04-01: point "point-3" (£29,500) is not above the point before it, "point-2" (£30,400)' },
+    fix: 'list the points lowest first, each above the one before',
+  },
+  'unknown-location': {
+    severity: 'error',
+    meaning: 'a salary or a figure names a location the pay scale does not list',
+    example: { message: 'unknown location "londn" in pay scale packs/shared/pay-scale.yaml', hint: 'did you mean "london"?' },
+    fix: 'use a location id the scale lists under `locations`, or add the location there',
+  },
+  'missing-location': {
+    severity: 'error',
+    meaning: 'the pay scale gives a figure by location, and the salary names none',
+    example: { message: 'pay scale packs/shared/pay-scale.yaml gives Basic Pay by location (national, london), but the salary names no location' },
+    fix: 'add `location:` under `salary:`',
+  },
 
   // Templates.
   'dynamic-partial': {

@@ -10,6 +10,8 @@ export interface ChangeEntry {
   field: string;
   old: string;
   new: string;
+  /** Set when the change is a pay award (`--from`): the day its new rates take effect. */
+  from?: string;
   note: string | null;
   /** Set when the change was made in a shared file, not in the pack's own. */
   file?: string;

@@ -1,13 +1,16 @@
 // The facts a recruiter changes, by the names the README gives them:
 //   timeline.<stage>.date, timeline.<stage>.time   a stage's date and time
-//   pay.<figure>                                    a figure in the pay scale, for the pack's grade, in the rates in force
+//   pay.<figure>                                    a spot figure in the pay scale, for the pack's grade (and location), in the rates in force
+//   pay.<figure>.minimum, pay.<figure>.maximum      either end of a figure paid in a range
+//   pay.<figure>.<point>                            one pay point of a figure paid in a band of points
 //   salary.on                                       the day the pack's pay figures apply on
 //   applications.email                              where applications go
 // Each name leads to one scalar in one YAML file: the line `packs set` changes.
 import { isScalar, type Scalar } from 'yaml';
 import type { PathSegment, YamlFile } from '../pack/data-file.js';
 import { formatDate, formatMoney, formatTime, weekday } from '../pack/format.js';
-import { findGrade, rateInForce } from '../pack/pay.js';
+import { findGrade, isByLocation, rateInForce, type Rate } from '../pack/pay.js';
+import type { PayScale } from '../schema/pay-scale.js';
 import { email, isoDate, time } from '../schema/common.js';
 import type { CompletePack } from '../pack/loaded-pack.js';
 import { variantSource } from '../load/variants.js';
@@ -64,17 +67,38 @@ export function fieldsOf(pack: CompletePack): Field[] {
     const rate = grade && rateInForce(grade, salary.on);
     if (grade && rate) {
       const r = grade.rates.indexOf(rate);
-      for (const figure of scale.figures) {
-        if (!Object.hasOwn(rate.amounts, figure.id)) continue;
-        add({
-          name: `pay.${figure.id}`,
-          label: figure.label,
-          kind: 'money',
-          file: pack.payScale.file,
-          path: ['grades', g, 'rates', r, 'amounts', figure.id],
-          shared: true,
-        });
+      for (const field of payFields(scale, rate, salary.location)) {
+        add({ ...field, kind: 'money', file: pack.payScale.file, path: ['grades', g, 'rates', r, 'amounts', ...field.path], shared: true });
       }
+    }
+  }
+  return fields;
+}
+
+/**
+ * The pay fields of one set of rates, for a pack's location: each with its name,
+ * its label and its path under the rate's `amounts`. A spot figure is one field
+ * (`pay.basic`); a range two (`pay.basic.minimum`, `pay.basic.maximum`); a band
+ * one a point (`pay.basic.point-23`). A figure by location gives the location's.
+ */
+export function payFields(scale: Pick<PayScale, 'figures'>, rate: Rate, location: string | null): { name: string; label: string; path: PathSegment[] }[] {
+  const fields: { name: string; label: string; path: PathSegment[] }[] = [];
+  for (const figure of scale.figures) {
+    if (!Object.hasOwn(rate.amounts, figure.id)) continue;
+    let pay = rate.amounts[figure.id]!;
+    const at: PathSegment[] = [figure.id];
+    if (isByLocation(pay)) {
+      if (location === null || !Object.hasOwn(pay.locations, location)) continue;
+      pay = pay.locations[location]!;
+      at.push('locations', location);
+    }
+    const name = `pay.${figure.id}`;
+    if (typeof pay === 'number') fields.push({ name, label: figure.label, path: at });
+    else if (pay.points !== undefined) {
+      pay.points.forEach((point, p) => fields.push({ name: `${name}.${point.id}`, label: `${figure.label}, ${point.name}`, path: [...at, 'points', p, 'amount'] }));
+    } else {
+      if (pay.minimum !== undefined) fields.push({ name: `${name}.minimum`, label: `${figure.label}, minimum`, path: [...at, 'minimum'] });
+      if (pay.maximum !== undefined) fields.push({ name: `${name}.maximum`, label: `${figure.label}, maximum`, path: [...at, 'maximum'] });
     }
   }
   return fields;
@@ -125,7 +149,38 @@ export function replaceScalar(file: YamlFile, path: PathSegment[], value: string
   const scalar = scalarAt(file, path);
   if (!scalar?.range) throw new Error(`no value at ${path.join('.')} in ${file.file}`);
   const [start, end] = scalar.range;
-  const text =
-    scalar.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : scalar.type === 'QUOTE_SINGLE' ? `'${value.replace(/'/g, "''")}'` : value;
-  return file.source.slice(0, start) + text + file.source.slice(end);
+  return file.source.slice(0, start) + asWritten(scalar, value) + file.source.slice(end);
+}
+
+/** A new value written as the scalar it replaces was: quoted the same way. */
+function asWritten(scalar: Scalar, value: string): string {
+  return scalar.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : scalar.type === 'QUOTE_SINGLE' ? `'${value.replace(/'/g, "''")}'` : value;
+}
+
+/**
+ * The file's text with a pay award added: a copy of the set of rates at
+ * `grades[g].rates[r]` (its lines as written), with its `from` and one figure
+ * changed, put right after it. Every other line stays as it is, the old rates
+ * included. Undefined when the set is not written one item a line (a flow
+ * sequence), which this cannot copy safely.
+ */
+export function addRates(file: YamlFile, grade: number, rate: number, from: string, figure: PathSegment[], value: string): string | undefined {
+  const node = file.document.getIn(['grades', grade, 'rates', rate], true) as { range?: [number, number, number] } | undefined;
+  const fromScalar = scalarAt(file, ['grades', grade, 'rates', rate, 'from']);
+  const figureScalar = scalarAt(file, ['grades', grade, 'rates', rate, 'amounts', ...figure]);
+  if (!node?.range || !fromScalar?.range || !figureScalar?.range) return undefined;
+  const source = file.source;
+  const lineStart = source.lastIndexOf('\n', node.range[0] - 1) + 1;
+  const dash = source.slice(lineStart, node.range[0]);
+  if (!/^\s*-\s+$/.test(dash)) return undefined; // not a block sequence item on its own lines
+  const newline = source.indexOf('\n', node.range[1] - 1);
+  const end = newline === -1 ? source.length : newline + 1;
+  const replaced = [
+    { at: fromScalar.range, text: asWritten(fromScalar, from) },
+    { at: figureScalar.range, text: asWritten(figureScalar, value) },
+  ].sort((a, b) => b.at[0] - a.at[0]);
+  let copy = source.slice(lineStart, end);
+  for (const { at, text } of replaced) copy = copy.slice(0, at[0] - lineStart) + text + copy.slice(at[1] - lineStart);
+  const before = source.slice(0, end);
+  return (before.endsWith('\n') ? before : `${before}\n`) + copy + source.slice(end);
 }

@@ -2,12 +2,19 @@
 // if it were made — every pack is validated against the changed file — and only
 // then written, with each affected pack's version bumped and the change logged in
 // its changelog.yaml: all of it or none of it (edit-journal.ts).
+//
+// A pay figure with `--from <date>` is a pay award: a new set of rates from that
+// day, a copy of the rates in force then with the one figure changed, and the old
+// set kept, so a pack prints the new rates once its `salary.on` reaches the date
+// and a pack dated before it still prints what was paid then.
 import path from 'node:path';
 import { commitEdit, currentHash, currentText, finishInterruptedEdit, type FileChange } from './edit-journal.js';
 import { withProjectLock } from './locks.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.js';
-import { displayValue, fieldsOf, parseValue, replaceScalar, type Field } from '../edit/fields.js';
+import { addRates, displayValue, fieldsOf, parseValue, payFields, replaceScalar, type Field } from '../edit/fields.js';
+import { rateInForce } from '../pack/pay.js';
+import type { PayScale } from '../schema/pay-scale.js';
 import { findPacks } from '../load/project.js';
 import { type PackLocation } from '../pack/location.js';
 import { loadYamlFile } from '../load/yaml-file.js';
@@ -18,17 +25,43 @@ import { DataFileCache, loadPack } from '../load/load-pack.js';
 import { planPack, type PackPlan } from './build.js';
 
 export type SetResult =
-  | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[] }
+  | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[]; award?: { from: string; fromText: string; added: boolean } }
   | { ok: false; message: string; hint?: string; diagnostics: Diagnostic[]; edited?: { file: string; text: string } };
 
 /** Whether a pack prints the value at this place: a shared pay figure affects the packs on that grade and those rates only. */
-async function printsField(location: PackLocation, field: Field, cache: DataFileCache): Promise<boolean> {
+async function printsField(location: PackLocation, field: Field, cache: DataFileCache, award: boolean): Promise<boolean> {
   const loaded = await loadPack(location, cache);
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack) return false;
-  return fieldsOf(pack).some(
-    (f) => f.file.absolutePath === field.file.absolutePath && f.path.join('\0') === field.path.join('\0'),
-  );
+  // A pay award concerns every pack on the grade that prints the figure, whichever set of rates it prints now.
+  const same = (f: Field) => (award ? f.name === field.name && f.path[1] === field.path[1] : f.path.join('\0') === field.path.join('\0'));
+  return fieldsOf(pack).some((f) => f.file.absolutePath === field.file.absolutePath && same(f));
+}
+
+/**
+ * The edited text of a pay award from a day: a new set of rates from that day
+ * (the set in force then, copied, with this figure changed), or, when a set
+ * already starts that day, that set with the figure changed. Refused when a
+ * later set exists, which the award would not reach.
+ */
+function awardEdit(field: Field, scale: PayScale, from: string, value: string): { text: string; old: string; added: boolean } | { message: string } {
+  const g = field.path[1] as number;
+  const grade = scale.grades[g]!;
+  const later = grade.rates.find((rate) => rate.from > from);
+  if (later) {
+    return { message: `grade "${grade.id}" already has rates from ${later.from}, after ${from}; nothing was changed (give a date on or after ${grade.rates.at(-1)!.from}, or change those rates in ${field.file.file} by hand)` };
+  }
+  const source = rateInForce(grade, from);
+  if (!source) return { message: `grade "${grade.id}" has no rates in force on ${from} to copy; nothing was changed (its first rates are from ${grade.rates[0]!.from})` };
+  const r = grade.rates.indexOf(source);
+  const location = field.path.includes('locations') ? String(field.path[field.path.indexOf('locations') + 1]) : null;
+  const there = payFields(scale, source, location).find((f) => f.name === field.name);
+  if (!there) return { message: `the rates from ${source.from} give no ${field.name} to change; nothing was changed (add it to ${field.file.file} by hand)` };
+  const old = String(field.file.document.getIn(['grades', g, 'rates', r, 'amounts', ...there.path]));
+  if (source.from === from) return { text: replaceScalar(field.file, ['grades', g, 'rates', r, 'amounts', ...there.path], value), old, added: false };
+  const text = addRates(field.file, g, r, from, there.path, value);
+  if (text === undefined) return { message: `the rates in ${field.file.file} are not written one item a line, so a new set cannot be added safely; nothing was changed (add it by hand)` };
+  return { text, old, added: true };
 }
 
 /** Errors as comparable keys, to tell the errors an edit makes from those already there. */
@@ -53,7 +86,7 @@ export async function setField(
   packId: string,
   fieldName: string,
   typed: string,
-  options: { note?: string; today: string },
+  options: { note?: string; today: string; from?: string },
 ): Promise<SetResult> {
   // The checks run without the project's lock: on a large project they take seconds, and a lock
   // is kept only by a holder that is not busy (see locks.ts). Holding the lock, the edit is
@@ -79,7 +112,7 @@ async function planEdit(
   packId: string,
   fieldName: string,
   typed: string,
-  options: { note?: string; today: string },
+  options: { note?: string; today: string; from?: string },
 ): Promise<PlannedEdit | Failure> {
   const all = await findPacks(root);
   const location = all.find((p) => p.id === packId);
@@ -102,10 +135,30 @@ async function planEdit(
   }
   const parsed = parseValue(field.kind, typed);
   if (!parsed.ok) return { ok: false, message: parsed.message, diagnostics: [] };
-  if (parsed.value === field.value) return { ok: false, message: `${fieldName} is already ${parsed.value}`, diagnostics: [] };
+  let edited: string;
+  let oldValue = field.value;
+  let award: { from: string; fromText: string; added: boolean } | undefined;
+  if (options.from !== undefined) {
+    if (!field.name.startsWith('pay.') || !pack.payScale) {
+      return { ok: false, message: `--from gives the day a pay award starts, so it goes only with a pay figure (pay.…), not ${fieldName}`, hint: 'leave out --from', diagnostics: [] };
+    }
+    if (field.setByVariant || field.file.absolutePath !== pack.payScale.file.absolutePath) {
+      return { ok: false, message: `${fieldName} is set by a variant, under \`set:\` in ${field.file.file}, so a pay award from a day cannot be added to it; nothing was changed`, hint: 'leave out --from to change the value the variant sets, or add the award to the pay scale by hand', diagnostics: [] };
+    }
+    const day = parseValue('date', options.from);
+    if (!day.ok) return { ok: false, message: `--from ${day.message}`, hint: 'give the day the award takes effect, YYYY-MM-DD', diagnostics: [] };
+    const made = awardEdit(field, pack.payScale.data, day.value, parsed.value);
+    if ('message' in made) return { ok: false, message: made.message, diagnostics: [] };
+    if (parsed.value === made.old) return { ok: false, message: `${fieldName} is already ${parsed.value} in the rates in force on ${day.value}`, diagnostics: [] };
+    edited = made.text;
+    oldValue = made.old;
+    award = { from: day.value, fromText: displayValue('date', day.value), added: made.added };
+  } else {
+    if (parsed.value === field.value) return { ok: false, message: `${fieldName} is already ${parsed.value}`, diagnostics: [] };
+    edited = replaceScalar(field.file, field.path, parsed.value);
+  }
 
   // Check every pack against the edited file before writing anything.
-  const edited = replaceScalar(field.file, field.path, parsed.value);
   const before: Diagnostic[] = [];
   const after: Diagnostic[] = [];
   const affected: PackLocation[] = [];
@@ -118,7 +171,7 @@ async function planEdit(
     const planAfter = await planPack(root, other, cacheAfter, { today: options.today });
     before.push(...planBefore.diagnostics);
     after.push(...planAfter.diagnostics);
-    if (await printsField(other, field, cacheBefore)) affected.push(other); // files already read by planBefore
+    if (await printsField(other, field, cacheBefore, award !== undefined)) affected.push(other); // files already read by planBefore
   }
   const old = errorKeys(before);
   const introduced = after.filter((d) => d.severity === 'error' && !old.has(`${d.code}\0${d.file}\0${d.message}`));
@@ -172,8 +225,9 @@ async function planEdit(
       date: options.today,
       version,
       field: fieldName,
-      old: field.value,
+      old: oldValue,
       new: parsed.value,
+      ...(award ? { from: award.from } : {}),
       note: options.note ?? null,
       ...(field.shared ? { file: field.file.file } : {}),
       ...(field.setByVariant ? { variant: packId } : {}),
@@ -186,7 +240,7 @@ async function planEdit(
   for (const plan of plans) for (const [file, hash] of plan.hashesAsRead) read.set(file, hash);
   return {
     ok: true,
-    result: { ok: true, field, from: displayValue(field.kind, field.value), to: displayValue(field.kind, parsed.value), packs },
+    result: { ok: true, field, from: displayValue(field.kind, oldValue), to: displayValue(field.kind, parsed.value), packs, ...(award ? { award } : {}) },
     changes: [...changes.values()],
     read,
   };

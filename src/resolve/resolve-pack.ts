@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../pack/data-file.js';
 import type { CompletePack as LoadedPack } from '../pack/loaded-pack.js';
 import { withImageKeys } from '../pack/images.js';
-import { amountOf, figureLabel, findGrade, rateInForce } from '../pack/pay.js';
+import { amountOf, figureLabel, findGrade, payFor, payRange, rateInForce, type PayShape } from '../pack/pay.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, indicatorsAt, levelsOf, type Competency, type Level } from '../pack/lookup.js';
 import { formatCount, formatDate, formatDateSpan, formatMoney, formatPercent, formatTime, numberInWords, weekday, type DateStyle } from '../pack/format.js';
 import { closest } from '../pack/suggest.js';
@@ -153,44 +153,74 @@ function resolveFramework(pack: LoadedPack) {
   };
 }
 
+/** A figure's pay as printed: one amount, a range, or points; `perPeriod` is what the table's amount cell says. */
+function resolvePay(shape: PayShape, period: keyof typeof perPeriod) {
+  const { minimum, maximum } = payRange(shape);
+  const single = shape.kind === 'spot' ? shape.amount : null;
+  const rangeText = `${formatMoney(minimum)} to ${formatMoney(maximum)}`;
+  return {
+    kind: shape.kind,
+    /** The one amount of a spot salary; null for a range or points. */
+    amount: single,
+    minimum: money(minimum, period),
+    maximum: money(maximum, period),
+    text: single === null ? rangeText : formatMoney(single),
+    perPeriod: `${single === null ? rangeText : formatMoney(single)} ${perPeriod[period]}`,
+    points: shape.kind === 'points' ? shape.points.map((point) => ({ id: point.id, name: point.name, ...money(point.amount, period) })) : null,
+  };
+}
+
+function resolveSalary(pack: LoadedPack, dateStyle: DateStyle) {
+  const salary = pack.remuneration!.data.salary;
+  // Validation has proved the scale, the grade, a rate in force, the location and every figure exist.
+  const scale = pack.payScale!.data;
+  const grade = findGrade(scale, salary.grade)!;
+  const rate = rateInForce(grade, salary.on)!;
+  const location = salary.location === null ? null : (scale.locations.find((l) => l.id === salary.location) ?? null);
+  const source = { scale: scale.name, file: pack.payScale!.file.file, grade: grade.name, from: rate.from };
+  const figure = (id: string) => {
+    const found = payFor(amountOf(rate, id)!, salary.location);
+    return { id, label: figureLabel(scale, id)!, ...resolvePay((found as { shape: PayShape }).shape, scale.period), source };
+  };
+  const items = salary.items.map(figure);
+  // The table's rows: a figure paid in points prints its range, a row a point, or both, as the pack asks.
+  const rows = items.flatMap((item) => {
+    const range = { label: item.label, text: item.text, perPeriod: item.perPeriod, source: item.source };
+    if (item.points === null || salary.payPoints === 'range') return [range];
+    const points = item.points.map((point) => ({ label: `${item.label}, ${point.name}`, text: point.text, perPeriod: point.perPeriod, source: item.source }));
+    return salary.payPoints === 'both' ? [range, ...points] : points;
+  });
+  return {
+    ...salary,
+    gradeName: grade.name,
+    locationName: location?.name ?? null,
+    effectiveDate: rate.from,
+    effectiveDateText: formatDate(rate.from, dateStyle),
+    items,
+    rows,
+    /** The figures printed, added up: computed, never typed; null when one is a range or points. */
+    total: items.every((item) => item.amount !== null) ? money(items.reduce((sum, item) => sum + item.amount!, 0), scale.period) : null,
+    conditional: salary.conditional && {
+      ...salary.conditional,
+      options: salary.conditional.options.map((option) => {
+        const resolved = option.figure === null ? null : figure(option.figure);
+        return {
+          ...option,
+          condition: `For ${salary.conditional!.who} who joined ${option.joined === 'before' ? 'before' : 'on or after'} ${formatDate(option.date, dateStyle)}`,
+          label: option.label ?? resolved?.label ?? '',
+          amount: resolved,
+        };
+      }),
+    },
+  };
+}
+
 function resolveRemuneration(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Diagnostic[]) {
   if (!pack.remuneration) return null;
   const r = pack.remuneration.data;
-  // Validation has proved the scale, the grade, a rate in force and every figure exist.
-  const scale = pack.payScale!.data;
-  const grade = findGrade(scale, r.salary.grade)!;
-  const rate = rateInForce(grade, r.salary.on)!;
-  const source = { scale: scale.name, file: pack.payScale!.file.file, grade: grade.name, from: rate.from };
-  const figure = (id: string) => ({
-    id,
-    label: figureLabel(scale, id)!,
-    ...money(amountOf(rate, id)!, scale.period),
-    source,
-  });
-  const items = r.salary.items.map(figure);
   return {
     ...r,
-    salary: {
-      ...r.salary,
-      gradeName: grade.name,
-      effectiveDate: rate.from,
-      effectiveDateText: formatDate(rate.from, dateStyle),
-      items,
-      /** The figures printed, added up: computed, never typed. */
-      total: money(items.reduce((sum, item) => sum + item.amount, 0), scale.period),
-      conditional: r.salary.conditional && {
-        ...r.salary.conditional,
-        options: r.salary.conditional.options.map((option) => {
-          const resolved = option.figure === null ? null : figure(option.figure);
-          return {
-            ...option,
-            condition: `For officers who joined ${option.joined === 'before' ? 'before' : 'on or after'} ${formatDate(option.date, dateStyle)}`,
-            label: option.label ?? resolved?.label ?? '',
-            amount: resolved,
-          };
-        }),
-      },
-    },
+    salary: resolveSalary(pack, dateStyle),
     benefits: resolveBenefits(pack, diagnostics),
   };
 }

@@ -1,10 +1,15 @@
-// One figure, one place. A date or an amount typed into prose can drift from
-// the field that holds it: the build says so, before a candidate reads two
-// different closing dates or two different salaries in one pack.
+// One figure, one place, and every figure whole. A date or an amount typed into
+// prose can drift from the field that holds it: the build says so, before a
+// candidate reads two different closing dates or two different salaries in one
+// pack. And pay reads as pay: a range runs from its minimum up to its maximum,
+// a band's points go up, and a figure given by location is printed for a
+// location the scale has.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment } from '../pack/data-file.js';
 import { formatDate, formatMoney } from '../pack/format.js';
-import { amountOf, findGrade, rateInForce } from '../pack/pay.js';
+import { amountOf, amountsIn, findGrade, isByLocation, payFor, rateInForce, shapeOf, type PayShape } from '../pack/pay.js';
+import type { Pay } from '../schema/pay-scale.js';
+import { closest } from '../pack/suggest.js';
 import { usable, type LoadedPack } from '../pack/loaded-pack.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -58,8 +63,9 @@ export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
   const rate = grade && rateInForce(grade, remuneration.data.salary.on);
   if (!rate) return [];
   const figures = scale.data.figures.flatMap((figure) => {
-    const amount = amountOf(rate, figure.id);
-    return amount === undefined ? [] : [{ ...figure, amount }];
+    const pay = amountOf(rate, figure.id);
+    const found = pay === undefined ? undefined : payFor(pay, remuneration.data.salary.location ?? null);
+    return found && 'shape' in found ? [{ ...figure, shape: found.shape, amounts: amountsIn(found.shape) }] : [];
   });
   const found: Diagnostic[] = [];
   for (const [text, at] of strings(remuneration.data)) {
@@ -69,11 +75,11 @@ export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
         if (index === -1) continue;
         for (const match of sentence.slice(index).matchAll(AMOUNT)) {
           const amount = Number(match[1]!.replace(/,/g, ''));
-          if (amount !== figure.amount) {
+          if (!figure.amounts.includes(amount)) {
             found.push(
               diagnosticAt(remuneration.file, at, {
                 code: 'conflicting-figure',
-                message: `this text gives ${figure.label} as £${match[1]}, but the pay scale says ${formatMoney(figure.amount)}`,
+                message: `this text gives ${figure.label} as £${match[1]}, but the pay scale says ${payInWords(figure.shape)}`,
                 hint: `state the figure once, in the pay scale (${scale.file.file}); the pack prints it from there`,
               }),
             );
@@ -81,6 +87,149 @@ export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
         }
       }
     }
+  }
+  return found;
+}
+
+/** A shape of pay as a message says it: "£50,000", "£28,650 to £32,000", "£28,650, £29,500 or £30,400". */
+function payInWords(shape: PayShape): string {
+  if (shape.kind === 'spot') return formatMoney(shape.amount);
+  if (shape.kind === 'range') return `${formatMoney(shape.minimum)} to ${formatMoney(shape.maximum)}`;
+  const amounts = shape.points.map((p) => formatMoney(p.amount));
+  return amounts.length === 1 ? amounts[0]! : `${amounts.slice(0, -1).join(', ')} or ${amounts.at(-1)}`;
+}
+
+/**
+ * Every figure of a pay scale reads as pay: a range's minimum is not above its
+ * maximum, a band's points go up with no id twice, and a figure given by
+ * location names only locations the scale lists.
+ */
+export function checkPayShapes(pack: LoadedPack): Diagnostic[] {
+  const checked = usable(pack.payScale, ['figures', 'grades', 'locations']);
+  if (!checked) return [];
+  const { file, data: scale } = checked;
+  const locationIds = scale.locations.map((l) => l.id);
+  const figureName = (id: string) => scale.figures.find((f) => f.id === id)?.label ?? id;
+  const found: Diagnostic[] = [];
+  const checkShape = (pay: Pay, at: PathSegment[], what: string) => {
+    const shape = shapeOf(pay);
+    if (shape?.kind === 'range' && shape.minimum > shape.maximum) {
+      found.push(
+        diagnosticAt(file, [...at, 'minimum'], {
+          code: 'inverted-range',
+          message: `${what}: its minimum (${formatMoney(shape.minimum)}) is above its maximum (${formatMoney(shape.maximum)})`,
+          hint: '`minimum:` is the lowest amount of the range and `maximum:` the highest; swap them if they are the wrong way round',
+        }),
+      );
+    }
+    if (shape?.kind === 'points') {
+      const seen = new Set<string>();
+      shape.points.forEach((point, p) => {
+        const previous = shape.points[p - 1];
+        if (previous && point.amount <= previous.amount) {
+          found.push(
+            diagnosticAt(file, [...at, 'points', p, 'amount'], {
+              code: 'pay-points-order',
+              message: `${what}: point "${point.id}" (${formatMoney(point.amount)}) is not above the point before it, "${previous.id}" (${formatMoney(previous.amount)})`,
+              hint: 'list the points lowest first, each above the one before',
+            }),
+          );
+        }
+        if (seen.has(point.id)) {
+          found.push(
+            diagnosticAt(file, [...at, 'points', p, 'id'], {
+              code: 'duplicate-id',
+              message: `pay point id "${point.id}" is used more than once in ${what}`,
+              hint: 'give each point its own id',
+            }),
+          );
+        }
+        seen.add(point.id);
+      });
+    }
+  };
+  scale.grades.forEach((grade, g) => {
+    grade.rates.forEach((rate, r) => {
+      for (const [figure, pay] of Object.entries(rate.amounts)) {
+        const at: PathSegment[] = ['grades', g, 'rates', r, 'amounts', figure];
+        const what = `${figureName(figure)} of grade "${grade.id}" from ${rate.from}`;
+        if (!isByLocation(pay)) {
+          checkShape(pay, at, what);
+          continue;
+        }
+        for (const [location, there] of Object.entries(pay.locations)) {
+          checkShape(there, [...at, 'locations', location], `${what} in ${scale.locations.find((l) => l.id === location)?.name ?? location}`);
+          if (locationIds.includes(location)) continue;
+          const guess = closest(location, locationIds);
+          found.push(
+            diagnosticAt(
+              file,
+              [...at, 'locations', location],
+              {
+                code: 'unknown-location',
+                message: `"${location}" is not a location of pay scale ${scale.id ?? file.file}`,
+                hint: guess ? `did you mean "${guess}"?` : locationIds.length > 0 ? `locations: ${locationIds.join(', ')}` : 'list the locations under `locations:` in the pay scale first, each with an id and a name',
+              },
+              true,
+            ),
+          );
+        }
+      }
+    });
+  });
+  return found;
+}
+
+/**
+ * The pack's location exists in its pay scale, and every figure it prints is
+ * given for it: a figure the scale gives by location needs the pack to name one.
+ */
+export function checkSalaryLocation(pack: LoadedPack): Diagnostic[] {
+  const remuneration = usable(pack.remuneration, ['salary']);
+  const scale = usable(pack.payScale, ['figures', 'grades', 'locations']);
+  if (!remuneration || !scale) return [];
+  const { file } = remuneration;
+  const salary = remuneration.data.salary;
+  const locationIds = scale.data.locations.map((l) => l.id);
+  if (salary.location !== null && !locationIds.includes(salary.location)) {
+    const guess = closest(salary.location, locationIds);
+    return [
+      diagnosticAt(file, ['salary', 'location'], {
+        code: 'unknown-location',
+        message: `unknown location "${salary.location}" in pay scale ${scale.file.file}`,
+        hint: guess ? `did you mean "${guess}"?` : locationIds.length > 0 ? `locations: ${locationIds.join(', ')}` : 'this pay scale gives no figures by location: take out `location:`',
+      }),
+    ];
+  }
+  const grade = findGrade(scale.data, salary.grade);
+  const rate = grade && rateInForce(grade, salary.on);
+  if (!grade || !rate) return []; // reported by the reference checks
+  const found: Diagnostic[] = [];
+  const cited: [string, PathSegment[]][] = [
+    ...salary.items.map((item, i): [string, PathSegment[]] => [item, ['salary', 'items', i]]),
+    ...(salary.conditional?.options ?? []).flatMap((option, i): [string, PathSegment[]][] =>
+      option.figure === null ? [] : [[option.figure, ['salary', 'conditional', 'options', i, 'figure']]],
+    ),
+  ];
+  for (const [figure, at] of cited) {
+    const pay = amountOf(rate, figure);
+    const problem = pay === undefined ? undefined : payFor(pay, salary.location);
+    if (!problem || !('problem' in problem)) continue;
+    const label = scale.data.figures.find((f) => f.id === figure)?.label ?? figure;
+    const given = pay !== undefined && isByLocation(pay) ? Object.keys(pay.locations) : [];
+    found.push(
+      problem.problem === 'needs-location'
+        ? diagnosticAt(file, at, {
+            code: 'missing-location',
+            message: `pay scale ${scale.file.file} gives ${label} by location (${given.join(', ')}), but the salary names no location`,
+            hint: `add \`location:\` under \`salary:\` with one of ${given.join(', ')}`,
+          })
+        : diagnosticAt(file, at, {
+            code: 'missing-rate',
+            message: `pay scale ${scale.file.file} gives no ${label} in ${scale.data.locations.find((l) => l.id === salary.location)?.name ?? salary.location} for "${grade.name}" in the rates from ${rate.from}`,
+            hint: `add \`${salary.location}:\` under that figure's \`locations:\`, or name another location (${given.join(', ')})`,
+          }),
+    );
   }
   return found;
 }

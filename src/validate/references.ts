@@ -6,7 +6,7 @@ import { diagnosticAt, type PathSegment, type YamlFile } from '../pack/data-file
 import { competencyNames, findCluster, findCompetency, findLevel, findValue, type Competency } from '../pack/lookup.js';
 import { usable, type LoadedPack } from '../pack/loaded-pack.js';
 import { closest } from '../pack/suggest.js';
-import { checkConflictingFigures, checkTypedDates } from './figures.js';
+import { checkConflictingFigures, checkPayShapes, checkSalaryLocation, checkTypedDates } from './figures.js';
 import { checkWorkingDays } from './calendar.js';
 import { amountOf, findGrade, rateInForce } from '../pack/pay.js';
 
@@ -421,6 +421,8 @@ export function checkReferences(pack: LoadedPack, options: { today?: string } = 
     ...checkWorkingDays(pack),
     ...checkPayScale(pack),
     ...checkRemuneration(pack),
+    ...checkPayShapes(pack),
+    ...checkSalaryLocation(pack),
     ...checkConflictingFigures(pack),
   ];
 }

@@ -1,4 +1,5 @@
 // packs set <pack-id> <field> <value>: change one fact, safely, and log it.
+// With --from, a pay figure changes from a day: a pay award, added as a new set of rates.
 import type { Command } from 'commander';
 import { choosePacks, commonOptions, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CommandContext } from '../context.js';
 import { printDiagnostics } from '../report.js';
@@ -11,13 +12,14 @@ export function registerSet(cli: Command, context: CommandContext): void {
     .argument('<field>', 'the field, e.g. timeline.final-interview.date or pay.basic (packs show <pack-id> lists them)')
     .argument('<value>', 'the new value: a date YYYY-MM-DD, a time HH:MM, an amount in pounds')
     .option('--note <text>', 'why, for the change log')
+    .option('--from <date>', 'for a pay figure: the day a pay award takes effect (YYYY-MM-DD); adds a new set of rates from that day and keeps the old')
     .addOption(commonOptions.root())
     .addOption(commonOptions.today())
-    .action(async (id: string, field: string, value: string, options: { root?: string; today: string; note?: string }) => {
+    .action(async (id: string, field: string, value: string, options: { root?: string; today: string; note?: string; from?: string }) => {
       const { setField } = await import('../../pipeline/set-field.js');
       const projectRoot = context.root(options);
       await choosePacks(projectRoot, [id]);
-      const result = await setField(projectRoot, id, field, value, { today: options.today, ...(options.note ? { note: options.note } : {}) });
+      const result = await setField(projectRoot, id, field, value, { today: options.today, ...(options.note ? { note: options.note } : {}), ...(options.from !== undefined ? { from: options.from } : {}) });
       const { io } = context;
       if (!result.ok) {
         io.stderr(`packs set: ${result.message}\n${result.hint ? `    hint: ${result.hint}\n` : ''}`);
@@ -30,8 +32,12 @@ export function registerSet(cli: Command, context: CommandContext): void {
         context.setExit(result.diagnostics.length > 0 || !result.hint ? EXIT_INVALID : EXIT_USAGE);
         return;
       }
-      io.stdout(`${field}: ${result.from} → ${result.to}  (${result.field.file.file})\n`);
+      const award = result.award;
+      const from = award ? ` from ${award.fromText}` : '';
+      io.stdout(`${field}: ${result.from} → ${result.to}${from}  (${result.field.file.file})\n`);
       for (const pack of result.packs) io.stdout(`  ${pack.id}: version ${pack.version}, logged in ${pack.changelog}\n`);
+      // A pack prints the rates in force on its salary.on day: say so, or the award looks lost.
+      if (award?.added) io.stdout(`A new set of rates from ${award.from}, the earlier rates kept. A pack prints it once its salary.on is ${award.from} or later (packs set <pack-id> salary.on ${award.from}).\n`);
       context.setExit(EXIT_OK);
     });
 }
