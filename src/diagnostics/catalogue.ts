@@ -41,7 +41,7 @@ export const catalogue = {
     severity: 'error',
     meaning: 'a text holds a colon followed by a space, so YAML read the words before it as a field name instead of text',
     example: {
-      message: 'the 2nd paragraph of stage "application" starts "Note: …": YAML reads text followed by a colon and a space as a field name, so this is not read as text',
+      message: 'the 2nd paragraph of stage "application" starts "Note: …": YAML reads the words before a colon and a space as a field name, not as text',
       hint: 'put the text in quotes, or start it with `|` and write the text on the lines below, indented',
     },
     fix: 'put the text in quotes (`- "Note: bring your passport"`), or write `|` and the text on the lines below, indented',

@@ -138,11 +138,46 @@ export function hintFor(issue: Issue): string | undefined {
     case 'invalid_value': {
       const options = issue.values.map(String);
       const guess = typeof input === 'string' ? closest(input, options) : undefined;
-      return guess ? `did you mean ${guess}?` : `write one of them exactly as it is written here`;
+      return guess ? `did you mean "${guess}"?` : 'write one of them exactly as it is written here';
     }
-    case 'not_multiple_of':
-      return undefined;
+    case 'invalid_format':
+    case 'custom':
+      return typeof input === 'string' ? rewriteHint(issue.message, input) : undefined;
     default:
       return undefined;
   }
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/**
+ * For a value the schema's own words refuse (a time, a date, an id, an email
+ * address), how to write what was probably meant: `write "23:55"`.
+ */
+function rewriteHint(message: string, input: string): string | undefined {
+  const value = input.trim();
+  if (message.includes('HH:MM')) {
+    const time = /^(\d{1,2})[.:h ]?(\d{2})?\s*(am|pm)?$/i.exec(value);
+    if (!time) return 'write the hours and minutes with a colon between them, in quotes, like "09:30" or "14:00"';
+    let hours = Number(time[1]);
+    if (time[3]?.toLowerCase() === 'pm' && hours < 12) hours += 12;
+    if (time[3]?.toLowerCase() === 'am' && hours === 12) hours = 0;
+    return hours < 24 && Number(time[2] ?? 0) < 60 ? `write "${pad(hours)}:${pad(time[2] ?? 0)}"` : 'a time is from "00:00" to "23:59"';
+  }
+  if (message.includes('YYYY-MM-DD')) {
+    const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+    if (numeric) return `write the year first: ${numeric[3]}-${pad(numeric[2]!)}-${pad(numeric[1]!)}`;
+    const words = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})$/i.exec(value);
+    const month = words ? MONTHS.findIndex((m) => m.startsWith(words[2]!.toLowerCase().slice(0, 3))) : -1;
+    if (words && month >= 0) return `write ${words[3]}-${pad(month + 1)}-${pad(words[1]!)}`;
+    return 'write the year, the month and the day, as numbers joined by hyphens: 2021-01-11 for 11 January 2021';
+  }
+  if (message.includes('not a real calendar date')) return 'check the day and the month: the month has fewer days, or the month is over 12';
+  if (message.includes('email address')) return 'check for a space, a missing @, or a missing dot in the part after the @';
+  if (message.includes('lower-case words joined by hyphens')) {
+    const id = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    return id ? `write "${id}"` : 'use lower-case letters and digits, with hyphens between words';
+  }
+  return undefined;
 }

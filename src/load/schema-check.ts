@@ -94,12 +94,15 @@ function colonInText(file: YamlFile, at: readonly PathSegment[], issue: Issue): 
     (issue.code === 'invalid_union' && issue.errors.some((option) => option.some((o) => o.code === 'invalid_type' && o.expected === 'string' && o.path.length === 0)));
   if (!wantsText || !isPlainObject(input) || Object.keys(input).length !== 1) return undefined;
   const node = nodeAt(file, at) as Node | null;
-  if (!isMap(node) || node.flow || node.items.length !== 1 || !isScalar(node.items[0]!.key)) return undefined;
+  if (!isMap(node) || node.flow || node.items.length !== 1 || !isScalar(node.items[0]!.key) || !node.range) return undefined;
+  // Only text on the line of its list item's `- `: fields written on lines of their own are meant as fields.
+  const lineStart = file.source.lastIndexOf('\n', node.range[0] - 1) + 1;
+  if (!/^\s*-\s+$/.test(file.source.slice(lineStart, node.range[0]))) return undefined;
   const key = String((node.items[0]!.key as { value: unknown }).value);
   const subject = describeField(file.data, at) ?? 'this text';
   return {
     code: 'colon-in-text',
-    message: `${subject} starts "${opening(key)}: …": YAML reads text followed by a colon and a space as a field name, so this is not read as text`,
+    message: `${subject} starts "${opening(key)}: …": YAML reads the words before a colon and a space as a field name, not as text`,
     hint: 'put the text in quotes, or start it with `|` and write the text on the lines below, indented',
   };
 }
@@ -207,11 +210,6 @@ function keysAt(schema: z.ZodType, segments: readonly PropertyKey[]): string[] {
   }
   const node = unwrap(current) as { shape?: Record<string, unknown> };
   return node?.shape ? Object.keys(node.shape) : [];
-}
-
-/** Parses data with every issue worded in the project's words (issue-words.ts). */
-export function parseInOurWords<S extends z.ZodType>(schema: S, data: unknown): ReturnType<S['safeParse']> {
-  return schema.safeParse(data, PARSE_IN_OUR_WORDS) as ReturnType<S['safeParse']>;
 }
 
 /**

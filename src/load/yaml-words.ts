@@ -28,7 +28,7 @@ export function yamlProblemInWords(code: string, message: string, rest: string):
       if (/nested mappings/i.test(message)) {
         return {
           code: 'colon-in-text',
-          message: `the text "${quoted(rest)}" holds a colon and a space, which YAML reads as the start of a field name, so this is not read as text`,
+          message: `the text "${quoted(rest)}" holds a colon and a space: YAML reads the words before them as a field name, not as text`,
           hint: QUOTE_HINT,
         };
       }
