@@ -53,7 +53,7 @@ describe('packs build', () => {
     ]);
     expect(run.stderr).toBe(
       [
-        'packs/shared/pay-scales/met-chief-officers.yaml:26:18  error  grades[0].rates[0].amounts.basic must not be negative  [invalid-value]',
+        'packs/shared/pay-scales/met-chief-officers.yaml:26:18  error  the 1st rate of grade "deputy-assistant-commissioner": `amounts.basic` must not be negative  [invalid-value]',
         '    26 |           basic: -156693',
         '       |                  ^',
         '',

@@ -73,19 +73,19 @@ describe('diagnostics', () => {
     expect(run.lines).toHaveLength(1);
   });
 
-  it('a YAML syntax error is reported where it is, with what to check', async () => {
+  it('a colon and a space in a value is reported as the YAML trap it is, with what to do', async () => {
     const run = await validate([{ file: timeline, find: '    name: Shortlisting', replace: '    name: Shortlisting: first round' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:18:11  error  Nested mappings are not allowed in compact mappings  [yaml-syntax]',
+      'packs/met-dac-2021/timeline.yaml:18:11  error  the text "Shortlisting: first round" holds a colon and a space: YAML reads the words before them as a field name, not as text  [colon-in-text]',
     ]);
-    expect(run.stderr).toContain('hint: check the indentation, and put text containing ": " or starting with a special character in quotes');
+    expect(run.stderr).toContain('hint: put the text in quotes, or start it with `|` and write the text on the lines below, indented');
   });
 
   it('an unknown field gets a did-you-mean', async () => {
     const run = await validate([{ file: remuneration, find: '  grade: deputy-assistant-commissioner', replace: '  grades: deputy-assistant-commissioner' }]);
     // Only the misspelt key is reported: the "missing grade" it causes would say the same thing again.
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/remuneration.yaml:22:3  error  `grades` is not a field of remuneration salary  [unknown-field]',
+      'packs/met-dac-2021/remuneration.yaml:22:3  error  `grades` is not a field of `salary`  [unknown-field]',
     ]);
     expect(run.stderr).toContain('hint: did you mean `grade`?');
   });
@@ -96,8 +96,8 @@ describe('diagnostics', () => {
       { file: timeline, find: '    name: Shortlisting\n', replace: '' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:10:5  error  `nmae` is not a field of timeline stages[0]  [unknown-field]',
-      'packs/met-dac-2021/timeline.yaml:17:5  error  timeline is missing required field `stages[1].name`  [missing-field]',
+      'packs/met-dac-2021/timeline.yaml:10:5  error  `nmae` is not a field of stage "application"  [unknown-field]',
+      'packs/met-dac-2021/timeline.yaml:17:5  error  stage "shortlisting" is missing required field `name`  [missing-field]',
     ]);
   });
 
@@ -107,15 +107,15 @@ describe('diagnostics', () => {
       { file: timeline, find: 'time: "12:00"', replace: 'time: "24:30"' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:12:11  error  stages[0].time must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
-      'packs/met-dac-2021/timeline.yaml:19:11  error  stages[1].date is not a real calendar date  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:12:11  error  stage "application": `time` must be a time written HH:MM on the 24-hour clock, like "12:00"  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:19:11  error  stage "shortlisting": `date` is not a real calendar date  [invalid-value]',
     ]);
   });
 
   it('a date not written YYYY-MM-DD is one mistake, reported once', async () => {
     const run = await validate([{ file: timeline, find: 'date: 2021-01-20', replace: 'date: 2021-01-2x' }]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/timeline.yaml:28:11  error  stages[2].date must be a date written YYYY-MM-DD, like 2021-01-11  [invalid-value]',
+      'packs/met-dac-2021/timeline.yaml:28:11  error  stage "final-interview": `date` must be a date written YYYY-MM-DD, like 2021-01-11  [invalid-value]',
     ]);
   });
 

@@ -71,7 +71,7 @@ describe('the revision packs diff is given', () => {
     execFileSync('git', ['-c', 'user.email=ci@example.org', '-c', 'user.name=CI', 'commit', '-qam', 'broken'], { cwd: root });
     const broken = await diff(root, temp, '--from', 'HEAD', '--to', 'HEAD~1');
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toContain('packs/sample-pack/role.yaml:2:1  error  Flow sequence in block collection must be sufficiently indented and end with a ]  [yaml-syntax]\n    2 | \n');
+    expect(broken.stderr).toContain('packs/sample-pack/role.yaml:2:1  error  a list in brackets here is not closed with ], or goes on to a line indented less than the field it belongs to  [yaml-syntax]\n    2 | \n');
     expect(readdirSync(temp)).toEqual([]);
   });
 

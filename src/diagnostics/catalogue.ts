@@ -34,13 +34,22 @@ export const catalogue = {
   'invalid-value': {
     severity: 'error',
     meaning: 'a value is not of the kind its field takes',
-    example: { message: 'stages[1].date is not a real calendar date' },
+    example: { message: 'stage "interview": `date` is not a real calendar date' },
     fix: 'write the value as the message says: dates `YYYY-MM-DD`, times `"HH:MM"`, money in whole pounds',
+  },
+  'colon-in-text': {
+    severity: 'error',
+    meaning: 'a text holds a colon followed by a space, so YAML read the words before it as a field name instead of text',
+    example: {
+      message: 'the 2nd paragraph of stage "application" starts "Note: …": YAML reads the words before a colon and a space as a field name, not as text',
+      hint: 'put the text in quotes, or start it with `|` and write the text on the lines below, indented',
+    },
+    fix: 'put the text in quotes (`- "Note: bring your passport"`), or write `|` and the text on the lines below, indented',
   },
   'link-not-allowed': {
     severity: 'error',
     meaning: 'a link goes somewhere a pack may not link to: a script, a file, a network share, or a heading the pack does not have',
-    example: { message: 'purpose.paragraphs[0] links to "javascript:alert(1)": a "javascript:" link is not allowed in a pack' },
+    example: { message: 'the 1st paragraph of `purpose` links to "javascript:alert(1)": a "javascript:" link is not allowed in a pack' },
     fix: 'link only to a web page (`https://…`), an email address (`mailto:name@example.org`) or a heading of the pack (`#heading`); put a document on a web page and link to that',
   },
 
@@ -54,7 +63,10 @@ export const catalogue = {
   'yaml-syntax': {
     severity: 'error',
     meaning: 'the file is not well-formed YAML',
-    example: { message: 'Implicit map keys need to be followed by map values' },
+    example: {
+      message: 'a list here is written where a field name should be: its `- ` lines are indented as if they belonged to the line above',
+      hint: 'line up each `- ` with the other items of its list, indented under the field they belong to',
+    },
     fix: 'check the indentation; quote text that contains `: ` or starts with a special character',
   },
   'key-not-a-name': {

@@ -46,7 +46,7 @@ export class DataFileCache {
         loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind));
         const checked = checkSchema(loaded.file, kind, schemas[kind]);
         return {
-          checked: { file: loaded.file, data: checked.data, complete: checked.ok } as Partly<DataKind>,
+          checked: { file: checked.file, data: checked.data, complete: checked.ok, ...(checked.ok ? {} : { lost: checked.lost }) } as Partly<DataKind>,
           diagnostics: [...loaded.diagnostics, ...checked.diagnostics],
         };
       })();

@@ -20,6 +20,7 @@ import type { Diagnostic, DiagnosticCode, Finding } from '../diagnostics/diagnos
 import type { PackLocation } from '../pack/location.js';
 import { diagnosticAt, nodeAt, spanOf, valueAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { schemas } from '../schema/index.js';
+import { PARSE_IN_OUR_WORDS } from './issue-words.js';
 import { closest } from '../pack/suggest.js';
 import { VARIANT_FILES, type AppliedVariant, type LoadedPack, type Override, type Partly, type VariantFile } from '../pack/loaded-pack.js';
 
@@ -232,7 +233,7 @@ function applyToFile<K extends VariantFile>(
   }
   const overrides = applied.map(({ entry, path }) => ({ key: entry.key, file, target: part.file, path, at: entry.at }));
   if (applied.length === 0) return { part, overrides, diagnostics };
-  const result = (schemas[file] as z.ZodType).safeParse(data);
+  const result = (schemas[file] as z.ZodType).safeParse(data, PARSE_IN_OUR_WORDS);
   if (!result.success) {
     diagnostics.push(...result.error.issues.flatMap((issue) => issueDiagnostics(issue, file, applied, part.data, data, packFile)));
     // The variant cannot be built; the checks that need only sound fields still run, on the pack's own data.

@@ -8,12 +8,12 @@ import { hiddenCharacters } from './hidden-characters.js';
 import type { ReadLog } from './read-log.js';
 import { MAX_ALIASES, MAX_DATA_FILE_BYTES } from '../pack/limits.js';
 import { dataLimitProblems } from './data-limits.js';
+import { yamlProblemInWords } from './yaml-words.js';
 
 export type LoadResult =
   | { ok: true; file: YamlFile; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-const SYNTAX_HINT = 'check the indentation, and put text containing ": " or starting with a special character in quotes';
 
 /**
  * The first bracket of the run of opening brackets (and the space between them)
@@ -64,7 +64,7 @@ function parseProblem(yamlFile: YamlFile, problem: { code: string; message: stri
         hint: 'data files use plain YAML values; remove the tag',
       });
     default:
-      return at({ code: 'yaml-syntax', message: problem.message.split('\n')[0] ?? problem.message, hint: SYNTAX_HINT });
+      return at(yamlProblemInWords(problem.code, problem.message, yamlFile.source.slice(start)));
   }
 }
 
@@ -187,7 +187,15 @@ function parseYaml(file: string, absolutePath: string, source: string): LoadResu
   }
   diagnostics.push(...hiddenCharacters(yamlFile));
   const problems = [...document.errors, ...document.warnings];
-  if (problems.length > 0) return { ok: false, diagnostics: [...diagnostics, ...problems.map((p) => parseProblem(yamlFile, p))] };
+  if (problems.length > 0) {
+    // One mistake often makes the parser complain two or three times on its line: the first says what it is.
+    const lines = new Set<number>();
+    const first = problems.filter((p) => {
+      const line = lineCounter.linePos(p.pos[0]).line;
+      return !lines.has(line) && lines.add(line);
+    });
+    return { ok: false, diagnostics: [...diagnostics, ...first.map((p) => parseProblem(yamlFile, p))] };
+  }
   // Before anything below walks the document recursively.
   const limits = dataLimitProblems(yamlFile);
   diagnostics.push(...limits.diagnostics);

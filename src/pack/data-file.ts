@@ -14,6 +14,24 @@ export interface YamlFile {
   lineCounter: LineCounter;
   /** The plain data; `undefined` when the file could not be parsed. */
   data: unknown;
+  /**
+   * Set on the file that the sound part of a file failing its schema is handed on with (load/sound-part.ts):
+   * for each list that lost elements, by its path in the file (as JSON), the position in the file of each
+   * element kept. A path into the sound part is a path into the file once these are applied (`pathInFile`).
+   */
+  keptElements?: ReadonlyMap<string, readonly number[]>;
+}
+
+/** A path into the data handed on with a file, as a path into the file itself (see `keptElements`). */
+export function pathInFile(file: YamlFile, segments: readonly PathSegment[]): PathSegment[] {
+  const kept = file.keptElements;
+  if (!kept) return [...segments];
+  const inFile: PathSegment[] = [];
+  for (const segment of segments) {
+    const positions = typeof segment === 'number' ? kept.get(JSON.stringify(inFile)) : undefined;
+    inFile.push(positions?.[segment as number] ?? segment);
+  }
+  return inFile;
 }
 
 export type PathSegment = string | number;
@@ -42,7 +60,8 @@ export function positionOf(file: YamlFile, offset: number): { line: number; colu
  * The node at a data path, for pointing at it: the value's node if it exists;
  * for a missing key, the map that should hold it; for an unknown key, the key itself.
  */
-export function nodeAt(file: YamlFile, segments: readonly PathSegment[], pointAtKey = false): Node | null {
+export function nodeAt(file: YamlFile, dataPath: readonly PathSegment[], pointAtKey = false): Node | null {
+  const segments = pathInFile(file, dataPath);
   let node: unknown = file.document.contents;
   // The key of the mapping we are in: a missing field is reported at the key that should hold it.
   let holderKey: Node | null = null;

@@ -13,14 +13,30 @@ export interface Checked<K extends DataKind> {
 }
 
 /**
- * A data file that was read, with the top-level fields that passed their schema.
- * `complete` is false when some did not: the checks that need only the good
- * fields still run, so that one mistake does not hide the others.
+ * A data file that was read, with what of it passed its schema: the top-level
+ * fields that pass, and in them every list element that passes on its own.
+ * `complete` is false when something did not: the checks still run on the rest,
+ * so that one mistake does not hide the others. `file` places findings about
+ * `data` (whose lists may have lost elements) in the file.
  */
 export interface Partly<K extends DataKind> {
   file: YamlFile;
   data: Partial<DataOf<K>>;
   complete: boolean;
+  /** For each list that lost elements to a schema error, by its path in `data` (as JSON): the words (lower case) those elements hold. */
+  lost?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Whether a list of a file lost an element to a schema error (already reported):
+ * any element, or, given a name, one holding that name (as its id, its name or
+ * any other field). A check that looks a name up in such a list does not report
+ * it unknown, nor trusts what it finds there instead.
+ */
+export function lostFrom(part: Pick<Partly<DataKind>, 'lost'> | null | undefined, list: readonly PathSegment[], name?: string | number): boolean {
+  const lost = part?.lost?.get(JSON.stringify(list));
+  if (!lost) return false;
+  return name === undefined || lost.includes(String(name).trim().toLowerCase());
 }
 
 /** The single-file references of pack.yaml's `data:` (calendars, a list, are loaded apart). */

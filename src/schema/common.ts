@@ -2,11 +2,24 @@
 import { z } from 'zod';
 import { LINK_HINT, linkProblem, linkTargets } from './links.js';
 
+/**
+ * What an editor shows for a value that does not match a field's pattern (the
+ * JSON Schema's `patternErrorMessage`, which VS Code and the YAML language
+ * server show instead of the regular expression). A sentence of its own: the
+ * messages of the schemas below end one that names the field.
+ */
+const EDITOR_MESSAGES = {
+  id: 'Write lower-case words joined by hyphens, like "final-interview".',
+  date: 'Write a date as YYYY-MM-DD, like 2021-01-11.',
+  time: 'Write a time as HH:MM on the 24-hour clock, in quotes, like "12:00".',
+  email: 'Write an email address, like name@example.org.',
+};
+
 /** A kebab-case identifier, stable across editions: `collaborative`, `met-2020`. */
 export const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "final-interview"')
-  .meta({ patternErrorMessage: 'Write lower-case letters and numbers, words joined by hyphens, like final-interview (no spaces or capitals).' });
+  .meta({ patternErrorMessage: EDITOR_MESSAGES.id });
 
 /**
  * A value printed exactly as written: a name, a title, a heading, an address, a
@@ -69,20 +82,18 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, like 2021-01-11', abort: true })
   .refine(isRealDate, 'is not a real calendar date')
-  .meta({ patternErrorMessage: 'Write the date as YYYY-MM-DD, like 2021-01-11.' });
+  .meta({ patternErrorMessage: EDITOR_MESSAGES.date });
 
 /** A time of day on the 24-hour clock, HH:MM, e.g. "12:00". */
 export const time = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM on the 24-hour clock, like "12:00"')
-  .meta({ patternErrorMessage: 'Write the time as HH:MM on the 24-hour clock, like 09:30 or 14:00.' });
+  .meta({ patternErrorMessage: EDITOR_MESSAGES.time });
 
 /** An amount of money in whole pounds, e.g. 156693 for £156,693. */
 export const pounds = z.number().int('must be a whole number of pounds').nonnegative('must not be negative');
 
-export const email = z
-  .email('must be an email address, like name@example.org')
-  .meta({ patternErrorMessage: 'Write an email address, like name@example.org.' });
+export const email = z.email('must be an email address, like name@example.org').meta({ patternErrorMessage: EDITOR_MESSAGES.email });
 
 /** A path to another data file, relative to the file that names it. */
 export const fileRef = z

@@ -67,7 +67,7 @@ export const timelineSchema = z.strictObject({
       if (given.length === 1) return;
       context.addIssue({
         code: 'custom',
-        message: given.length === 0 ? 'do not say how to apply' : `give ${given.join(' and ')}: a pack says one way to apply`,
+        message: given.length === 0 ? 'does not say how to apply' : `gives ${given.join(' and ')}: a pack gives one way to apply`,
         params: { hint: 'give one of `email:` (an address), `portal:` (its `name:` and `url:`) or `post:` (an address)' },
       });
     })

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
 import type { Timeline } from '../schema/timeline.js';
 import { formatDate, weekday } from '../pack/format.js';
-import { usable, type LoadedPack } from '../pack/loaded-pack.js';
+import { lostFrom, usable, type LoadedPack } from '../pack/loaded-pack.js';
 
 function addDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
@@ -107,6 +107,8 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
     }
     if (stage.after !== null) {
       const earlier = data.stages.find((s) => s.id === stage.after!.stage);
+      // A stage left out for a mistake of its own (reported) is not unknown.
+      if (!earlier && lostFrom(pack.timeline, ['stages'], stage.after.stage)) return;
       if (!earlier || data.stages.indexOf(earlier) >= i) {
         found.push(
           diagnosticAt(file, ['stages', i, 'after', 'stage'], {

@@ -10,7 +10,7 @@ import { formatDate, formatMoney } from '../pack/format.js';
 import { amountOf, amountsIn, findGrade, isByLocation, payFor, rateInForce, shapeOf, type PayShape } from '../pack/pay.js';
 import type { Pay } from '../schema/pay-scale.js';
 import { closest } from '../pack/suggest.js';
-import { usable, type LoadedPack } from '../pack/loaded-pack.js';
+import { lostFrom, usable, type LoadedPack } from '../pack/loaded-pack.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WRITTEN_DATE = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/gi;
@@ -60,6 +60,8 @@ export function checkConflictingFigures(pack: LoadedPack): Diagnostic[] {
   const scale = usable(pack.payScale, ['figures', 'grades']);
   if (!remuneration || !scale) return [];
   const grade = findGrade(scale.data, remuneration.data.salary.grade);
+  // With a rate left out for a mistake of its own (reported there), the rate in force is not known.
+  if (grade && lostFrom(pack.payScale, ['grades', scale.data.grades.indexOf(grade), 'rates'])) return [];
   const rate = grade && rateInForce(grade, remuneration.data.salary.on);
   if (!rate) return [];
   const figures = scale.data.figures.flatMap((figure) => {

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
 import { competencyNames, findCluster, findCompetency, findLevel, findValue, type Competency } from '../pack/lookup.js';
-import { usable, type LoadedPack } from '../pack/loaded-pack.js';
+import { lostFrom, usable, type LoadedPack } from '../pack/loaded-pack.js';
 import { closest } from '../pack/suggest.js';
 import { checkConflictingFigures, checkPayShapes, checkSalaryLocation, checkTypedDates } from './figures.js';
 import { checkWorkingDays } from './calendar.js';
@@ -43,7 +43,8 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
   ];
   const kindIds = framework.indicatorKinds.map((k) => k.id);
   framework.competencies.forEach((competency, i) => {
-    if (competency.cluster !== null && !findCluster(framework, competency.cluster)) {
+    // A name of an element left out for a mistake of its own (reported there) is not unknown.
+    if (competency.cluster !== null && !findCluster(framework, competency.cluster) && !lostFrom(pack.framework, ['clusters'], competency.cluster)) {
       found.push(
         diagnosticAt(file, ['competencies', i, 'cluster'], {
           code: 'unknown-cluster',
@@ -62,7 +63,7 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
       );
     }
     competency.levels.forEach((entry, j) => {
-      if (!findLevel(framework, entry.level)) {
+      if (!findLevel(framework, entry.level) && !lostFrom(pack.framework, ['levels'], entry.level)) {
         found.push(
           diagnosticAt(file, ['competencies', i, 'levels', j, 'level'], {
             code: 'unknown-level',
@@ -139,6 +140,7 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
   role.behaviours.competencies.forEach((cited, i) => {
     const at = ['behaviours', 'competencies', i];
     const competency = findCompetency(framework, cited.competency);
+    if (!competency && lostFrom(pack.framework, ['competencies'], cited.competency)) return;
     if (!competency) {
       const guess = closest(cited.competency, competencyNames(framework));
       found.push(
@@ -170,7 +172,10 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
       competency.levels.length > 0
         ? framework.levels.filter((l) => competency.levels.some((entry) => String(entry.level) === String(l.id)))
         : framework.levels;
-    if (!level || !levelsOfCompetency.includes(level)) {
+    const levelLost =
+      lostFrom(pack.framework, ['levels'], cited.level) ||
+      lostFrom(pack.framework, ['competencies', framework.competencies.indexOf(competency), 'levels']);
+    if ((!level || !levelsOfCompetency.includes(level)) && !levelLost) {
       found.push(
         diagnosticAt(file, [...at, 'level'], {
           code: 'unknown-level',
@@ -182,7 +187,7 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
     if (cited.cluster !== null) {
       const cluster = findCluster(framework, cited.cluster);
       const actual = competency.cluster === null ? undefined : findCluster(framework, competency.cluster);
-      if (!cluster || cluster !== actual) {
+      if ((!cluster || cluster !== actual) && !lostFrom(pack.framework, ['clusters'], cited.cluster)) {
         found.push(
           diagnosticAt(file, [...at, 'cluster'], {
             code: 'wrong-cluster',
@@ -208,7 +213,7 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
           hint: 'add `values:` under `data:` in pack.yaml',
         }),
       );
-    } else if (!findValue(values, cited)) {
+    } else if (!findValue(values, cited) && !lostFrom(pack.values, ['values', 'items'], cited)) {
       const guess = closest(cited, values.values.items.flatMap((v) => [v.name, v.id]));
       found.push(
         diagnosticAt(file, at, {
@@ -259,7 +264,7 @@ function checkTimeline(pack: LoadedPack, today: string | undefined): Diagnostic[
   const closing = timeline.applications?.closingStage;
   if (closing !== undefined) {
     const stage = timeline.stages.find((s) => s.id === closing);
-    if (!stage || stage.date === null) {
+    if ((!stage && !lostFrom(pack.timeline, ['stages'], closing)) || stage?.date === null) {
       found.push(
         diagnosticAt(file, ['applications', 'closingStage'], {
           code: 'unknown-stage',
@@ -294,7 +299,7 @@ function checkPayScale(pack: LoadedPack): Diagnostic[] {
         );
       }
       for (const key of Object.keys(rate.amounts)) {
-        if (figureIds.includes(key)) continue;
+        if (figureIds.includes(key) || lostFrom(pack.payScale, ['figures'], key)) continue;
         const guess = closest(key, figureIds);
         found.push(
           diagnosticAt(
@@ -338,6 +343,7 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
   const scale = usable(pack.payScale, ['figures', 'grades']);
   if (!scale) return found; // the scale itself has a mistake, reported there
   const grade = findGrade(scale.data, salary.grade);
+  if (!grade && lostFrom(pack.payScale, ['grades'], salary.grade)) return found;
   if (!grade) {
     const guess = closest(salary.grade, scale.data.grades.map((g) => g.id));
     found.push(
@@ -349,6 +355,8 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
     );
     return found;
   }
+  // With a rate left out for a mistake of its own (reported there), the rate in force is not known.
+  if (lostFrom(pack.payScale, ['grades', scale.data.grades.indexOf(grade), 'rates'])) return found;
   const rate = rateInForce(grade, salary.on);
   if (!rate) {
     found.push(
@@ -368,6 +376,7 @@ function checkRemuneration(pack: LoadedPack): Diagnostic[] {
   ];
   const figureIds = scale.data.figures.map((f) => f.id);
   for (const [figure, at] of cited) {
+    if (!figureIds.includes(figure) && lostFrom(pack.payScale, ['figures'], figure)) continue;
     if (!figureIds.includes(figure)) {
       const guess = closest(figure, figureIds);
       found.push(
