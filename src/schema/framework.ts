@@ -47,7 +47,7 @@ const introductionPart = z.union([
 
 const competencyLevelSchema = z
   .strictObject({
-    level: levelId,
+    level: levelId.describe('The level these indicators are for, by its id under the framework\'s `levels`, such as 3 or "Grade 7".'),
     behaviours: indicatorList
       .nullable()
       .default(null)
@@ -77,14 +77,19 @@ const competencyLevelSchema = z
   });
 
 export const frameworkSchema = z.strictObject({
-  id,
-  name: text,
-  edition: text,
-  publisher: text,
-  /** Id of the values set that underpins the framework, if any. */
-  values: id.nullable().default(null),
-  /** True when a higher level includes the behaviours of the levels below it. */
-  cumulative: z.boolean(),
+  id: id.describe('An id for this framework file, such as our-behaviours-2025: messages about the framework name it.'),
+  name: text.describe('The framework\'s name, printed as the heading of the framework section, such as "Our Behaviours Framework".'),
+  edition: text.describe('Which edition of the framework this file holds, such as "2025, all staff", for reviewers; the project\'s templates do not print it.'),
+  publisher: text.describe('Who publishes the framework, such as "Riverside Borough Council", for reviewers; the project\'s templates do not print it.'),
+  values: id
+    .nullable()
+    .default(null)
+    .describe(
+      'The id of the set of values that underpins the framework, such as riverside-values-2025, for reviewers (a pack prints the values file its pack.yaml names under `data:`); null for none.',
+    ),
+  cumulative: z
+    .boolean()
+    .describe('True when each level includes the behaviours of the levels below it (someone at level 3 also shows those of levels 1 and 2); false when each level stands alone.'),
   introduction: z
     .array(introductionPart)
     .default([])
@@ -96,27 +101,59 @@ export const frameworkSchema = z.strictObject({
   levels: z
     .array(
       z.strictObject({
-        id: levelId,
-        name: text,
-        title: text.nullable().default(null),
-        grades: text.nullable().default(null),
+        id: levelId.describe('The level\'s id, which roles and competencies cite it by: a number such as 3, or a name such as "Grade 7".'),
+        name: text.describe('The level\'s name, printed in the role\'s table of competencies and above the level\'s indicators, such as "Level 3".'),
+        title: text
+          .nullable()
+          .default(null)
+          .describe('A title printed after the level\'s name, such as "senior manager" in "Level 3: senior manager"; null for none.'),
+        grades: text
+          .nullable()
+          .default(null)
+          .describe('The grades or bands the level is for, such as "Band B and above", for reviewers (the project\'s templates do not print it); null for none.'),
       }),
     )
-    .min(1),
-  clusters: z.array(z.strictObject({ id, name: text })).default([]),
+    .min(1)
+    .describe('The levels of the framework, lowest first, such as Level 1 to Level 3, or Grade 5 to Grade 7.'),
+  clusters: z
+    .array(
+      z.strictObject({
+        id: id.describe('The cluster\'s id, which a competency\'s `cluster:` names, such as leading-people.'),
+        name: text.describe('The cluster\'s name, printed as a heading over its competencies, such as "Leading people".'),
+      }),
+    )
+    .default([])
+    .describe('The groups the competencies fall into, in the order they are printed; leave it out for a framework with no clusters.'),
   competencies: z
     .array(
       z.strictObject({
-        id,
-        name: text,
-        aliases: z.array(text).default([]),
-        cluster: id.nullable().default(null),
-        description: paragraphs,
-        whyItMatters: z.strictObject({ title: text, paragraphs }).nullable().default(null),
-        levels: z.array(competencyLevelSchema).default([]),
+        id: id.describe('The competency\'s id, the same in every edition of the framework, such as working-together; a role may cite it by this.'),
+        name: text.describe('The competency\'s name in this edition, printed as its heading and in the role\'s table, such as "We work together".'),
+        aliases: z
+          .array(text)
+          .default([])
+          .describe('Other names a role may cite the competency by, such as its name in an earlier edition; none unless given.'),
+        cluster: id
+          .nullable()
+          .default(null)
+          .describe('The id of the cluster the competency belongs to, such as leading-people; null in a framework with no clusters.'),
+        description: paragraphs.describe('What the competency means, printed under its name, one list item (a line starting "- ") for each paragraph.'),
+        whyItMatters: z
+          .strictObject({
+            title: text.describe('The part\'s title, printed in bold or as a sub-heading, such as "Why it matters".'),
+            paragraphs: paragraphs.describe('The paragraphs under the title, one list item (a line starting "- ") for each.'),
+          })
+          .nullable()
+          .default(null)
+          .describe('A part with a title of its own, such as "Why it matters", printed after the description; null for none.'),
+        levels: z
+          .array(competencyLevelSchema)
+          .default([])
+          .describe('What the competency looks like at each level it gives: the level and its behaviours or indicators; none unless given.'),
       }),
     )
-    .min(1),
+    .min(1)
+    .describe('The competencies of the framework, in the order they are printed.'),
 });
 
 export type Framework = z.infer<typeof frameworkSchema>;
