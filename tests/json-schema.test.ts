@@ -110,7 +110,7 @@ describe('what an editor shows (docs/editors.md)', () => {
   it('a pattern has a message in words, saying what to write with an example', () => {
     const pack = generated('pack') as { properties: Record<string, JsonSchema> };
     expect(pack.properties.date!.patternErrorMessage).toMatch(/YYYY-MM-DD, like 2021-01-11/);
-    expect(pack.properties.id!.patternErrorMessage).toMatch(/words joined by hyphens, like final-interview/);
+    expect(pack.properties.id!.patternErrorMessage).toMatch(/words joined by hyphens, like "final-interview"/);
     // Shown too for a value of the wrong type: `version: 1.0` is a number to YAML.
     expect(pack.properties.version!.errorMessage).toBe(pack.properties.version!.patternErrorMessage);
   });

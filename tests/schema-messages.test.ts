@@ -33,7 +33,7 @@ const files = {
 type Kind = keyof typeof files;
 
 /** zod's and yaml's own words, none of which a user should see. */
-const LIBRARY_WORDS = /Invalid input|Invalid option|Invalid (string|type|element|key)|expected|received|Too small|Too big|Unrecognized key|Implicit|[Ff]low (sequence|map|collection)|[Bb]lock (sequence|scalar|collection)|scalar|Nested mappings|sufficiently indented|Unexpected|indicator|Map keys|\bNaN\b|\[\d+\]|[A-Za-z_]\.\d/;
+const LIBRARY_WORDS = /Invalid input|Invalid option|Invalid (string|type|element|key)|expected|received|Too small|Too big|Unrecognized key|Implicit|[Ff]low (sequence|map|collection)|[Bb]lock (sequence|scalar|collection)|scalar|Nested mappings|sufficiently indented|Unexpected|\bindicator\b|Map keys|\bNaN\b|\[\d+\]|[A-Za-z_]\.\d/;
 
 /** The messages and hints `packs` gives for one file's text. */
 async function messagesFor(kind: Kind, text: string): Promise<string[]> {
@@ -150,7 +150,7 @@ describe('each kind of schema issue, in the project\'s words', () => {
       'a field that is not one',
       'timeline',
       [[['stages', 0, 'colour'], 'blue']],
-      ['unknown-field: `colour` is not a field of stage "application" (hint: known fields: id, name, date, time, summary, paragraphs, allowNonWorkingDay, reason, after)'],
+      ['unknown-field: `colour` is not a field of stage "application" (hint: known fields: id, name, date, endDate, time, summary, paragraphs, allowNonWorkingDay, reason, after)'],
     ],
   ])('%s', async (_, kind, changes, expected) => {
     expect(await reported(kind, changes)).toEqual(expected);
