@@ -359,7 +359,7 @@ export const catalogue = {
   },
   'gap-too-short': {
     severity: 'error',
-    meaning: 'a stage comes fewer working days after another than it asks for',
+    meaning: 'a stage comes fewer working days after another (after its last day, when it is held over several) than it asks for',
     example: {
       message: 'stage "Interview" is 2 working days after stage "Application"; this pack asks for at least 3 working days',
       hint: 'move it to 8 July 2021 or later',
