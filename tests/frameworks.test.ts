@@ -99,13 +99,13 @@ afterAll(() => {
 });
 
 /** Builds the base fixture pack with this framework and role, and its framework section as asked; the PDF's text. */
-async function builtText(packYamlEnd: string, section = 'framework-behaviours'): Promise<string> {
+async function builtText(packYamlEnd: string, section = 'framework-behaviours', frameworkYaml = framework, roleYaml = role): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'packs-framework-'));
   folders.push(root);
   cpSync(path.join(projectRoot, 'tests', 'fixtures', 'base'), root, { recursive: true });
   cpSync(path.join(projectRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
-  writeFileSync(path.join(root, 'packs/shared/framework.yaml'), framework);
-  writeFileSync(path.join(root, 'packs/sample-pack/role.yaml'), role);
+  writeFileSync(path.join(root, 'packs/shared/framework.yaml'), frameworkYaml);
+  writeFileSync(path.join(root, 'packs/sample-pack/role.yaml'), roleYaml);
   const packFile = path.join(root, 'packs/sample-pack/pack.yaml');
   const pack = readFileSync(packFile, 'utf8').replace('  - template: framework-behaviours\n', `  - template: ${section}\n`);
   writeFileSync(packFile, `${pack}${packYamlEnd}`);
@@ -176,5 +176,24 @@ describe('a framework with grade-named levels, clusters and negative indicators'
     expect(positions(flat, ['Seeing the Big Picture', 'Leadership']), flat).toSatisfy(ascending);
     expect(flat).not.toContain('Setting direction');
     expect(flat).not.toContain('Engaging people');
+  });
+});
+
+describe('a level written by its name in the framework', () => {
+  // Communicating gives its indicators at `level: Grade 7`, the name of the level whose id is G7.
+  const byName = framework.replace('      - level: G7\n        indicators:\n          effective:\n            - Explain complex', '      - level: Grade 7\n        indicators:\n          effective:\n            - Explain complex');
+
+  it('is the same level as its id: a role citing it by id builds, and prints its indicators', async () => {
+    expect(byName).not.toBe(framework);
+    const citing = role.replace('    - competency: Leadership\n', '    - competency: Communicating and Influencing\n      level: G7\n    - competency: Leadership\n');
+    const text = await builtText('', 'framework-behaviours', byName, citing);
+    const communicating = text.slice(text.lastIndexOf('Communicating and Influencing'));
+    expect(positions(communicating, ['Communicating and Influencing', 'Grade 7', 'Explain complex issues in plain words.']), text).toSatisfy(ascending);
+  });
+
+  it('is printed with its indicators when the pack prints every competency', async () => {
+    const text = await builtText('frameworkSection:\n  competencies: all\n', 'framework-behaviours', byName);
+    const communicating = text.slice(text.lastIndexOf('Communicating and Influencing'));
+    expect(positions(communicating, ['Communicating and Influencing', 'Grade 7', 'Explain complex issues in plain words.']), text).toSatisfy(ascending);
   });
 });

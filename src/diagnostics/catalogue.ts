@@ -359,7 +359,7 @@ export const catalogue = {
   },
   'gap-too-short': {
     severity: 'error',
-    meaning: 'a stage comes fewer working days after another than it asks for',
+    meaning: 'a stage comes fewer working days after another (after its last day, when it is held over several) than it asks for',
     example: {
       message: 'stage "Interview" is 2 working days after stage "Application"; this pack asks for at least 3 working days',
       hint: 'move it to 8 July 2021 or later',
@@ -383,13 +383,13 @@ export const catalogue = {
   },
   'typed-date': {
     severity: 'warning',
-    meaning: 'stage text types the stage\'s date instead of saying `{{date}}`',
+    meaning: 'stage text types the stage\'s date (or, for a stage over several days, one of its days) instead of saying `{{date}}`',
     example: { message: 'stage "interview" text types its date ("14th July 2021")' },
     fix: 'write `{{date}}`, so the text follows the stage\'s date',
   },
   'conflicting-date': {
     severity: 'error',
-    meaning: 'stage text types a date that is not the stage\'s',
+    meaning: 'stage text types a date that is not the stage\'s (nor, for a stage over several days, one of its days)',
     example: { message: 'stage "interview" text says "15th July 2021", but the stage\'s date is 14 July 2021' },
     fix: 'write `{{date}}`',
   },

@@ -22,8 +22,15 @@ export function competencyNames(framework: Pick<Framework, 'competencies'>): str
   return framework.competencies.flatMap((c) => [c.name, ...c.aliases, c.id]);
 }
 
+/**
+ * The level a role or a competency cites, by its id (`3`, `G7`) or its name
+ * (`Level 3`, `Grade 7`). The one way a level is found, so that a level cited by
+ * either is the same level everywhere: checked, and printed with its indicators.
+ * An id is matched before a name, so a name that is another level's id cannot take it.
+ */
 export function findLevel(framework: Pick<Framework, 'levels'>, cited: string | number): Level | undefined {
-  return framework.levels.find((l) => normalise(l.id) === normalise(cited) || normalise(l.name) === normalise(cited));
+  const wanted = normalise(cited);
+  return framework.levels.find((l) => normalise(l.id) === wanted) ?? framework.levels.find((l) => normalise(l.name) === wanted);
 }
 
 export function findCluster(framework: Pick<Framework, 'clusters'>, cited: string): Cluster | undefined {
@@ -55,8 +62,8 @@ export function indicatorKinds(framework: Pick<Framework, 'indicatorKinds'>): In
 }
 
 /** The lists a competency gives at one level, one per kind that has one, positive kinds before negative ones. */
-export function indicatorsAt(framework: Pick<Framework, 'indicatorKinds'>, competency: Competency, level: Level) {
-  const entry = competency.levels.find((e) => normalise(e.level) === normalise(level.id));
+export function indicatorsAt(framework: Pick<Framework, 'levels' | 'indicatorKinds'>, competency: Competency, level: Level) {
+  const entry = competency.levels.find((e) => findLevel(framework, e.level) === level);
   if (!entry) return [];
   return indicatorKinds(framework).flatMap((kind) => {
     const items = kind.id === BEHAVIOURS_KIND && framework.indicatorKinds.length === 0 ? entry.behaviours : entry.indicators?.[kind.id];
@@ -66,7 +73,7 @@ export function indicatorsAt(framework: Pick<Framework, 'indicatorKinds'>, compe
 
 /** The levels a competency gives indicators at, in the framework's order. */
 export function levelsOf(framework: Pick<Framework, 'levels'>, competency: Competency): Level[] {
-  return framework.levels.filter((l) => competency.levels.some((entry) => normalise(entry.level) === normalise(l.id)));
+  return framework.levels.filter((l) => competency.levels.some((entry) => findLevel(framework, entry.level) === l));
 }
 
 /**

@@ -47,7 +47,7 @@ const introductionPart = z.union([
 
 const competencyLevelSchema = z
   .strictObject({
-    level: levelId.describe('The level these indicators are for, by its id under the framework\'s `levels`, such as 3 or "Grade 7".'),
+    level: levelId.describe('The level these indicators are for, by its id or its name under the framework\'s `levels`, such as 3 or "Level 3".'),
     behaviours: indicatorList
       .nullable()
       .default(null)

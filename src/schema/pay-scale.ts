@@ -92,7 +92,7 @@ export const pay = z
   .describe('A spot amount in whole pounds (e.g. 28650); or `minimum:` and `maximum:` for a range; or `points:` for a band; or `locations:` giving any of these by location.');
 
 export const payScaleSchema = z.strictObject({
-  id,
+  id: id.describe('An id for this pay scale, such as chief-officers-2020: messages about the scale name it.'),
   name: text.describe('The scale\'s name, e.g. "Chief officer pay 2020".'),
   /** Where the figures come from (a pay circular, a determination), for reviewers. */
   source: text.nullable().default(null).describe('Where the figures come from (a pay circular, a determination), for reviewers.'),

@@ -61,9 +61,17 @@ const benefit = z.strictObject({
 });
 
 export const remunerationSchema = z.strictObject({
-  intro: paragraphs.default([]),
-  terms: prose.nullable().default(null),
-  placeOfWork: prose.nullable().default(null),
+  intro: paragraphs
+    .default([])
+    .describe('Paragraphs printed at the start of the remuneration section, before the salary, such as "We offer a flexible reward package."; none unless given.'),
+  terms: prose
+    .nullable()
+    .default(null)
+    .describe('The terms of appointment, a `heading:` and its `paragraphs:`, such as "Terms of Appointment" and "You will be appointed for five years."; null for none.'),
+  placeOfWork: prose
+    .nullable()
+    .default(null)
+    .describe('Where the post is based and its hours, a `heading:` and its `paragraphs:`, such as "Place of Work and Hours"; null for none.'),
   salary: z.strictObject({
     heading: text.describe('The heading of the salary part, e.g. "Salary and allowances".'),
     /** The grade or rank in the pack's pay scale (`data.payScale` in pack.yaml). */
@@ -116,7 +124,7 @@ export const remunerationSchema = z.strictObject({
       .nullable()
       .default(null)
       .describe('Pay that depends on when someone joined, printed as a table after the salary.'),
-  }),
+  }).describe('The salary, printed as a table under its heading: the figures of a grade in the pack\'s pay scale on a given day, such as basic pay and London weighting.'),
   benefits: z
     .array(benefit)
     .default([])

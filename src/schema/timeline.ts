@@ -13,6 +13,7 @@ const portal = z.strictObject({
   url: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be a web address starting https://, like https://jobs.example.org/apply' })
     .refine((url) => linkProblem(url) === undefined, 'must be a web address starting https://, with no spaces')
+    .meta({ patternErrorMessage: 'Write a web address starting https://, like https://jobs.example.org/apply.' })
     .describe('The address of the page where candidates apply, starting https://.'),
 });
 
@@ -23,28 +24,48 @@ export const timelineSchema = z.strictObject({
   stages: z
     .array(
       z.strictObject({
-        id,
-        name: text,
-        date: isoDate.nullable().default(null),
+        id: id.describe('The stage\'s id, which other stages\' `after:` and `closingStage:` name it by, such as final-interview.'),
+        name: text.describe('The stage\'s name, printed in the table of stages and as its heading, such as "Final Interview Panel".'),
+        date: isoDate
+          .nullable()
+          .default(null)
+          .describe('The day of the stage (its first day, with `endDate`), such as 2021-01-20: printed in the table, and checked as a working day; leave it out for a stage with no date yet.'),
         endDate: isoDate
           .nullable()
           .default(null)
           .describe('For a stage held over several days: its last day (YYYY-MM-DD), after `date`, its first. Every day between is checked as a working day.'),
-        time: time.nullable().default(null),
-        /** A few words for the summary table, e.g. "Closing date for applications". */
-        summary: text,
-        paragraphs: paragraphs.min(1),
-        /** A stage may fall on a weekend or bank holiday only when this says so, with a reason. */
-        allowNonWorkingDay: z.boolean().default(false),
-        reason: text.nullable().default(null),
-        /** The least gap after an earlier stage, in working days, e.g. shortlisting one working day after the closing date. */
-        after: z
-          .strictObject({ stage: id, workingDays: z.number().int().nonnegative() })
+        time: time
           .nullable()
-          .default(null),
+          .default(null)
+          .describe('The time of the stage on the 24-hour clock, in quotes, such as "12:00" (printed "midday"); null for none.'),
+        summary: text.describe('A few words for the table of stages, saying what happens, such as "Closing date for applications".'),
+        paragraphs: paragraphs
+          .min(1)
+          .describe('What the stage asks of the candidate, printed under its heading; {{date}}, {{time}}, {{weekday}} and {{when}} print the stage\'s own, such as "The interview will be held on {{date}}."'),
+        allowNonWorkingDay: z
+          .boolean()
+          .default(false)
+          .describe('True lets the stage fall on a weekend or bank holiday, such as a closing date on a Sunday; give the `reason:` too. False (the default) makes that an error.'),
+        reason: text
+          .nullable()
+          .default(null)
+          .describe('Why the stage may fall on a non-working day, for the people who check the pack, such as "The panel sits on a Saturday to suit candidates in work"; not printed.'),
+        after: z
+          .strictObject({
+            stage: id.describe('The earlier stage, by its id, such as application.'),
+            workingDays: z
+              .number()
+              .int()
+              .nonnegative()
+              .describe('The least number of working days between the earlier stage (its last day) and this one, such as 1.'),
+          })
+          .nullable()
+          .default(null)
+          .describe('The least gap in working days after an earlier stage, such as shortlisting at least one working day after the closing date; validate reports a gap too short. Null for none.'),
       }),
     )
-    .min(1),
+    .min(1)
+    .describe('The stages of the selection process, in order, such as the closing date, shortlisting and the final interview: printed as a table and then one by one.'),
   applications: z
     .strictObject({
       email: email.optional().describe('To apply by e-mail: the address applications go to.'),
@@ -52,9 +73,11 @@ export const timelineSchema = z.strictObject({
       post: text
         .optional()
         .describe('To apply by post: the address, one line of it on each line (write it after `|`).'),
-      /** The stage whose date and time is the closing date, usually `application`. */
-      closingStage: id,
-      documents: z.array(markdown).min(1),
+      closingStage: id.describe('The stage whose date and time is the closing date for applications, by its id, such as application.'),
+      documents: z
+        .array(markdown)
+        .min(1)
+        .describe('The documents a candidate sends, printed as a bulleted list, such as "CV and supporting statement".'),
       instructions: markdown
         .nullable()
         .default(null)
@@ -72,7 +95,8 @@ export const timelineSchema = z.strictObject({
       });
     })
     .nullable()
-    .default(null),
+    .default(null)
+    .describe('How to apply (by e-mail, through an online portal or by post), the documents to send and which stage is the closing date; null to leave it out.'),
 });
 
 export type Timeline = z.infer<typeof timelineSchema>;

@@ -123,10 +123,12 @@ export function checkWorkingDays(pack: LoadedPack): Diagnostic[] {
         const gap = workingDaysBetween(lastDayOf(earlier), stage.date, isNonWorking);
         if (gap < stage.after.workingDays) {
           const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
+          // Said so, when it is not the day a reader would count from: the earlier stage's `date`.
+          const from = earlier.endDate === null ? `stage "${earlier.name}"` : `the last day of stage "${earlier.name}" (${formatDate(lastDayOf(earlier), 'plain')})`;
           found.push(
             diagnosticAt(file, ['stages', i, 'date'], {
               code: 'gap-too-short',
-              message: `stage "${stage.name}" is ${days(gap)} after stage "${earlier.name}"; this pack asks for at least ${days(stage.after.workingDays)}`,
+              message: `stage "${stage.name}" is ${days(gap)} after ${from}; this pack asks for at least ${days(stage.after.workingDays)}`,
               hint: `move it to ${formatDate(firstDayAfter(lastDayOf(earlier), stage.after.workingDays, isNonWorking), 'plain')} or later`,
             }),
           );

@@ -6,7 +6,7 @@
 // location the scale has.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment } from '../pack/data-file.js';
-import { formatDate, formatMoney } from '../pack/format.js';
+import { formatDate, formatDateSpan, formatMoney } from '../pack/format.js';
 import { amountOf, amountsIn, findGrade, isByLocation, payFor, rateInForce, shapeOf, type PayShape } from '../pack/pay.js';
 import type { Pay } from '../schema/pay-scale.js';
 import { closest } from '../pack/suggest.js';
@@ -15,7 +15,10 @@ import { lostFrom, usable, type LoadedPack } from '../pack/loaded-pack.js';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WRITTEN_DATE = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/gi;
 
-/** Dates written out in stage text ("11th January 2021") should be {{date}}, so they follow the stage's date. */
+/**
+ * Dates written out in stage text ("11th January 2021") should be {{date}}, so they follow the stage's date.
+ * A stage held over several days owns each of them: its last day typed is typed, not a conflict.
+ */
 export function checkTypedDates(pack: LoadedPack): Diagnostic[] {
   const checked = usable(pack.timeline, ['stages']);
   if (!checked) return [];
@@ -25,20 +28,42 @@ export function checkTypedDates(pack: LoadedPack): Diagnostic[] {
     stage.paragraphs.forEach((paragraph, p) => {
       for (const match of paragraph.matchAll(WRITTEN_DATE)) {
         const iso = `${match[3]}-${String(MONTHS.indexOf(match[2]!.toLowerCase()) + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-        const same = iso === stage.date;
+        const day = whichDayOf(stage, iso);
         found.push(
           diagnosticAt(file, ['stages', i, 'paragraphs', p], {
-            code: same ? 'typed-date' : 'conflicting-date',
-            message: same
-              ? `stage "${stage.id}" text types its date ("${match[0]}")`
-              : `stage "${stage.id}" text says "${match[0]}", but the stage's date is ${stage.date === null ? 'not set' : formatDate(stage.date, 'plain')}`,
-            hint: 'write {{date}} in the text, so it always says the stage\'s date',
+            code: day ? 'typed-date' : 'conflicting-date',
+            message: day
+              ? `stage "${stage.id}" text types ${day} ("${match[0]}")`
+              : `stage "${stage.id}" text says "${match[0]}", but ${stageDays(stage)}`,
+            hint: isSpan(stage)
+              ? `write {{date}} in the text, so it always says the stage's days (it prints "${formatDateSpan(stage.date!, stage.endDate!, 'plain', false)}")`
+              : 'write {{date}} in the text, so it always says the stage\'s date',
           }),
         );
       }
     });
   });
   return found;
+}
+
+type StageDays = { date: string | null; endDate: string | null };
+
+/** A stage held over several days, first to last (one whose end is not after its start is reported as a `stage-span`). */
+const isSpan = (stage: StageDays) => stage.date !== null && stage.endDate !== null && stage.endDate > stage.date;
+
+/** Which of the stage's days a date is, in words ("its date", "its last day"), or undefined when it is none of them. */
+function whichDayOf(stage: StageDays, iso: string): string | undefined {
+  if (!isSpan(stage)) return iso === stage.date ? 'its date' : undefined;
+  if (iso === stage.date) return 'its first day';
+  if (iso === stage.endDate) return 'its last day';
+  return stage.date! < iso && iso < stage.endDate! ? 'one of its days' : undefined;
+}
+
+/** The stage's day or days, as a conflicting date's message gives them. */
+function stageDays(stage: StageDays): string {
+  if (stage.date === null) return "the stage's date is not set";
+  if (isSpan(stage)) return `the stage runs from ${formatDateSpan(stage.date, stage.endDate!, 'plain', false)}`;
+  return `the stage's date is ${formatDate(stage.date, 'plain')}`;
 }
 
 const AMOUNT = /£\s?(\d{1,3}(?:,\d{3})+|\d+)/g;

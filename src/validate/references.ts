@@ -3,7 +3,7 @@
 // ids are unique; the timeline's stages are in order.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type PathSegment, type YamlFile } from '../pack/data-file.js';
-import { competencyNames, findCluster, findCompetency, findLevel, findValue, type Competency } from '../pack/lookup.js';
+import { competencyNames, findCluster, findCompetency, findLevel, findValue, levelsOf, type Competency } from '../pack/lookup.js';
 import { lostFrom, usable, type LoadedPack } from '../pack/loaded-pack.js';
 import { closest } from '../pack/suggest.js';
 import { checkConflictingFigures, checkPayShapes, checkSalaryLocation, checkTypedDates } from './figures.js';
@@ -168,10 +168,7 @@ function checkRole(pack: LoadedPack): Diagnostic[] {
     citedAlready.set(competency, { level: cited.level });
     const level = findLevel(framework, cited.level);
     // Where a competency lists behaviours by level, only those levels exist for it.
-    const levelsOfCompetency =
-      competency.levels.length > 0
-        ? framework.levels.filter((l) => competency.levels.some((entry) => String(entry.level) === String(l.id)))
-        : framework.levels;
+    const levelsOfCompetency = competency.levels.length > 0 ? levelsOf(framework, competency) : framework.levels;
     const levelLost =
       lostFrom(pack.framework, ['levels'], cited.level) ||
       lostFrom(pack.framework, ['competencies', framework.competencies.indexOf(competency), 'levels']);
