@@ -13,7 +13,7 @@ import { printedSize } from '../image-size.js';
 import { withVisibleText } from './visible-text.js';
 // pdfmake's layout of a paragraph made linear in its length (see the module).
 import './linear-layout.js';
-import { hadRowTallerThanAPage } from './tall-rows.js';
+import { hadHeaderTallerThanAPage, hadRowTallerThanAPage } from './tall-rows.js';
 
 /** A4's width in points, and room for "Page 999 of 999" in the footer's type. */
 const A4_WIDTH = 595.28;
@@ -81,6 +81,8 @@ interface DefinitionState {
   tables: Record<string, unknown>[];
   /** The tables (by their place in `tables`) whose rows may break across pages: those with a row taller than a page. */
   breakableTables: ReadonlySet<number>;
+  /** Tables whose header row is taller than a page: it is printed once, as an ordinary row. */
+  unrepeatedHeaders: ReadonlySet<number>;
 }
 
 function block(node: Block, state: DefinitionState): Content {
@@ -116,7 +118,7 @@ function block(node: Block, state: DefinitionState): Content {
       const columns = node.header.length;
       const index = state.tables.length;
       const table = {
-        headerRows: 1,
+        headerRows: state.unrepeatedHeaders.has(index) ? 0 : 1,
         // Each row on one page, as in the Word file, unless one is taller than a page (see tall-rows.ts).
         dontBreakRows: !state.breakableTables.has(index),
         widths: columnPercents(columns).map((percent) => `${percent}%`),
@@ -173,8 +175,8 @@ interface PdfNodeInfo {
  * Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over.
  * `tables` receives the definitions of the tables, in order.
  */
-function pdfDefinition(document: Document, breakableTables: ReadonlySet<number>, tables: Record<string, unknown>[]): Record<string, unknown> {
-  const state: DefinitionState = { listDepth: 0, tables, breakableTables };
+function pdfDefinition(document: Document, tall: TallTables, tables: Record<string, unknown>[]): Record<string, unknown> {
+  const state: DefinitionState = { listDepth: 0, tables, breakableTables: tall.rows, unrepeatedHeaders: tall.headers };
   const { meta } = document;
   return {
     pageSize: 'A4',
@@ -233,18 +235,24 @@ function pdfDefinition(document: Document, breakableTables: ReadonlySet<number>,
   };
 }
 
-async function render(document: Document, breakableTables: ReadonlySet<number>) {
+/** The tables, by index, with a row taller than a page, and those whose header row is. */
+interface TallTables {
+  rows: ReadonlySet<number>;
+  headers: ReadonlySet<number>;
+}
+
+async function render(document: Document, tall: TallTables) {
   const tables: Record<string, unknown>[] = [];
-  const buffer = await pdfmake.createPdf(pdfDefinition(document, breakableTables, tables)).getBuffer();
-  const tallRows = new Set(tables.flatMap((table, index) => (hadRowTallerThanAPage(table) ? [index] : [])));
-  return { buffer, tallRows };
+  const buffer = await pdfmake.createPdf(pdfDefinition(document, tall, tables)).getBuffer();
+  const indexes = (found: (table: object) => boolean) => new Set(tables.flatMap((table, index) => (found(table) ? [index] : [])));
+  return { buffer, found: { rows: indexes(hadRowTallerThanAPage), headers: indexes(hadHeaderTallerThanAPage) } };
 }
 
 export async function writePdf(document: Document): Promise<Uint8Array> {
-  let { buffer, tallRows } = await render(document, new Set());
+  let { buffer, found } = await render(document, { rows: new Set(), headers: new Set() });
   // pdfmake would have left out all but the first page of a row taller than a page: lay the
   // document out again with those tables' rows allowed to break (see tall-rows.ts).
-  if (tallRows.size > 0) ({ buffer } = await render(document, tallRows));
+  if (found.rows.size > 0) ({ buffer } = await render(document, found));
   const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // With the facts goes the text the pages show, so `packs diff` can tell a file edited after the build.
   return document.meta.attachment ? withVisibleText(pdf) : pdf;

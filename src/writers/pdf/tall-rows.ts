@@ -22,6 +22,8 @@ const require = createRequire(import.meta.url);
 
 /** Set on a table definition (`table: {...}`) that had a row taller than a page. */
 const overflowed = Symbol('recruitment-packs.rowTallerThanAPage');
+/** Set on one whose header row was taller than a page: pdfmake keeps a header row whole, always, so it cannot repeat. */
+const headerOverflowed = Symbol('recruitment-packs.headerTallerThanAPage');
 
 interface PdfContext {
   y: number;
@@ -63,7 +65,10 @@ function roomForARow(writer: PdfWriter): number | undefined {
 TableProcessorClass.prototype.endRow = function (this: TableProcessor, rowIndex, writer, pageBreaks) {
   if (writer.transactionLevel > 0) {
     const room = roomForARow(writer);
-    if (room !== undefined && writer.context().y + this.reservedAtBottom > room) this.tableNode.table[overflowed] = true;
+    if (room !== undefined && writer.context().y + this.reservedAtBottom > room) {
+      this.tableNode.table[overflowed] = true;
+      if (rowIndex < Number(this.tableNode.table.headerRows ?? 0)) this.tableNode.table[headerOverflowed] = true;
+    }
   }
   endRow.call(this, rowIndex, writer, pageBreaks);
 };
@@ -71,4 +76,12 @@ TableProcessorClass.prototype.endRow = function (this: TableProcessor, rowIndex,
 /** Whether pdfmake found a row of this table definition taller than a page, the last time it laid it out. */
 export function hadRowTallerThanAPage(table: object): boolean {
   return (table as Record<PropertyKey, unknown>)[overflowed] === true;
+}
+
+/**
+ * Whether that row was its header row. Such a header is laid out again as an ordinary
+ * first row, printed once and allowed to break, since pdfmake would leave out all of it.
+ */
+export function hadHeaderTallerThanAPage(table: object): boolean {
+  return (table as Record<PropertyKey, unknown>)[headerOverflowed] === true;
 }
