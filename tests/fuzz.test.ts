@@ -145,6 +145,21 @@ function withoutRepeatedHeaders(text: string, blocks: Block[]): string {
   return text;
 }
 
+/**
+ * The texts not in the PDF, allowing for how a table row taller than a page is split: column by
+ * column, so on the page where it starts, the texts of the cells after one come between that
+ * cell's two parts. A cell's text is looked for with the other cells of its row taken out.
+ */
+function missingFromPdf(body: string, blocks: Block[]): string[] {
+  const rows = blocks.flatMap((block) => (block.type === 'table' ? block.rows.map((row) => row.map((cell) => squash(plainText(cell)))) : []));
+  return missingFrom(body, textUnits(blocks)).filter((unit) => {
+    const row = rows.find((cells) => cells.includes(squash(unit)));
+    if (!row) return true;
+    const others = row.filter((cell) => cell !== squash(unit) && cell !== '');
+    return !others.reduce((text, cell) => text.split(cell).join(''), body).includes(squash(unit));
+  });
+}
+
 const TEXT_RUNS = Number(process.env.FUZZ_TEXT_RUNS ?? 60);
 const scratch = mkdtempSync(path.join(tmpdir(), 'packs-fuzz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -175,7 +190,7 @@ describe('fuzzing the text of values', () => {
         built++;
         const file = path.join(scratch, 'case.pdf');
         writeFileSync(file, await within(60_000, 'the PDF writer', pdf(plan.document)));
-        expect(missingFrom(withoutRepeatedHeaders(bodyText(file, plan.document.meta.footer), plan.document.blocks), textUnits(plan.document.blocks))).toEqual([]);
+        expect(missingFromPdf(withoutRepeatedHeaders(bodyText(file, plan.document.meta.footer), plan.document.blocks), plan.document.blocks)).toEqual([]);
       }),
       { numRuns: TEXT_RUNS, seed: SEED },
     );
