@@ -90,7 +90,7 @@ describe('each kind of schema issue, in the project\'s words', () => {
       'a list where text goes',
       'role',
       [[['title'], ['Inspector']]],
-      ['invalid-value: `title` must be text, not a list'],
+      ['invalid-value: `title` must be text, not a list (hint: write it as one text: for several lines, put `|` after the colon and the lines below it, indented, without `- `)'],
     ],
     [
       'text where a list goes, in an element named by its id',

@@ -126,6 +126,7 @@ export function hintFor(issue: Issue): string | undefined {
     case 'invalid_type':
       if (input === null) return 'write the value after the colon, on the same line, or indented on the lines below';
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return `put it in quotes: "${String(input)}"`;
+      if (issue.expected === 'string' && Array.isArray(input)) return 'write it as one text: for several lines, put `|` after the colon and the lines below it, indented, without `- `';
       if (issue.expected === 'array' && typeof input === 'string') return 'write each item on a line of its own, starting with `- `';
       if ((issue.expected === 'object' || issue.expected === 'record') && typeof input !== 'object') return 'write its fields on the lines below it, indented, each as `name: value`';
       if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string') return 'write the number alone, with no £, commas or words';

@@ -311,6 +311,9 @@ function resolveBenefits(pack: LoadedPack, diagnostics: Diagnostic[]) {
 
 const STAGE_TEXT_HINT = 'stage text may use {{date}}, {{time}}, {{weekday}} and {{when}}';
 
+/** {{weekday}} followed by {{date}}, as a one-day stage's text says its day (perhaps with "the" or bold between). */
+const WEEKDAY_THEN_DATE = /\{\{\s*weekday\s*\}\}[\s*_]*(?:the\s+)?[\s*_]*\{\{\s*date\s*\}\}/;
+
 /** What stage text and the application instructions may say of a stage: its day or days, and its time. */
 function stageFacts(stage: { date: string | null; endDate: string | null; time: string | null }, dateStyle: DateStyle) {
   const { date, endDate, time } = stage;
@@ -332,6 +335,17 @@ function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Di
     // Stage text may say {{date}}, {{time}}, {{weekday}} and {{when}}: the stage's own facts, so a
     // date is typed once, in `date:`, and every sentence that mentions it follows.
     const paragraphs = stage.paragraphs.map((paragraph, p) => {
+      // Over several days, "{{weekday}} {{date}}" would print "Monday to Tuesday 25 to 26 January 2027".
+      if (stage.endDate !== null && WEEKDAY_THEN_DATE.test(paragraph)) {
+        diagnostics.push(
+          diagnosticAt(file, ['stages', index, 'paragraphs', p], {
+            code: 'stage-text',
+            message: `stage "${stage.id}" runs over several days, so {{weekday}} {{date}} would print "${facts.weekday} ${facts.date}"`,
+            hint: `write {{when}}, which prints "${facts.when}"`,
+          }),
+        );
+        return paragraph;
+      }
       const filled = fillPlaceholders(paragraph, facts);
       // One finding a paragraph: the first {{...}} it cannot fill.
       const problem = filled.problems[0];
