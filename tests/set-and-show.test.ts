@@ -41,6 +41,18 @@ describe('packs set', () => {
     expect(log).toContain('  version: "1.0.2"\n  field: "timeline.application.time"\n  old: "12:00"\n  new: "17:00"\n  note: null');
   });
 
+  it('moves the last day of a stage held over several days, and refuses one before its first day', async () => {
+    const root = copyProject();
+    writeFileSync(timelineOf(root), read(timelineOf(root)).replace('    date: 2021-01-20\n', '    date: 2021-01-20\n    endDate: 2021-01-21\n'));
+    const run = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.endDate', '2021-01-22', '--today', '2020-12-20'], root);
+    expect(run.stdout.split('\n')[0]).toBe('timeline.final-interview.endDate: Thursday 21 January 2021 → Friday 22 January 2021  (packs/met-dac-2021/timeline.yaml)');
+    expect(read(timelineOf(root))).toContain('    date: 2021-01-20\n    endDate: 2021-01-22\n');
+    const refused = await runCli(['set', 'met-dac-2021', 'timeline.final-interview.endDate', '2021-01-19', '--today', '2020-12-20'], root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('[stage-span]');
+    expect(read(timelineOf(root))).toContain('    endDate: 2021-01-22\n');
+  });
+
   it.each([
     ['31 February', ['timeline.final-interview.date', '2021-02-31'], 'packs set: "2021-02-31" is not a date: write it YYYY-MM-DD, like 2021-01-27, and make sure the day exists'],
     ['a negative salary', ['pay.basic', '--', '-156693'], 'packs set: "-156693" is negative: pay cannot be less than £0'],

@@ -1,5 +1,5 @@
 // The facts a recruiter changes, by the names the README gives them:
-//   timeline.<stage>.date, timeline.<stage>.time   a stage's date and time
+//   timeline.<stage>.date, .endDate, .time         a stage's date, its last day (over several days), its time
 //   pay.<figure>                                    a spot figure in the pay scale, for the pack's grade (and location), in the rates in force
 //   pay.<figure>.minimum, pay.<figure>.maximum      either end of a figure paid in a range
 //   pay.<figure>.<point>                            one pay point of a figure paid in a band of points
@@ -52,6 +52,7 @@ export function fieldsOf(pack: CompletePack): Field[] {
     const { file, data } = pack.timeline;
     data.stages.forEach((stage, i) => {
       add({ name: `timeline.${stage.id}.date`, label: `date of ${stage.name}`, kind: 'date', file, path: ['stages', i, 'date'], shared: false });
+      add({ name: `timeline.${stage.id}.endDate`, label: `last day of ${stage.name}`, kind: 'date', file, path: ['stages', i, 'endDate'], shared: false });
       add({ name: `timeline.${stage.id}.time`, label: `time of ${stage.name}`, kind: 'time', file, path: ['stages', i, 'time'], shared: false });
     });
     if (data.applications) {
