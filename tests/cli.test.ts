@@ -11,7 +11,7 @@ describe('packs list', () => {
   it('lists every pack under packs/, and not the shared data folder', async () => {
     const run = await runCli(['list']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('met-dac-2021\nmet-deputy-director-project-delivery\n');
+    expect(run.stdout).toBe('met-dac-2021\nmet-deputy-director-project-delivery\nwealdmere-head-of-housing-2027\n');
   });
 });
 
@@ -45,11 +45,14 @@ describe('packs build', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ met-dac-2021  not built: see the errors below');
     expect(run.stdout).toMatch(/✓ met-deputy-director-project-delivery/);
-    expect(run.stdout).toMatch(/\n2 packs: 1 built, 0 up to date, 1 not built, in \d+\.\d\d s; files in out\/\n$/);
+    expect(run.stdout).toMatch(/✓ wealdmere-head-of-housing-2027/);
+    expect(run.stdout).toMatch(/\n3 packs: 2 built, 0 up to date, 1 not built, in \d+\.\d\d s; files in out\/\n$/);
     expect(readdirSync(out).sort()).toEqual([
       '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
       'met-deputy-director-project-delivery.pdf',
+      'wealdmere-head-of-housing-2027.docx',
+      'wealdmere-head-of-housing-2027.pdf',
     ]);
     expect(run.stderr).toBe(
       [
@@ -97,6 +100,7 @@ describe('packs build', () => {
     expect(report.packs).toEqual([
       { id: 'met-dac-2021', ok: false },
       { id: 'met-deputy-director-project-delivery', ok: true },
+      { id: 'wealdmere-head-of-housing-2027', ok: true },
     ]);
     expect(report.errors).toBe(1);
     expect(report.warnings).toBe(1);
@@ -163,7 +167,7 @@ describe('packs build', () => {
       });
     });
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(firstLine).toMatch(/^✓ met-(dac-2021|deputy-director-project-delivery) /);
+    expect(firstLine).toMatch(/^✓ (met-dac-2021|met-deputy-director-project-delivery|wealdmere-head-of-housing-2027) /);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
@@ -172,13 +176,15 @@ describe('packs build', () => {
       'met-dac-2021.pdf',
       'met-deputy-director-project-delivery.docx',
       'met-deputy-director-project-delivery.pdf',
+      'wealdmere-head-of-housing-2027.docx',
+      'wealdmere-head-of-housing-2027.pdf',
     ]);
   });
 
   it('refuses an unknown pack with exit 2 and names the packs there are', async () => {
     const run = await runCli(['build', 'met-dac-2012']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('packs: unknown pack "met-dac-2012"; the packs are: met-dac-2021, met-deputy-director-project-delivery\n');
+    expect(run.stderr).toBe('packs: unknown pack "met-dac-2012"; the packs are: met-dac-2021, met-deputy-director-project-delivery, wealdmere-head-of-housing-2027\n');
   });
 
   it('refuses an unknown option with exit 2', async () => {
@@ -193,7 +199,7 @@ describe('packs validate', () => {
     const root = copyProject();
     const run = await runCli(['validate', '--today', '2020-12-01'], root);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('✓ met-dac-2021\n✓ met-deputy-director-project-delivery\n');
+    expect(run.stdout).toBe('✓ met-dac-2021\n✓ met-deputy-director-project-delivery\n✓ wealdmere-head-of-housing-2027\n');
     expect(existsSync(path.join(root, 'output'))).toBe(false);
   });
 });

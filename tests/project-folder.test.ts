@@ -14,6 +14,7 @@ import { projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const DD = 'met-deputy-director-project-delivery';
+const W = 'wealdmere-head-of-housing-2027';
 
 /** A folder that is in no project: nothing at or above it holds packs/. */
 function outsideAnyProject(): string {
@@ -41,8 +42,8 @@ describe('the project, found upward', () => {
   it('run from inside a pack folder, every command finds the project', async () => {
     const root = copyProject();
     const inPack = path.join(root, 'packs', DAC);
-    expect(await runCli(['validate', '--today', '2020-12-01'], inPack)).toEqual({ status: 0, stdout: `✓ ${DAC}\n✓ ${DD}\n`, stderr: '' });
-    expect((await runCli(['list'], inPack)).stdout).toBe(`${DAC}\n${DD}\n`);
+    expect(await runCli(['validate', '--today', '2020-12-01'], inPack)).toEqual({ status: 0, stdout: `✓ ${DAC}\n✓ ${DD}\n✓ ${W}\n`, stderr: '' });
+    expect((await runCli(['list'], inPack)).stdout).toBe(`${DAC}\n${DD}\n${W}\n`);
     expect((await runCli(['show', DAC, '--today', '2020-12-01'], inPack)).stdout).toContain('Role:     Deputy Assistant Commissioner\n');
     const set = await runCli(['set', DAC, 'timeline.final-interview.date', '2021-01-27', '--today', '2020-12-01'], inPack);
     expect(set.status, set.stderr).toBe(0);
@@ -91,8 +92,8 @@ describe('the project, found upward', () => {
     const other = copyProject();
     rmSync(path.join(other, 'packs', DAC), { recursive: true });
     const inPack = path.join(here, 'packs', DAC);
-    expect((await runCli(['list', '--root', other], inPack)).stdout).toBe(`${DD}\n`);
-    expect((await runCli(['list', '--root', path.relative(inPack, other)], inPack)).stdout).toBe(`${DD}\n`);
+    expect((await runCli(['list', '--root', other], inPack)).stdout).toBe(`${DD}\n${W}\n`);
+    expect((await runCli(['list', '--root', path.relative(inPack, other)], inPack)).stdout).toBe(`${DD}\n${W}\n`);
     // A --root without packs/ is not looked above.
     const empty = outsideAnyProject();
     expect((await runCli(['validate', '--root', empty], inPack)).stderr).toBe(`packs: no packs found under ${path.join(empty, 'packs')}\n`);
@@ -178,7 +179,7 @@ describe('the folder the user typed the command in', () => {
       cwd: root,
       env: { INIT_CWD: path.join(projectRoot, 'packs'), npm_lifecycle_event: 'test', npm_package_json: path.join(root, 'package.json') },
     });
-    expect(run).toEqual({ status: 0, stdout: `${DD}\n`, stderr: '' });
+    expect(run).toEqual({ status: 0, stdout: `${DD}\n${W}\n`, stderr: '' });
   });
 });
 
@@ -192,7 +193,7 @@ describe('npm run packs -- …', () => {
     rmSync(path.join(root, 'packs', DAC), { recursive: true }); // unlike the tool's own project
     const inPack = path.join(root, 'packs', DD);
     const tool = ['--prefix', projectRoot];
-    expect(await npmRunPacks(inPack, ['validate', '--today', '2020-12-01'], tool)).toEqual({ status: 0, stdout: `✓ ${DD}\n`, stderr: '' });
+    expect(await npmRunPacks(inPack, ['validate', '--today', '2020-12-01'], tool)).toEqual({ status: 0, stdout: `✓ ${DD}\n✓ ${W}\n`, stderr: '' });
     const build = await npmRunPacks(inPack, ['build', DD, '--only', 'pdf', '--today', '2020-12-01', '--out', 'drafts'], tool);
     expect(build.status, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/; files in drafts\/\n$/);
@@ -201,6 +202,6 @@ describe('npm run packs -- …', () => {
 
   it('in the tool’s own folder, works on its packs', async () => {
     const run = await npmRunPacks(path.join(projectRoot, 'packs', DAC), ['list']);
-    expect(run).toEqual({ status: 0, stdout: `${DAC}\n${DD}\n`, stderr: '' });
+    expect(run).toEqual({ status: 0, stdout: `${DAC}\n${DD}\n${W}\n`, stderr: '' });
   });
 });

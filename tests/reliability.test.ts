@@ -23,7 +23,7 @@ describe('reproducible outputs', () => {
     // Read the printed table for ourselves: one line per output, each with one hash for every way it was built.
     const rows = run.stdout.split('\n').filter((line) => /^(same|DIFFERENT) /.test(line));
     expect(rows.map((row) => row.split(/\s+/)[2]).sort()).toEqual(
-      ['met-dac-2021', 'met-deputy-director-project-delivery'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
+      ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
     );
     expect(rows.every((row) => row.startsWith('same  '))).toBe(true);
     expect(run.stdout).toContain('built 4 ways');
@@ -46,7 +46,7 @@ describe('outputs readers and tools accept', () => {
   it('every PDF passes qpdf --check', async () => {
     const root = copyProject();
     await build(root, 'd');
-    for (const id of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
+    for (const id of ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027']) {
       const run = spawnSync('qpdf', ['--check', path.join(root, 'd', `${id}.pdf`)], { encoding: 'utf8' });
       expect(run.status, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toContain('No syntax or stream encoding errors found');

@@ -15,7 +15,7 @@ import { docxParagraphs, missingFrom, outputFile, pdfBodyText, pdfPages, project
 const libreOfficeDir = mkdtempSync(path.join(tmpdir(), 'packs-lo-'));
 afterAll(() => rmSync(libreOfficeDir, { recursive: true, force: true }));
 
-for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery']) {
+for (const packId of ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027']) {
   describe(`${packId}: the PDF and the Word file say the same thing`, () => {
     let expected: string[] = [];
     let footer = '';

@@ -101,7 +101,7 @@ describe('a pack with variants', () => {
   it('lists the variants under their pack', async () => {
     const list = await runCli(['list'], root);
     expect(list.status).toBe(0);
-    expect(list.stdout).toBe(`met-dac-2021\n  ${FRONTLINE}\n  ${SPECIALIST}\nmet-deputy-director-project-delivery\n`);
+    expect(list.stdout).toBe(`met-dac-2021\n  ${FRONTLINE}\n  ${SPECIALIST}\nmet-deputy-director-project-delivery\nwealdmere-head-of-housing-2027\n`);
   });
 
   it('builds just the variant named', async () => {
@@ -133,6 +133,7 @@ describe('finding and choosing variants', () => {
       [FRONTLINE, 0],
       [SPECIALIST, 1],
       ['met-deputy-director-project-delivery', undefined],
+      ['wealdmere-head-of-housing-2027', undefined],
     ]);
     expect(all[1]).toEqual({ id: FRONTLINE, dir, packFile: path.join(dir, 'pack.yaml'), variant: { id: FRONTLINE, index: 0 } });
     // Naming a pack picks it and its variants (once each); naming a variant picks just it.
@@ -145,7 +146,7 @@ describe('finding and choosing variants', () => {
 
   it('gives only the pack when pack.yaml cannot be read', async () => {
     const root = projectWithVariants('  - id: [broken\n');
-    expect((await findPacks(root)).map((p) => p.id)).toEqual(['met-dac-2021', 'met-deputy-director-project-delivery']);
+    expect((await findPacks(root)).map((p) => p.id)).toEqual(['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027']);
   });
 
   it('refuses a variant id that another pack or an earlier variant has, at the id', async () => {

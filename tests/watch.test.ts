@@ -15,6 +15,7 @@ import { pdfPages, projectRoot, squash } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const DD = 'met-deputy-director-project-delivery';
+const W = 'wealdmere-head-of-housing-2027';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The rebuilds a watcher reports, taken one at a time, each awaited with a time limit. */
@@ -77,6 +78,7 @@ async function watchCopy(options: Partial<WatchOptions> = {}) {
   expect(start.packs.map((p) => [p.id, p.build?.outputs.length])).toEqual([
     [DAC, options.formats?.length ?? 1],
     [DD, options.formats?.length ?? 1],
+    [W, options.formats?.length ?? 1],
   ]);
   await watch.ready;
   const file = (relative: string) => path.join(root, relative);
@@ -122,7 +124,7 @@ describe('packs watch', () => {
     expect(rebuilt(await rebuilds.next())).toEqual([DAC]);
     await Promise.all(running.splice(0).map((watch) => watch.close()));
     const run = await runCli(['build', '--only', 'pdf', '--today', '2020-12-01'], root);
-    expect(run.stdout).toContain(`= ${DAC}  up to date\n= ${DD}  up to date\n2 packs: 0 built, 2 up to date`);
+    expect(run.stdout).toContain(`= ${DAC}  up to date\n= ${DD}  up to date\n= ${W}  up to date\n3 packs: 0 built, 3 up to date`);
   });
 
   it('builds a save made during a rebuild after it, never two rebuilds at once', async () => {
@@ -214,15 +216,15 @@ describe('packs watch', () => {
     const { outDir, rebuilds, file } = await watchCopy();
     const partial = file('templates/partials/bullets.hbs');
     const original = readFileSync(partial, 'utf8');
-    const before = [DAC, DD].map((id) => pdfText(path.join(outDir, `${id}.pdf`)));
+    const before = [DAC, DD, W].map((id) => pdfText(path.join(outDir, `${id}.pdf`)));
     writeFileSync(partial, original.replace('- {{this}}', '- Bullet: {{this}}'));
     const rebuild = await rebuilds.next();
-    expect(rebuilt(rebuild)).toEqual([DAC, DD]);
-    for (const id of [DAC, DD]) expect(pdfText(path.join(outDir, `${id}.pdf`))).toContain('Bullet:');
+    expect(rebuilt(rebuild)).toEqual([DAC, DD, W]);
+    for (const id of [DAC, DD, W]) expect(pdfText(path.join(outDir, `${id}.pdf`))).toContain('Bullet:');
     // Back as it was: what handlebars compiled from this text before is used again, and says the same.
     writeFileSync(partial, original);
-    expect(rebuilt(await rebuilds.next())).toEqual([DAC, DD]);
-    expect([DAC, DD].map((id) => pdfText(path.join(outDir, `${id}.pdf`)))).toEqual(before);
+    expect(rebuilt(await rebuilds.next())).toEqual([DAC, DD, W]);
+    expect([DAC, DD, W].map((id) => pdfText(path.join(outDir, `${id}.pdf`)))).toEqual(before);
   });
 
   it('adds a pack whose pack.yaml appears, drops one whose pack.yaml goes, and survives a build that throws', async () => {
@@ -232,13 +234,13 @@ describe('packs watch', () => {
     writeFileSync(packFile, readFileSync(packFile, 'utf8').replace(`id: ${DAC}`, 'id: met-dac-2022'));
     const added = await rebuilds.next();
     expect(added.packs.map((p) => [p.id, p.added, p.changed, p.build?.outputs.length])).toEqual([['met-dac-2022', true, [packFile], 1]]);
-    expect([...watch.packs().keys()]).toEqual([DAC, 'met-dac-2022', DD]);
+    expect([...watch.packs().keys()]).toEqual([DAC, 'met-dac-2022', DD, W]);
 
     rmSync(file('packs/met-dac-2022'), { recursive: true });
     const removed = await rebuilds.next();
     expect(removed.removed).toEqual([{ id: 'met-dac-2022', file: packFile }]);
     expect(removed.packs).toEqual([]);
-    expect([...watch.packs().keys()]).toEqual([DAC, DD]);
+    expect([...watch.packs().keys()]).toEqual([DAC, DD, W]);
 
     // The output folder made a file: the build throws; the watcher reports it and goes on.
     rmSync(outDir, { recursive: true });
