@@ -55,18 +55,16 @@ describe('worker threads', () => {
 
   it('stop a pack that needs more memory than a worker may use, not the build, and say what to do', async () => {
     const root = copyProject();
-    // The two Met packs, one per worker: with more packs than workers, a worker started after one ran out of
-    // memory runs out of it too, with no pack to blame, and the build stops with an uncaught error (reported, not
-    // fixed here).
-    const { packs } = await selectPacks(root, [DAC, DD]);
+    // More packs than workers: a worker started in place of one that ran out of memory runs out of it
+    // too, with no pack to blame, and that must not stop the build.
+    const { packs } = await selectPacks(root, []);
+    const ids = packs.map((p) => p.id);
+    expect(ids).toHaveLength(3);
     // A worker given 4 MB runs out of it before it has built anything.
     const outcomes = await buildMany(root, packs, { outDir: path.join(root, 'output'), formats: ['pdf'], jobs: 2, workerHeapMb: 4 });
-    expect(outcomes.map((o) => [o.location.id, o.status, o.outputs.length])).toEqual([
-      [DAC, 'failed', 0],
-      [DD, 'failed', 0],
-    ]);
+    expect(outcomes.map((o) => [o.location.id, o.status, o.outputs.length])).toEqual(ids.map((id) => [id, 'failed', 0]));
     expect(outcomes.map((o) => o.diagnostics.map((d) => formatDiagnostic(d)))).toEqual(
-      [DAC, DD].map((id) => [
+      ids.map((id) => [
         `packs/${id}/pack.yaml  error  building ${id} needed more than the 4 MB a worker thread may use  [out-of-memory]\n` +
           '    hint: build it with --jobs 1, which has no such limit, and check its images are not larger than they need to be',
       ]),

@@ -178,12 +178,19 @@ async function inWorkers(
     // do not each hold a few hundred megabytes of it (peak memory with 2 workers fell by a quarter).
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
   });
+  // A worker that dies with no pack to build has not even started (one started in place of a worker
+  // that ran out of memory runs out of it too, when the limit is that low): the pool would start
+  // another and another, and the packs still waiting would wait for ever. They stop instead, for the
+  // same reason. Unheard, the pool's 'error' event would also stop the whole process.
+  const noWorkerStarts = new AbortController();
+  pool.on('error', (error: unknown) => noWorkerStarts.abort(error));
   const runOne = async (entry: Work) => {
     const { location } = entry;
     let result: BuildResult;
     try {
-      result = await pool.run(task(entry));
-    } catch (error) {
+      result = await pool.run(task(entry), { signal: noWorkerStarts.signal });
+    } catch (thrown) {
+      const error = noWorkerStarts.signal.aborted && (thrown as { name?: string }).name === 'AbortError' ? noWorkerStarts.signal.reason : thrown;
       // What stops the build as a whole comes back as a result (BuildResult.stopped), not thrown.
       if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
         // Anything else a worker throws is a fault in packs: it stops that pack, not the build.
