@@ -37,6 +37,11 @@ describe('Head of Housing Services pack (Wealdmere District Council, fictional)'
     expect(existsSync(path.join(projectRoot, 'packs', id, 'templates'))).toBe(false);
   });
 
+  it('has no blank page: the selection process fills its last page, and the next section starts on the page after', () => {
+    const blank = pdfPages(pdf()).flatMap((page, i) => (page.split('\n').some((l) => l.trim() !== '' && !l.includes('· version') && !/^Page \d+ of \d+$/.test(l.trim())) ? [] : [i + 1]));
+    expect(blank).toEqual([]);
+  });
+
   it('prints the sections its pack.yaml lists, in order', () => {
     expect(pdfContentsEntries(pdf()).map((e) => e.title)).toEqual([
       'A message from our Chief Executive',

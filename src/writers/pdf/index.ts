@@ -141,7 +141,8 @@ function block(node: Block, state: DefinitionState): Content {
       };
     }
     case 'pageBreak':
-      return { text: '', pageBreak: 'after' };
+      // Only where a page break has nothing after it (withPageBreaksBefore puts the others on the block that follows).
+      return { text: '' };
     case 'contents':
       return {
         toc: {
@@ -152,6 +153,26 @@ function block(node: Block, state: DefinitionState): Content {
         },
       };
   }
+}
+
+/**
+ * The blocks, each page break put on the block after it as a break before it. An empty line
+ * breaking the page after itself, as a break once was, fell onto a page of its own when the
+ * page before was full, and left that page blank.
+ */
+function withPageBreaksBefore(blocks: readonly Block[], state: DefinitionState): unknown[] {
+  const content: unknown[] = [];
+  let breakBefore = false;
+  for (const node of blocks) {
+    if (node.type === 'pageBreak') {
+      breakBefore = content.length > 0;
+      continue;
+    }
+    const definition = block(node, state) as Record<string, unknown>;
+    content.push(breakBefore ? { ...definition, pageBreak: 'before' } : definition);
+    breakBefore = false;
+  }
+  return content;
 }
 
 /**
@@ -212,7 +233,7 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
           },
         }
       : {}),
-    content: document.blocks.map((node) => block(node, state)),
+    content: withPageBreaksBefore(document.blocks, state),
     // Keep a heading with what follows it: one left alone at the foot of a page moves to the
     // next. The footer's nodes count as "on the page" for pdfmake, so they are left out.
     pageBreakBefore: (node: PdfNodeInfo, page: { getFollowingNodesOnPage(): PdfNodeInfo[] }) =>
