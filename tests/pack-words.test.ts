@@ -96,20 +96,20 @@ describe('how to apply', () => {
   const ways = {
     email: {
       how: '  email: jobs@sample.police.uk\n',
-      ordinal: 'Please e-mail the following application documents to jobs@sample.police.uk by midday on 5th July 2021. CV',
-      plain: 'Please e-mail the following application documents to jobs@sample.police.uk by midday on 5 July 2021. CV',
+      ordinal: 'Please e-mail the following application documents to jobs@sample.police.uk by midday on Monday 5th July 2021. CV',
+      plain: 'Please e-mail the following application documents to jobs@sample.police.uk by midday on Monday 5 July 2021. CV',
       link: 'mailto:jobs@sample.police.uk',
     },
     portal: {
       how: '  portal:\n    name: Sample Jobs\n    url: https://jobs.example.org/apply?campaign=inspector\n',
-      ordinal: 'Please apply online through Sample Jobs by midday on 5th July 2021, with the following documents: CV',
-      plain: 'Please apply online through Sample Jobs by midday on 5 July 2021, with the following documents: CV',
+      ordinal: 'Please apply online through Sample Jobs by midday on Monday 5th July 2021, with the following documents: CV',
+      plain: 'Please apply online through Sample Jobs by midday on Monday 5 July 2021, with the following documents: CV',
       link: 'https://jobs.example.org/apply?campaign=inspector',
     },
     post: {
       how: '  post: |\n    Recruitment Team\n    1 High Street\n    Sampletown ST1 1AA\n',
-      ordinal: 'Please post the following application documents to arrive by midday on 5th July 2021: CV Send them to: Recruitment Team 1 High Street Sampletown ST1 1AA',
-      plain: 'Please post the following application documents to arrive by midday on 5 July 2021: CV Send them to: Recruitment Team 1 High Street Sampletown ST1 1AA',
+      ordinal: 'Please post the following application documents to arrive by midday on Monday 5th July 2021: CV Send them to: Recruitment Team 1 High Street Sampletown ST1 1AA',
+      plain: 'Please post the following application documents to arrive by midday on Monday 5 July 2021: CV Send them to: Recruitment Team 1 High Street Sampletown ST1 1AA',
       link: undefined,
     },
   } as const;

@@ -139,7 +139,7 @@ describe('Head of Housing Services pack (Wealdmere District Council, fictional)'
   });
 
   it('asks candidates to apply through the portal, by its name, linked to its address, in both formats', async () => {
-    const sentence = 'Please apply online through Wealdmere Jobs (jobs.wealdmere.example) by midday on 12 February 2027, with the following documents:';
+    const sentence = 'Please apply online through Wealdmere Jobs (jobs.wealdmere.example) by midday on Friday 12 February 2027, with the following documents:';
     expect(pdfText()).toContain(squash(sentence));
     expect(await docxText()).toContain(squash(sentence));
     const content = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf(), '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });

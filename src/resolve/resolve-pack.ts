@@ -413,6 +413,8 @@ function resolveApplications(pack: LoadedPack, dateStyle: DateStyle, diagnostics
     /** The closing date and time, from the closing stage: never typed twice. */
     closingDate: deadline.date,
     closingTime: deadline.time,
+    /** The closing day with its weekday, as the sentences on how to apply print it. */
+    closingWhen: deadline.when,
     /** The postal address, a line of it a line. */
     post: applications.post ?? null,
     email: applications.email ?? null,
