@@ -1,14 +1,16 @@
 // `packs new` starts a pack that validates and builds at once, from a neutral
 // starter, and never changes a file that is already there. The starter is built
-// here, so a schema change that breaks it fails this test.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+// here, so a schema change that breaks it fails this test. Every text it starts
+// is a placeholder that `packs validate` warns of until it is replaced.
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { isScalar, parse, parseDocument, visit } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, runCli } from './support/project.js';
 import { docxParts, partText, pdfPages, projectRoot } from './support/read-outputs.js';
+import { PLACEHOLDER_MARKER } from '../dist/load/placeholder-text.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -31,6 +33,47 @@ function snapshot(folder: string): Map<string, string> {
   walk(folder);
   return files;
 }
+
+/** Where each starter file goes in a new pack of `pack` for `organisation`. */
+const startedAs = (pack: string, organisation: string): Record<string, string> => ({
+  'pack/pack.yaml': `packs/${pack}/pack.yaml`,
+  'pack/introduction.yaml': `packs/${pack}/introduction.yaml`,
+  'pack/role.yaml': `packs/${pack}/role.yaml`,
+  'pack/remuneration.yaml': `packs/${pack}/remuneration.yaml`,
+  'pack/timeline.yaml': `packs/${pack}/timeline.yaml`,
+  'shared/organisation.yaml': `packs/shared/organisations/${organisation}.yaml`,
+  'shared/framework.yaml': `packs/shared/frameworks/${organisation}.yaml`,
+  'shared/values.yaml': `packs/shared/values/${organisation}.yaml`,
+  'shared/pay-scale.yaml': `packs/shared/pay-scales/${organisation}.yaml`,
+});
+
+/** "file:line:column" of every placeholder in the starter, as a new pack's files have it (filling a [[field]] moves no line). */
+function starterPlaceholders(pack: string, organisation: string): string[] {
+  const places: string[] = [];
+  for (const [starter, file] of Object.entries(startedAs(pack, organisation))) {
+    readFileSync(path.join(projectRoot, 'starter', starter), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const column = line.indexOf(PLACEHOLDER_MARKER);
+        if (column >= 0 && !line.trimStart().startsWith('#')) places.push(`${file}:${i + 1}:${column + 1}`);
+      });
+  }
+  return inPrintedOrder(places);
+}
+
+/** "file:line:column" places in the order diagnostics are printed: by file, then where in it. */
+function inPrintedOrder(places: string[]): string[] {
+  const parts = (place: string) => /^(.*):(\d+):(\d+)$/.exec(place)!;
+  return [...places].sort((a, b) => {
+    const [, fileA, lineA, columnA] = parts(a);
+    const [, fileB, lineB, columnB] = parts(b);
+    return fileA!.localeCompare(fileB!, 'en') || Number(lineA) - Number(lineB) || Number(columnA) - Number(columnB);
+  });
+}
+
+/** "file:line:column" of each placeholder-text warning printed, in the order printed. */
+const placeholderWarnings = (stderr: string) =>
+  [...stderr.matchAll(/^(\S+)  warning  this text is still the starter's placeholder: .*  \[placeholder-text\]$/gm)].map((match) => match[1]!);
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
@@ -56,19 +99,61 @@ describe('packs new', () => {
     expect(made.stdout).toContain('npm run packs -- validate finance-manager');
     expect(made.stdout).toContain('npm run packs -- build finance-manager');
 
+    // It validates and builds, each placeholder a warning (and only those).
     const validated = await runCli(['validate', 'finance-manager', '--today', '2027-01-04'], root);
-    expect(validated.stderr).toBe('');
     expect(validated.status).toBe(0);
+    expect(validated.stderr).not.toMatch(/  error  /);
+    expect(validated.stderr).toContain("role.yaml:5:8  warning  this text is still the starter's placeholder: \"Replace this with the role's title\"  [placeholder-text]\n");
+    expect(validated.stderr).toContain("    hint: write the pack's own words here, or delete the line if the field may be left out\n");
+    const places = starterPlaceholders('finance-manager', 'city-council');
+    expect(placeholderWarnings(validated.stderr)).toEqual(places);
+    expect(validated.stderr).toMatch(new RegExp(`\\n0 errors, ${places.length} warnings\\n$`));
 
     const out = path.join(root, 'built');
     const built = await runCli(['build', 'finance-manager', '--today', '2027-01-04', '--out', out], root);
-    expect(built.stderr).toBe('');
+    expect(placeholderWarnings(built.stderr)).toEqual(places);
     expect(built.status).toBe(0);
     const pdf = pdfPages(path.join(out, 'finance-manager.pdf')).join('\n');
     expect(pdf).toContain("Replace this with the role's title");
     expect(pdf).toContain('Monday 1 February 2027');
     const docx = partText(docxParts(path.join(out, 'finance-manager.docx')), 'word/document.xml');
     expect(docx).toContain('Replace this with the role&apos;s purpose');
+  });
+
+  it('is refused by --strict until its placeholders are replaced, then validates with no warning', async () => {
+    const root = project();
+    expect((await runCli(['new', 'finance-manager', '--organisation', 'city-council', '--today', '2027-01-04'], root)).status).toBe(0);
+    const strict = await runCli(['validate', 'finance-manager', '--strict', '--today', '2027-01-04'], root);
+    expect(strict.status).toBe(1);
+    expect(placeholderWarnings(strict.stderr)).toEqual(starterPlaceholders('finance-manager', 'city-council'));
+
+    // The user writes their own words in place of every placeholder.
+    for (const file of Object.values(startedAs('finance-manager', 'city-council'))) {
+      const full = path.join(root, file);
+      writeFileSync(full, readFileSync(full, 'utf8').replaceAll(PLACEHOLDER_MARKER, 'Our words on'));
+    }
+    for (const args of [[], ['--strict']]) {
+      const validated = await runCli(['validate', 'finance-manager', ...args, '--today', '2027-01-04'], root);
+      expect(validated.stderr).toBe('');
+      expect(validated.status).toBe(0);
+    }
+  });
+
+  it('every placeholder in the starter begins as the placeholder-text check looks for', () => {
+    // A starter text that tells the user what to do (replace it, or delete the line) is a placeholder:
+    // it must begin with the marker, so that a pack left with it is warned of.
+    let placeholders = 0;
+    for (const [file, text] of snapshot(path.join(projectRoot, 'starter'))) {
+      visit(parseDocument(text.replace(/\[\[[a-z-]+\]\]/g, 'field')), {
+        Scalar(key, node) {
+          if (key === 'key' || !isScalar(node) || typeof node.value !== 'string') return;
+          if (!/\breplace\b|\bdelete the lines?\b/i.test(node.value)) return;
+          expect({ file, value: node.value.startsWith(PLACEHOLDER_MARKER) }).toEqual({ file, value: true });
+          placeholders += 1;
+        },
+      });
+    }
+    expect(placeholders).toBe(starterPlaceholders('any', 'any').length);
   });
 
   it('dates the stages after the pack’s date, on working days, avoiding bank holidays', async () => {
@@ -85,8 +170,8 @@ describe('packs new', () => {
       expect(isWeekend(date)).toBe(false);
     }
     const validated = await runCli(['validate', 'spring-campaign', '--today', '2027-03-01'], root);
-    expect(validated.stderr).toBe('');
     expect(validated.status).toBe(0);
+    expect(placeholderWarnings(validated.stderr)).toEqual(starterPlaceholders('spring-campaign', 'example-organisation'));
   });
 
   it('uses an organisation’s shared files when they are there, leaving them as they are', async () => {
@@ -97,9 +182,11 @@ describe('packs new', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('uses     packs/shared/frameworks/city-council.yaml (there already, left as it is)\n');
     expect(snapshot(path.join(root, 'packs', 'shared'))).toEqual(shared);
+    // The shared files' placeholders are reported once each, though both packs read them.
     const validated = await runCli(['validate', 'first-role', 'second-role', '--today', '2027-01-04'], root);
-    expect(validated.stderr).toBe('');
     expect(validated.status).toBe(0);
+    const both = [...starterPlaceholders('first-role', 'city-council'), ...starterPlaceholders('second-role', 'city-council')];
+    expect(placeholderWarnings(validated.stderr)).toEqual(inPrintedOrder([...new Set(both)]));
   });
 
   it('without --organisation, starts the shared files of "example-organisation"', async () => {

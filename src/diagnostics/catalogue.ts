@@ -218,6 +218,15 @@ export const catalogue = {
     example: { message: 'this role file names the schema pack.schema.json' },
     fix: 'name the schema of the file\'s kind on its first line',
   },
+  'placeholder-text': {
+    severity: 'warning',
+    meaning: 'a text still holds the placeholder `packs new` put there ("Replace this with …"), which would be printed as it is',
+    example: {
+      message: 'this text is still the starter\'s placeholder: "Replace this with the role\'s title"',
+      hint: 'write the pack\'s own words here, or delete the line if the field may be left out',
+    },
+    fix: 'write your own words in place of each "Replace this with …" (or delete the line where the field may be left out); `--strict` refuses a pack that still has one',
+  },
   'pack-id-mismatch': {
     severity: 'error',
     meaning: 'the `id:` in `pack.yaml` is not the name of its folder',

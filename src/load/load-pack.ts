@@ -1,7 +1,8 @@
 // Loads a pack: its pack.yaml and every data file it names, each read with
 // positions and checked against the schema of its kind (the fields that pass
 // are kept, so that later checks run on whatever is sound), a variant's `set:`
-// applied, and the images the files name. Shared files are read once per build.
+// applied, and the images the files name. Shared files are read once per build,
+// so that what is found in one (a starter's placeholder left in it, say) is found once.
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
@@ -12,6 +13,7 @@ import { schemas, type DataKind } from '../schema/index.js';
 import { ImageCache, loadImages } from './images.js';
 import { fileInsideProject } from '../pack/project-files.js';
 import { ReadLog } from './read-log.js';
+import { placeholderText } from './placeholder-text.js';
 import { checkSchema } from './schema-check.js';
 import { relocateVariantDiagnostics, startVariant } from './variants.js';
 import { loadYamlFile } from './yaml-file.js';
@@ -43,7 +45,7 @@ export class DataFileCache {
       result = (async () => {
         const loaded = await loadYamlFile(this.root, absolutePath, this.replacements.get(absolutePath), this.reads);
         if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-        loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind));
+        loaded.diagnostics.push(...checkSchemaComment(loaded.file, kind), ...placeholderText(loaded.file));
         const checked = checkSchema(loaded.file, kind, schemas[kind]);
         return {
           checked: { file: checked.file, data: checked.data, complete: checked.ok, ...(checked.ok ? {} : { lost: checked.lost }) } as Partly<DataKind>,
