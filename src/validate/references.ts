@@ -62,8 +62,22 @@ function checkFramework(pack: LoadedPack): Diagnostic[] {
         }),
       );
     }
+    // A level given twice (as `3` and as "Level 3", say) would print only its first list, the other lost.
+    const given = new Map<string | number, string | number>();
     competency.levels.forEach((entry, j) => {
-      if (!findLevel(framework, entry.level) && !lostFrom(pack.framework, ['levels'], entry.level)) {
+      const level = findLevel(framework, entry.level);
+      const earlier = level && given.get(level.id);
+      if (level && earlier !== undefined) {
+        found.push(
+          diagnosticAt(file, ['competencies', i, 'levels', j, 'level'], {
+            code: 'duplicate-id',
+            message: `competency "${competency.name}" gives level "${level.name}" more than once`,
+            hint: `it is given above as ${JSON.stringify(earlier)}; put all of that level's behaviours or indicators in one entry`,
+          }),
+        );
+      }
+      if (level && earlier === undefined) given.set(level.id, entry.level);
+      if (!level && !lostFrom(pack.framework, ['levels'], entry.level)) {
         found.push(
           diagnosticAt(file, ['competencies', i, 'levels', j, 'level'], {
             code: 'unknown-level',
