@@ -179,6 +179,26 @@ describe('a framework with grade-named levels, clusters and negative indicators'
   });
 });
 
+describe('a cumulative framework', () => {
+  const cumulative = framework.replace('cumulative: false', 'cumulative: true');
+  const citingG7 = role.replace('    - competency: Leadership\n      level: Higher Executive Officer\n', '');
+
+  it('prints the cited level alone, unless the pack asks for the levels below it too, each under its name', async () => {
+    expect(cumulative).not.toBe(framework);
+    const cited = await builtText('', 'framework-behaviours', cumulative, citingG7);
+    expect(cited).toContain('Bring together views to set priorities.');
+    expect(cited).not.toContain('Keep up to date with the wider context.');
+    const below = await builtText('frameworkSection:\n  levels: cumulative\n', 'framework-behaviours', cumulative, citingG7);
+    // The framework lists HEO before Grade 7, so HEO's indicators come first, under its name.
+    expect(positions(below, ['Seeing the Big Picture', 'Higher Executive Officer', 'Keep up to date with the wider context.', 'Grade 7', 'Bring together views to set priorities.']), below).toSatisfy(ascending);
+  });
+
+  it('a framework that is not cumulative prints the cited level alone, whatever the pack asks', async () => {
+    const text = await builtText('frameworkSection:\n  levels: cumulative\n', 'framework-behaviours', framework, citingG7);
+    expect(text).not.toContain('Keep up to date with the wider context.');
+  });
+});
+
 describe('a level written by its name in the framework', () => {
   // Communicating gives its indicators at `level: Grade 7`, the name of the level whose id is G7.
   const byName = framework.replace('      - level: G7\n        indicators:\n          effective:\n            - Explain complex', '      - level: Grade 7\n        indicators:\n          effective:\n            - Explain complex');

@@ -120,13 +120,21 @@ function frameworkGroups(pack: LoadedPack) {
   }
   const shown = framework.competencies.filter((c) => options.competencies === 'all' || citedLevel.has(c));
   const underClusters = options.clusterHeadings && framework.clusters.length > 0;
+  // The levels printed: every level a competency gives, when none is cited; else the cited one, and
+  // for a cumulative framework whose pack asks for it, the levels below it that the competency gives.
+  const levelsPrinted = (competency: Competency, level: Level | undefined) => {
+    if (!level) return levelsOf(framework, competency);
+    if (!(framework.cumulative && options.levels === 'cumulative')) return [level];
+    const cited = framework.levels.indexOf(level);
+    return levelsOf(framework, competency).filter((l) => framework.levels.indexOf(l) <= cited);
+  };
   const printed = (competency: Competency) => {
     const level = citedLevel.get(competency);
     return {
       ...resolveFrameworkCompetency(competency, pack),
       inCluster: underClusters,
       level: level ? { id: level.id, name: level.name, title: level.title, grades: level.grades } : null,
-      indicators: indicatorLists(framework, competency, level ? [level] : levelsOf(framework, competency)),
+      indicators: indicatorLists(framework, competency, levelsPrinted(competency, level)),
     };
   };
   if (!underClusters) return [{ heading: null, competencies: shown.map(printed) }];

@@ -87,8 +87,12 @@ export const packSchema = z.strictObject({
         .boolean()
         .default(true)
         .describe('True prints each cluster of the framework as a heading with its competencies under it; false prints the competencies under no cluster heading.'),
+      levels: z
+        .enum(['cited', 'cumulative'])
+        .default('cited')
+        .describe('`cited` prints a cited competency at the level cited; `cumulative` also prints the levels below it, for a framework whose levels are cumulative (`cumulative: true`), each under its own name.'),
     })
-    .default({ competencies: 'cited', clusterHeadings: true })
+    .default({ competencies: 'cited', clusterHeadings: true, levels: 'cited' })
     .describe('How the framework section prints the framework: which competencies, and whether under their clusters\' headings.'),
   variants: z
     .array(variantSchema)
