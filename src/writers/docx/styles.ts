@@ -1,6 +1,6 @@
 // The look of the .docx: page geometry and paragraph styles, in one place.
 // Sizes are in Word's units: half-points for text, twips (1/20 pt) for space.
-import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphPropertiesOptions, type IStylesOptions } from 'docx';
 
 /** Arial is on every Word and LibreOffice installation (or metric-compatible Liberation Sans). */
 export const FONT = 'Arial';
@@ -20,13 +20,21 @@ const HEADING = '002D62';
 const ACCENT = '0B5CAB';
 const MUTED = '555555';
 
+/**
+ * Widow and orphan control for every paragraph, in the document defaults: where
+ * it is not written, OOXML has it off (Word's own Normal template writes it).
+ * docx writes `widowControl` from any paragraph properties, the defaults' too,
+ * but types it only on a paragraph's options, so it is spread in from here.
+ */
+const WIDOW_CONTROL: Pick<IParagraphPropertiesOptions, 'widowControl'> = { widowControl: true };
+
 export function docxStyles(language: string): IStylesOptions {
   return {
     default: {
       document: {
         run: { font: FONT, size: 21, color: '1A1A1A', language: { value: language } },
         // lineRule written out: LibreOffice reads a bare `line` as an exact height, and wrapped titles overlap.
-        paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO }, ...WIDOW_CONTROL },
       },
       heading1: {
         run: { font: FONT, size: 40, bold: true, color: HEADING },
