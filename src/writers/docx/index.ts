@@ -1,7 +1,8 @@
 // The Word writer: document model → docx objects → .docx bytes. Headings use
 // Word's built-in Heading 1–3 styles (so the navigation pane and the contents
-// work); table header rows repeat on every page. Inserted and deleted content
-// become Word's tracked changes, so a redline is this writer given marks.
+// work); table header rows repeat on every page, and each table has a caption.
+// Inserted and deleted content become Word's tracked changes, so a redline is
+// this writer given marks.
 import {
   AlignmentType,
   Bookmark,
@@ -20,7 +21,6 @@ import {
   Paragraph,
   ShadingType,
   TabStopType,
-  Table,
   TableCell,
   TableOfContents,
   TableRow,
@@ -36,7 +36,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
-import type { Block, Document, DocumentMeta, Inline, ParagraphStyle } from '../../model/document.js';
+import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle } from '../../model/document.js';
+import { CaptionedTable } from './captioned-table.js';
 import { docxStyles, FONT, PAGE } from './styles.js';
 import { writeReproducibleDocx } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
@@ -178,6 +179,19 @@ function withoutListNumbers(estimate: PageNumberEstimator): PageNumberEstimator 
 /** Pictures numbered so far in the document being written (reset for each document). */
 let pictures = 0;
 
+/** The text of the last heading written in the document being written (reset for each document): the caption of a table under it. */
+let headingAbove = '';
+
+/**
+ * A table's caption: the heading it is under, which says what the table is about
+ * ("Salary (effective from 1 April 2026)", "Leading people"), where its first
+ * header cell only names a column ("Pay", "Competency") that a screen reader
+ * reads anyway; the first header cell for a table before any heading.
+ */
+function tableCaption(node: Extract<Block, { type: 'table' }>): string {
+  return headingAbove || plainText(node.header[0] ?? []);
+}
+
 /** Numbered lists so far in the document being written (reset for each document): each is its own numbering instance. */
 let numberedLists = 0;
 
@@ -212,6 +226,7 @@ function blocks(list: Block[], depth = 0): FileChild[] {
   for (const node of list) {
     switch (node.type) {
       case 'heading':
+        headingAbove = plainText(node.children);
         out.push(
           new Paragraph({
             heading: headingLevels[node.level],
@@ -249,7 +264,8 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         const columns = node.header.length;
         const widths = columnPercents(columns);
         out.push(
-          new Table({
+          new CaptionedTable({
+            caption: tableCaption(node),
             width: { size: 100, type: WidthType.PERCENTAGE },
             borders: {
               top: { style: BorderStyle.SINGLE, size: 4, color: 'B7C4D6' },
@@ -322,6 +338,7 @@ export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
   pictures = 0;
   numberedLists = 0;
+  headingAbove = '';
   startRevisions(meta);
   const children = blocks(document.blocks);
   return new WordDocument({
