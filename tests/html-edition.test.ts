@@ -2,7 +2,7 @@
 // standard's parsing algorithm): the structure a screen reader walks — language,
 // title, skip link, contents, headings, tables, pictures — and nothing fetched
 // from elsewhere, in the file every build writes beside the PDF and .docx.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
@@ -240,5 +240,6 @@ describe('packs build --only html', () => {
     expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}HTML \d+ KB {2}\d+\.\d\d s\n/);
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['met-dac-2021.html']);
     expect(readFileSync(path.join(out, 'met-dac-2021.html')).equals(readFileSync(outputFile('met-dac-2021', 'html')))).toBe(true);
+    rmSync(out, { recursive: true, force: true });
   });
 });
