@@ -43,7 +43,7 @@ const sums = new Map(); // output file → one SHA-256 per way
 ways.forEach((way, i) => {
   const out = path.join(work, String(i));
   way.build(out);
-  for (const file of readdirSync(out).filter((name) => /\.(pdf|docx)$/.test(name)).sort()) {
+  for (const file of readdirSync(out).filter((name) => /\.(pdf|docx|html)$/.test(name)).sort()) {
     if (!sums.has(file)) sums.set(file, []);
     sums.get(file)[i] = createHash('sha256').update(readFileSync(path.join(out, file))).digest('hex');
   }

@@ -16,12 +16,12 @@ describe('packs list', () => {
 });
 
 describe('packs build', () => {
-  it('builds the named pack into output/<pack-id>.pdf and .docx, one line per pack', async () => {
+  it('builds the named pack into output/<pack-id>.pdf, .docx and .html, one line per pack', async () => {
     const root = copyProject();
     const run = await runCli(['build', 'met-dac-2021'], root);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}\d+\.\d\d s\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s; files in output\/\n$/);
-    expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['.packs-build-state.json', 'met-dac-2021.docx', 'met-dac-2021.pdf']);
+    expect(run.stdout).toMatch(/^✓ met-dac-2021 {2}\d+ pages {2}PDF \d+ KB {2}DOCX \d+ KB {2}HTML \d+ KB {2}\d+\.\d\d s\n1 pack: 1 built, 0 up to date, 0 not built, in \d+\.\d\d s; files in output\/\n$/);
+    expect(readdirSync(path.join(root, 'output')).sort()).toEqual(['.packs-build-state.json', 'met-dac-2021.docx', 'met-dac-2021.html', 'met-dac-2021.pdf']);
   });
 
   it('ends by saying where the files are, after the warnings', async () => {
@@ -50,8 +50,10 @@ describe('packs build', () => {
     expect(readdirSync(out).sort()).toEqual([
       '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
+      'met-deputy-director-project-delivery.html',
       'met-deputy-director-project-delivery.pdf',
       'wealdmere-head-of-housing-2027.docx',
+      'wealdmere-head-of-housing-2027.html',
       'wealdmere-head-of-housing-2027.pdf',
     ]);
     expect(run.stderr).toBe(
@@ -73,7 +75,7 @@ describe('packs build', () => {
     const together = path.join(root, 'together');
     expect((await runCli(['build', 'met-dac-2021', '--out', alone], root)).status).toBe(0);
     expect((await runCli(['build', 'met-deputy-director-project-delivery', 'met-dac-2021', '--out', together], root)).status).toBe(0);
-    for (const file of ['met-dac-2021.pdf', 'met-dac-2021.docx']) {
+    for (const file of ['met-dac-2021.pdf', 'met-dac-2021.docx', 'met-dac-2021.html']) {
       expect(readFileSync(path.join(alone, file)).equals(readFileSync(path.join(together, file))), file).toBe(true);
     }
   });
@@ -146,6 +148,7 @@ describe('packs build', () => {
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
       '.packs-build-state.json',
       'met-deputy-director-project-delivery.docx',
+      'met-deputy-director-project-delivery.html',
       'met-deputy-director-project-delivery.pdf',
     ]);
   });
@@ -173,10 +176,13 @@ describe('packs build', () => {
     expect(readdirSync(path.join(root, 'output')).sort()).toEqual([
       '.packs-build-state.json',
       'met-dac-2021.docx',
+      'met-dac-2021.html',
       'met-dac-2021.pdf',
       'met-deputy-director-project-delivery.docx',
+      'met-deputy-director-project-delivery.html',
       'met-deputy-director-project-delivery.pdf',
       'wealdmere-head-of-housing-2027.docx',
+      'wealdmere-head-of-housing-2027.html',
       'wealdmere-head-of-housing-2027.pdf',
     ]);
   });

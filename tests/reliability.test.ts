@@ -23,7 +23,7 @@ describe('reproducible outputs', () => {
     // Read the printed table for ourselves: one line per output, each with one hash for every way it was built.
     const rows = run.stdout.split('\n').filter((line) => /^(same|DIFFERENT) /.test(line));
     expect(rows.map((row) => row.split(/\s+/)[2]).sort()).toEqual(
-      ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027'].flatMap((id) => [`${id}.docx`, `${id}.pdf`]),
+      ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027'].flatMap((id) => [`${id}.docx`, `${id}.html`, `${id}.pdf`]),
     );
     expect(rows.every((row) => row.startsWith('same  '))).toBe(true);
     expect(run.stdout).toContain('built 4 ways');
@@ -53,12 +53,15 @@ describe('outputs readers and tools accept', () => {
     }
   });
 
-  it('names no user, host or absolute path of the machine in the PDF information or the .docx properties', async () => {
+  it('names no user, host or absolute path of the machine in the PDF information, the .docx properties or the HTML', async () => {
     const root = copyProject();
     await build(root, 'e');
     const pdf = execFileSync('pdfinfo', ['-custom', path.join(root, 'e', 'met-dac-2021.pdf')], { encoding: 'utf8' });
     const parts = docxParts(path.join(root, 'e', 'met-dac-2021.docx'));
     const properties = [...parts.keys()].filter((name) => name.startsWith('docProps/')).map((name) => partText(parts, name));
+    const html = readFileSync(path.join(root, 'e', 'met-dac-2021.html'), 'utf8');
+    // The HTML's information is its <head> without the style sheet (which says `:root`, a user's name here, as the pack's text says "root causes").
+    const htmlInformation = html.slice(0, html.indexOf('</head>')).replace(/<style>[\s\S]*?<\/style>/, '');
     // Author and creator come from the pack data.
     expect(pdf).toMatch(/^Author:\s+Metropolitan Police Service$/m);
     expect(pdf).toMatch(/^Creator:\s+Metropolitan Police Service$/m);
@@ -68,10 +71,12 @@ describe('outputs readers and tools accept', () => {
     for (const needle of [userInfo().username, hostname()]) {
       expect(words(pdf).has(needle), `PDF information names ${needle}`).toBe(false);
       expect(properties.some((part) => words(part).has(needle)), `.docx properties name ${needle}`).toBe(false);
+      expect(words(htmlInformation).has(needle), `the HTML's <head> names ${needle}`).toBe(false);
     }
     for (const folder of [root, projectRoot, '/home/', '/root/', '/tmp/']) {
       expect(pdf.includes(folder), `PDF information has ${folder}`).toBe(false);
       expect(properties.some((part) => part.includes(folder)), `.docx properties have ${folder}`).toBe(false);
+      expect(html.includes(folder), `the HTML has ${folder}`).toBe(false);
     }
   });
 });

@@ -9,6 +9,7 @@ export type Writer = (document: Document) => Promise<Uint8Array>;
 export const writers: Record<Format, () => Promise<Writer>> = {
   pdf: async () => (await import('./pdf/index.js')).writePdf,
   docx: async () => (await import('./docx/index.js')).writeDocx,
+  html: async () => (await import('./html/index.js')).writeHtml,
 };
 
 export { formats, type Format } from './formats.js';

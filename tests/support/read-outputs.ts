@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
-export function outputFile(packId: string, format: 'pdf' | 'docx'): string {
+export function outputFile(packId: string, format: 'pdf' | 'docx' | 'html'): string {
   return path.join(inject('outDir'), `${packId}.${format}`);
 }
 
