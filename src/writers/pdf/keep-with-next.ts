@@ -137,6 +137,11 @@ function mustMove(nodes: PdfNode[], index: number, layout: Layout): boolean {
   return false;
 }
 
+// Written for pdfmake 0.3.11's layoutDocument and node list: another version must be read again first.
+const pdfmakeVersion: string = require('pdfmake/package.json').version;
+if (pdfmakeVersion !== '0.3.11') {
+  throw new Error(`src/writers/pdf/keep-with-next.ts was written for pdfmake 0.3.11, not ${pdfmakeVersion}: compare layoutDocument and its pageBreakBefore`);
+}
 const layoutDocument = LayoutBuilderClass.prototype.layoutDocument;
 LayoutBuilderClass.prototype.layoutDocument = function (this: LayoutBuilder, ...args: unknown[]) {
   if (args[PAGE_BREAK_BEFORE_ARGUMENT] === keepWithNext) {
