@@ -121,10 +121,29 @@ export function markdownToBlocks(markdown: string, image: (src: string, alt: str
           unsupported.push(`a ${token.type} block`);
       }
     }
-    return out;
+    return markLeads(out);
   };
 
   return { blocks: blocks(tokens), unsupported, unknownImages };
+}
+
+/**
+ * Marks each paragraph that leads into what follows it, to be kept with it on a page: one
+ * whose whole text is bold, followed by body text (a paragraph, a list, a table or a picture)
+ * in the same run of blocks. One before a heading or at the end introduces nothing.
+ */
+function markLeads(blocks: Block[]): Block[] {
+  return blocks.map((block, index) => {
+    const next = blocks[index + 1];
+    const introduces = next !== undefined && next.type !== 'heading' && next.type !== 'pageBreak' && next.type !== 'contents';
+    return introduces && block.type === 'paragraph' && wholeTextBold(block.children) ? { ...block, keepWithNext: true } : block;
+  });
+}
+
+/** Whether some inlines are one run of bold text, but for spaces around it. */
+function wholeTextBold(inlines: Inline[]): boolean {
+  const printed = inlines.filter((inline) => !(inline.type === 'text' && inline.text.trim() === ''));
+  return printed.length === 1 && printed[0]!.type === 'strong';
 }
 
 /** Joins neighbouring text runs, so writers see one run per stretch of plain text. */

@@ -26,8 +26,12 @@ export type ParagraphStyle = 'normal' | 'title' | 'subtitle' | 'tagline' | 'note
 export type Block =
   /** A heading. Level 1 starts a section (contents entry, bookmark); level 2 a subsection (bookmark). */
   | { type: 'heading'; level: 1 | 2 | 3; id: string; children: Inline[] }
-  /** A paragraph of body text. */
-  | { type: 'paragraph'; style: ParagraphStyle; children: Inline[] }
+  /**
+   * A paragraph of body text. `keepWithNext` marks one that leads into what follows it (its
+   * whole text bold, with body text after it: a level's name over its list, say): it is kept on
+   * a page with the start of what follows, as a heading is.
+   */
+  | { type: 'paragraph'; style: ParagraphStyle; children: Inline[]; keepWithNext?: true }
   /**
    * A bulleted or numbered list; each item is a list of blocks. A numbered list
    * is numbered on its own, from `start` (1 when it is left out): two lists

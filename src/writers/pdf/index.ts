@@ -14,6 +14,7 @@ import { withVisibleText } from './visible-text.js';
 // pdfmake's layout of a paragraph made linear in its length (see the module).
 import './linear-layout.js';
 import { hadHeaderTallerThanAPage, hadRowTallerThanAPage } from './tall-rows.js';
+import { keepWithNext } from './keep-with-next.js';
 
 /** A4's width in points, and room for "Page 999 of 999" in the footer's type. */
 const A4_WIDTH = 595.28;
@@ -90,9 +91,15 @@ function block(node: Block, state: DefinitionState): Content {
     case 'heading': {
       const text = plainText(node.children);
       // Plain heading text is given as a string, not as runs: pdfmake counts runs as nodes of
-      // their own, and the keep-with-next rule below must see the heading as one node.
+      // their own. Every heading is kept with what follows it (see keep-with-next.ts).
       const plain = node.children.every((child) => child.type === 'text');
-      const base = { text: plain ? text : inlines(node.children), style: `h${node.level}`, id: destination(node.id), headlineLevel: node.level };
+      const base = {
+        text: plain ? text : inlines(node.children),
+        style: `h${node.level}`,
+        id: destination(node.id),
+        headlineLevel: node.level,
+        keepWithNext: true,
+      };
       if (node.level === 1) {
         state.section = destination(node.id);
         return { ...base, tocItem: true, outline: true, outlineText: text };
@@ -103,7 +110,11 @@ function block(node: Block, state: DefinitionState): Content {
       return base;
     }
     case 'paragraph':
-      return { text: inlines(node.children), style: node.style === 'normal' ? 'body' : node.style };
+      return {
+        text: inlines(node.children),
+        style: node.style === 'normal' ? 'body' : node.style,
+        ...(node.keepWithNext ? { keepWithNext: true } : {}),
+      };
     case 'list': {
       const depth = state.listDepth;
       state.listDepth += 1;
@@ -185,13 +196,6 @@ function virtualFile(text: string): string {
   return name;
 }
 
-/** What pdfmake tells a page-break rule about a node. */
-interface PdfNodeInfo {
-  headlineLevel?: number;
-  style?: string;
-  columns?: unknown;
-}
-
 /**
  * Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over.
  * `tables` receives the definitions of the tables, in order.
@@ -234,11 +238,9 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
         }
       : {}),
     content: withPageBreaksBefore(document.blocks, state),
-    // Keep a heading with what follows it: one left alone at the foot of a page moves to the
-    // next. The footer's nodes count as "on the page" for pdfmake, so they are left out.
-    pageBreakBefore: (node: PdfNodeInfo, page: { getFollowingNodesOnPage(): PdfNodeInfo[] }) =>
-      node.headlineLevel !== undefined &&
-      page.getFollowingNodesOnPage().every((next) => next.style === 'footer' || next.columns !== undefined),
+    // A heading, or a paragraph that leads into what follows, is never the last thing on a
+    // page: it moves to the next when fewer than two lines of what follows fit under it.
+    pageBreakBefore: keepWithNext,
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
