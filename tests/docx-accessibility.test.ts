@@ -164,3 +164,13 @@ describe('the checks, on a hand-made document', () => {
     ]);
   });
 });
+
+describe('a bold line that leads into what follows, in Word', () => {
+  it('is kept with the next paragraph, as a heading is: the Wealdmere framework section\'s level names', () => {
+    const document = wordParts('wealdmere-head-of-housing-2027').document;
+    const paragraphs = document.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
+    const levelNames = paragraphs.filter((p) => /<w:t[^>]*>Heads of Service<\/w:t>/.test(p) && /<w:b\/>|<w:b [^>]*\/>/.test(p));
+    expect(levelNames.length).toBeGreaterThan(0);
+    for (const paragraph of levelNames) expect(paragraph).toMatch(/<w:keepNext\/>|<w:keepNext [^>]*\/>/);
+  });
+});

@@ -237,7 +237,9 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         break;
       case 'paragraph': {
         const style = paragraphStyleIds[node.style];
-        out.push(new Paragraph({ ...(style ? { style } : {}), ...paragraphMark(node.children), children: runs(node.children) }));
+        // A paragraph that leads into what follows (a level's name over its indicators) stays on its page, as headings do.
+        const keep = node.keepWithNext ? { keepNext: true } : {};
+        out.push(new Paragraph({ ...(style ? { style } : {}), ...keep, ...paragraphMark(node.children), children: runs(node.children) }));
         break;
       }
       case 'list': {
