@@ -8,7 +8,7 @@ import { copyProject, runCli } from './support/project.js';
 import { docxParts, projectRoot } from './support/read-outputs.js';
 
 const PACK = 'met-deputy-director-project-delivery';
-const files = [`${PACK}.pdf`, `${PACK}.docx`];
+const files = [`${PACK}.pdf`, `${PACK}.docx`, `${PACK}.html`];
 
 function startBuild(root: string, out: string) {
   return spawn(process.execPath, [path.join(projectRoot, 'bin/packs.js'), 'build', PACK, '--out', out, '--today', '2020-12-14', '--force'], { cwd: root, stdio: 'pipe' });

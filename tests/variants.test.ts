@@ -64,7 +64,7 @@ describe('a pack with variants', () => {
     expect(run.stdout).toMatch(new RegExp(`^✓ ${FRONTLINE}  \\d+ pages`, 'm'));
     expect(run.stdout).toMatch(new RegExp(`^✓ ${SPECIALIST}  \\d+ pages`, 'm'));
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(
-      [`met-dac-2021.docx`, `met-dac-2021.pdf`, `${FRONTLINE}.docx`, `${FRONTLINE}.pdf`, `${SPECIALIST}.docx`, `${SPECIALIST}.pdf`].sort(),
+      ['met-dac-2021', FRONTLINE, SPECIALIST].flatMap((id) => [`${id}.docx`, `${id}.html`, `${id}.pdf`]).sort(),
     );
   });
 
@@ -109,7 +109,7 @@ describe('a pack with variants', () => {
     const one = await runCli(['build', SPECIALIST, '--out', only, '--today', '2020-12-14', '--no-progress'], root);
     expect(one.status, one.stderr).toBe(0);
     expect(one.stdout.split('\n').filter((line) => line.startsWith('✓'))).toHaveLength(1);
-    expect(readdirSync(only).filter((f) => !f.startsWith('.')).sort()).toEqual([`${SPECIALIST}.docx`, `${SPECIALIST}.pdf`]);
+    expect(readdirSync(only).filter((f) => !f.startsWith('.')).sort()).toEqual([`${SPECIALIST}.docx`, `${SPECIALIST}.html`, `${SPECIALIST}.pdf`]);
     expect(readFileSync(path.join(only, `${SPECIALIST}.pdf`)).equals(readFileSync(path.join(out, `${SPECIALIST}.pdf`)))).toBe(true);
   });
 
