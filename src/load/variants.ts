@@ -1,6 +1,6 @@
 // Variants: a pack.yaml may declare `variants:`, each an `id` and `set:`, a
 // mapping of field paths to values. A variant is its pack with those fields
-// changed, built as a pack of its own (output/<variant-id>.pdf and .docx).
+// changed, built as a pack of its own (output/<variant-id>.pdf, .docx and .html).
 //
 //   variants:
 //     - id: met-dac-2021-frontline-policing
@@ -56,7 +56,7 @@ function clashDiagnostics(location: PackLocation, packFile: YamlFile): Diagnosti
       finding(
         'duplicate-id',
         `variant id "${clash.id}" is already the id of ${clash.takenBy}`,
-        `give each variant an id no pack folder or other variant has: its files are output/${clash.id}.pdf and .docx`,
+        `give each variant an id no pack folder or other variant has: its files are output/${clash.id}.pdf, .docx and .html`,
       ),
     ),
   );

@@ -10,20 +10,20 @@ export const DEFAULT_CALENDAR = '../shared/calendars/england-and-wales.yaml';
 
 /**
  * A variant of a pack: the same pack with a few fields changed (the role in another business area
- * or borough, say), built into output/<id>.pdf and .docx of its own. `set` maps field paths to
+ * or borough, say), built into output/<id>.pdf, .docx and .html of its own. `set` maps field paths to
  * values: a path starts with `pack` or one of the keys under `data:` (`role.title`,
  * `timeline.stages.final-interview.date`); in a list, a part names an element by its `id` (or
  * its position, from 0). validate/variants.ts applies and checks them.
  */
 export const variantSchema = z.strictObject({
-  id: id.describe('The variant\'s id, such as dac-2021-north: its files are output/<id>.pdf and .docx, so no other pack or variant may have it.'),
+  id: id.describe('The variant\'s id, such as dac-2021-north: its files are output/<id>.pdf, .docx and .html, so no other pack or variant may have it.'),
   set: z
     .record(z.string(), z.unknown())
     .describe('The fields this variant changes, each a path and its value in this variant, such as role.title or timeline.stages.final-interview.date.'),
 });
 
 export const packSchema = z.strictObject({
-  id: id.describe('The pack\'s id, the name of its folder, such as riverside-planning-officer-2025: its files are output/<id>.pdf and .docx.'),
+  id: id.describe('The pack\'s id, the name of its folder, such as riverside-planning-officer-2025: its files are output/<id>.pdf, .docx and .html.'),
   title: text.describe('The pack\'s title, printed large on the cover, such as "Riverside Borough Council Information Pack".'),
   subtitle: text.describe('The line under the title on the cover, also in every page\'s footer, such as "Planning Officer Selection Process".'),
   tagline: text.nullable().default(null).describe('A line printed in bold on the cover, under the subtitle; null for none.'),

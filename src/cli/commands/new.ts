@@ -36,7 +36,7 @@ export function registerNew(cli: Command, context: CommandContext): void {
           '',
           `Next: replace each "Replace this …" in these files with your own words, then`,
           `  npm run packs -- validate ${id}     lists anything left to fix`,
-          `  npm run packs -- build ${id}        writes output/${id}.pdf and .docx`,
+          `  npm run packs -- build ${id}        writes output/${id}.pdf, .docx and .html`,
           `  npm run packs -- watch ${id} --only pdf   rebuilds it each time you save`,
           '',
         ].join('\n'),
