@@ -230,6 +230,17 @@ describe('the HTML writer', () => {
     // The caption is the figure's, not a paragraph of its own as well.
     expect(byTag(page, 'p').map(textOf)).not.toContain('Figure 1: the chart');
   });
+
+  it('gives two tables under one heading names of their own, as regions a screen reader lists', () => {
+    const table = { type: 'table', header: [text('Grade')], rows: [[text('A')]] } as const;
+    const page = parse(
+      htmlDocument(document([{ type: 'heading', level: 2, id: 'pay', children: text('Pay') }, table, table])),
+    );
+    expect(byTag(page, 'caption').map(textOf)).toEqual(['Pay', 'Pay (table 2)']);
+    // Each table's box is a <section> named by its caption: a region landmark without an ARIA role.
+    const boxes = byTag(page, 'section').filter((s) => attribute(s, 'class') === 'table-scroll');
+    expect(boxes.map((s) => attribute(s, 'aria-labelledby'))).toEqual(byTag(page, 'caption').map((c) => attribute(c, 'id')));
+  });
 });
 
 describe('packs build --only html', () => {

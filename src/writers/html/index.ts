@@ -67,6 +67,8 @@ interface State {
   lastHeading: string | undefined;
   /** Tables written so far, for their captions' ids. */
   tables: number;
+  /** How many tables each caption has named so far, to keep every table's name its own. */
+  captions: Map<string, number>;
 }
 
 /**
@@ -78,7 +80,11 @@ interface State {
  * announce it with the table, and list tables by it) and hidden from sight.
  */
 function tableCaption(node: Table, state: State): string {
-  return state.lastHeading || plainText(node.header[0] ?? []).trim() || `Table ${state.tables}`;
+  const name = state.lastHeading || plainText(node.header[0] ?? []).trim() || `Table ${state.tables}`;
+  // Each table is a region a screen reader lists by name: a second table under the same heading gets "(table 2)".
+  const seen = (state.captions.get(name) ?? 0) + 1;
+  state.captions.set(name, seen);
+  return seen === 1 ? name : `${name} (table ${seen})`;
 }
 
 function table(node: Table, state: State, extra: string[]): string {
@@ -88,10 +94,11 @@ function table(node: Table, state: State, extra: string[]): string {
   const head = node.header.map((cell) => `<th scope="col">${inlines(cell)}</th>`).join('');
   const body = node.rows.map((row) => `<tr>${row.map((cell) => `<td>${inlines(cell)}</td>`).join('')}</tr>`).join('\n');
   // A wide table scrolls inside its own box on a narrow screen; the box can take the keyboard's focus to be scrolled.
+  // A <section> named by the caption is a region landmark, as role="region" on a <div> would be, natively.
   return (
-    `<div${classes(['table-scroll', ...extra])} role="region" aria-labelledby="${id}" tabindex="0">\n` +
+    `<section${classes(['table-scroll', ...extra])} aria-labelledby="${id}" tabindex="0">\n` +
     `<table>\n<caption id="${id}" class="visually-hidden">${escapeHtml(caption)}</caption>\n` +
-    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n</section>`
   );
 }
 
@@ -179,7 +186,7 @@ function parts(list: readonly Block[]) {
 export function htmlDocument(document: Document): string {
   const { meta } = document;
   const { cover, contents: contentsBlock, main } = parts(document.blocks);
-  const state: State = { lastHeading: undefined, tables: 0 };
+  const state: State = { lastHeading: undefined, tables: 0, captions: new Map() };
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
