@@ -146,17 +146,31 @@ function withoutRepeatedHeaders(text: string, blocks: Block[]): string {
 }
 
 /**
+ * Whether `unit` is in `body` in order within `window` characters from where its first characters
+ * are: how the text of a table cell reads when its row is split over pages, column by column, so
+ * that other cells' text (or the rest of a tall header row) comes between its parts.
+ */
+function inOrderWithin(body: string, unit: string, window: number): boolean {
+  const head = unit.slice(0, 12);
+  for (let at = body.indexOf(head); at >= 0; at = body.indexOf(head, at + 1)) {
+    let matched = 0;
+    for (let j = at; j < Math.min(body.length, at + window) && matched < unit.length; j++) if (body[j] === unit[matched]) matched++;
+    if (matched === unit.length) return true;
+  }
+  return false;
+}
+
+/**
  * The texts not in the PDF, allowing for how a table row taller than a page is split: column by
- * column, so on the page where it starts, the texts of the cells after one come between that
- * cell's two parts. A cell's text is looked for with the other cells of its row taken out.
+ * column, so a cell's text is looked for in order within the stretch of text its table takes.
  */
 function missingFromPdf(body: string, blocks: Block[]): string[] {
-  const rows = blocks.flatMap((block) => (block.type === 'table' ? block.rows.map((row) => row.map((cell) => squash(plainText(cell)))) : []));
+  const tables = blocks.flatMap((block) => (block.type === 'table' ? [[block.header, ...block.rows].map((row) => row.map((cell) => squash(plainText(cell))))] : []));
   return missingFrom(body, textUnits(blocks)).filter((unit) => {
-    const row = rows.find((cells) => cells.includes(squash(unit)));
-    if (!row) return true;
-    const others = row.filter((cell) => cell !== squash(unit) && cell !== '');
-    return !others.reduce((text, cell) => text.split(cell).join(''), body).includes(squash(unit));
+    const table = tables.find((rows) => rows.some((cells) => cells.includes(squash(unit))));
+    if (!table) return true;
+    const tableLength = table.flat().reduce((sum, cell) => sum + cell.length, 0);
+    return !inOrderWithin(body, squash(unit), squash(unit).length + tableLength);
   });
 }
 
