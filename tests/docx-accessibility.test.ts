@@ -54,6 +54,12 @@ describe.each(samplePacks)('the Word file of %s', (packId) => {
     expect(tableProblems(document)).toEqual([]);
   });
 
+  it('names each table by a caption of its own, as the web page does: a second table under one heading is "(table 2)"', () => {
+    const captions = [...wordParts(packId).document.matchAll(/<w:tblCaption w:val="([^"]*)"/g)].map((m) => m[1]);
+    expect(captions.length).toBe(tableCount(wordParts(packId).document));
+    expect(new Set(captions).size).toBe(captions.length);
+  });
+
   it("has a title, and the pack's language", () => {
     expect(titleAndLanguageProblems(wordParts(packId), packLanguage(packId))).toEqual([]);
   });

@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle } from '../../model/document.js';
 import { CaptionedTable } from './captioned-table.js';
+import { tableCaptions } from '../../model/table-captions.js';
 import { docxStyles, FONT, PAGE } from './styles.js';
 import { writeReproducibleDocx } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
@@ -179,18 +180,9 @@ function withoutListNumbers(estimate: PageNumberEstimator): PageNumberEstimator 
 /** Pictures numbered so far in the document being written (reset for each document). */
 let pictures = 0;
 
-/** The text of the last heading written in the document being written (reset for each document): the caption of a table under it. */
-let headingAbove = '';
-
-/**
- * A table's caption: the heading it is under, which says what the table is about
- * ("Salary (effective from 1 April 2026)", "Leading people"), where its first
- * header cell only names a column ("Pay", "Competency") that a screen reader
- * reads anyway; the first header cell for a table before any heading.
- */
-function tableCaption(node: Extract<Block, { type: 'table' }>): string {
-  return headingAbove || plainText(node.header[0] ?? []);
-}
+/** Each table's caption in the document being written, in order, and how many tables are written (set for each document; model/table-captions.ts). */
+let captions: readonly string[] = [];
+let tables = 0;
 
 /** Numbered lists so far in the document being written (reset for each document): each is its own numbering instance. */
 let numberedLists = 0;
@@ -226,7 +218,6 @@ function blocks(list: Block[], depth = 0): FileChild[] {
   for (const node of list) {
     switch (node.type) {
       case 'heading':
-        headingAbove = plainText(node.children);
         out.push(
           new Paragraph({
             heading: headingLevels[node.level],
@@ -267,7 +258,7 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         const widths = columnPercents(columns);
         out.push(
           new CaptionedTable({
-            caption: tableCaption(node),
+            caption: captions[tables++]!,
             width: { size: 100, type: WidthType.PERCENTAGE },
             borders: {
               top: { style: BorderStyle.SINGLE, size: 4, color: 'B7C4D6' },
@@ -340,7 +331,8 @@ export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
   pictures = 0;
   numberedLists = 0;
-  headingAbove = '';
+  captions = tableCaptions(document.blocks);
+  tables = 0;
   startRevisions(meta);
   const children = blocks(document.blocks);
   return new WordDocument({

@@ -7,6 +7,7 @@
 // alone, so two builds of the same pack write the same file.
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
+import { tableCaptions } from '../../model/table-captions.js';
 import { HTML_STYLE } from './styles.js';
 
 /** Text as HTML data: the characters that could end it or start markup are escaped (used for attribute values too). */
@@ -63,34 +64,16 @@ type Table = Extract<Block, { type: 'table' }>;
 
 /** What the writer keeps while it walks one document. */
 interface State {
-  /** The text of the nearest heading above the block being written. */
-  lastHeading: string | undefined;
   /** Tables written so far, for their captions' ids. */
   tables: number;
-  /** How many tables each caption has named so far, to keep every table's name its own. */
-  captions: Map<string, number>;
-}
-
-/**
- * A table's caption: the nearest heading above it. The heading says what the
- * table is about ("Resolute, compassionate and committed"), where its first
- * header cell is often only a column's name ("Competency"). A table with no
- * heading above it is named by that first header cell. The caption repeats
- * what is already on the screen, so it is there for screen readers (which
- * announce it with the table, and list tables by it) and hidden from sight.
- */
-function tableCaption(node: Table, state: State): string {
-  const name = state.lastHeading || plainText(node.header[0] ?? []).trim() || `Table ${state.tables}`;
-  // Each table is a region a screen reader lists by name: a second table under the same heading gets "(table 2)".
-  const seen = (state.captions.get(name) ?? 0) + 1;
-  state.captions.set(name, seen);
-  return seen === 1 ? name : `${name} (table ${seen})`;
+  /** Each table's caption (model/table-captions.ts): it is there for screen readers, which announce it with the table and list tables by it, and hidden from sight, as the heading it repeats is on the screen. */
+  captions: readonly string[];
 }
 
 function table(node: Table, state: State, extra: string[]): string {
   state.tables += 1;
   const id = `table-${state.tables}`;
-  const caption = tableCaption(node, state);
+  const caption = state.captions[state.tables - 1]!;
   const head = node.header.map((cell) => `<th scope="col">${inlines(cell)}</th>`).join('');
   const body = node.rows.map((row) => `<tr>${row.map((cell) => `<td>${inlines(cell)}</td>`).join('')}</tr>`).join('\n');
   // A wide table scrolls inside its own box on a narrow screen; the box can take the keyboard's focus to be scrolled.
@@ -112,7 +95,6 @@ function listItem(item: Block[], state: State): string {
 function block(node: Exclude<Block, { type: 'pageBreak' | 'contents' }>, state: State, extra: string[], caption: Inline[] | undefined): string {
   switch (node.type) {
     case 'heading':
-      state.lastHeading = plainText(node.children).trim();
       return `<h${node.level} id="${escapeHtml(node.id)}"${classes(extra)}>${inlines(node.children)}</h${node.level}>`;
     case 'paragraph':
       return `<p${classes([...paragraphClasses[node.style], ...extra])}>${inlines(node.children)}</p>`;
@@ -186,7 +168,7 @@ function parts(list: readonly Block[]) {
 export function htmlDocument(document: Document): string {
   const { meta } = document;
   const { cover, contents: contentsBlock, main } = parts(document.blocks);
-  const state: State = { lastHeading: undefined, tables: 0, captions: new Map() };
+  const state: State = { tables: 0, captions: tableCaptions(document.blocks) };
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
