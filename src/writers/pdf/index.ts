@@ -15,6 +15,9 @@ import { withVisibleText } from './visible-text.js';
 import './linear-layout.js';
 import { hadHeaderTallerThanAPage, hadRowTallerThanAPage } from './tall-rows.js';
 import { keepWithNext } from './keep-with-next.js';
+// The structure tree a screen reader reads (see the module).
+import { pagination, structureChild, structureRoot, type StructureNode } from './tagging.js';
+import { tableCaptions } from '../../model/table-captions.js';
 
 /** A4's width in points, and room for "Page 999 of 999" in the footer's type. */
 const A4_WIDTH = 595.28;
@@ -84,6 +87,19 @@ interface DefinitionState {
   breakableTables: ReadonlySet<number>;
   /** Tables whose header row is taller than a page: it is printed once, as an ordinary row. */
   unrepeatedHeaders: ReadonlySet<number>;
+  /** The structure element the block being made goes in. */
+  parent: StructureNode;
+  /** Each table's caption, by its place in `tables`: its title in the structure tree. */
+  captions: readonly string[];
+}
+
+/** The blocks' definitions, their structure elements made under `parent`. */
+function blocksIn(parent: StructureNode, blocks: readonly Block[], state: DefinitionState): Content[] {
+  const outer = state.parent;
+  state.parent = parent;
+  const made = blocks.map((child) => block(child, state));
+  state.parent = outer;
+  return made;
 }
 
 function block(node: Block, state: DefinitionState): Content {
@@ -99,6 +115,7 @@ function block(node: Block, state: DefinitionState): Content {
         id: destination(node.id),
         headlineLevel: node.level,
         keepWithNext: true,
+        _tag: structureChild(state.parent, `H${node.level}`),
       };
       if (node.level === 1) {
         state.section = destination(node.id);
@@ -114,32 +131,45 @@ function block(node: Block, state: DefinitionState): Content {
         text: inlines(node.children),
         style: node.style === 'normal' ? 'body' : node.style,
         ...(node.keepWithNext ? { keepWithNext: true } : {}),
+        _tag: structureChild(state.parent, 'P'),
       };
     case 'list': {
       const depth = state.listDepth;
       state.listDepth += 1;
-      const items = node.items.map((item) => ({ stack: item.map((child) => block(child, state)) }));
+      const list = structureChild(state.parent, 'L');
+      const items = node.items.map((item) => {
+        const listItem = structureChild(list, 'LI');
+        const label = structureChild(listItem, 'Lbl', node.ordered ? {} : { actual: '•' });
+        const body = structureChild(listItem, 'LBody', { label });
+        return { stack: blocksIn(body, item, state), _tag: body };
+      });
       state.listDepth = depth;
-      if (!node.ordered) return { ul: items, style: 'list' };
+      if (!node.ordered) return { ul: items, style: 'list', _tag: list };
       // Numbered as the Word writer numbers: each list on its own from 1 (or `start`), as 1., a., i. by depth.
       const type = ['decimal', 'lower-alpha', 'lower-roman'][Math.min(depth, 2)];
-      return { ol: items, style: 'list', ...(depth > 0 ? { type } : {}), ...(node.start !== undefined ? { start: node.start } : {}) };
+      return { ol: items, style: 'list', ...(depth > 0 ? { type } : {}), ...(node.start !== undefined ? { start: node.start } : {}), _tag: list };
     }
     case 'table': {
       const columns = node.header.length;
       const index = state.tables.length;
+      const structure = structureChild(state.parent, 'Table', { title: state.captions[index] });
+      const row = () => structureChild(structure, 'TR');
+      const headerRow = row();
       const table = {
         headerRows: state.unrepeatedHeaders.has(index) ? 0 : 1,
         // Each row on one page, as in the Word file, unless one is taller than a page (see tall-rows.ts).
         dontBreakRows: !state.breakableTables.has(index),
         widths: columnPercents(columns).map((percent) => `${percent}%`),
         body: [
-          node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader' })),
-          ...node.rows.map((row) => row.map((cell) => ({ text: inlines(cell), style: 'tableCell' }))),
+          node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader', _tag: structureChild(headerRow, 'TH', { scope: 'Column' }) })),
+          ...node.rows.map((cells) => {
+            const tableRow = row();
+            return cells.map((cell) => ({ text: inlines(cell), style: 'tableCell', _tag: structureChild(tableRow, 'TD') }));
+          }),
         ],
       };
       state.tables.push(table);
-      return { style: 'table', table, layout: 'lightHorizontalLines' };
+      return { style: 'table', table, layout: 'lightHorizontalLines', _tag: structure };
     }
     case 'image': {
       const size = printedSize(node, textBox);
@@ -149,20 +179,25 @@ function block(node: Block, state: DefinitionState): Content {
         height: size.height,
         alignment: 'center',
         style: 'image',
+        _tag: structureChild(state.parent, 'Figure', { alt: node.alt }),
       };
     }
     case 'pageBreak':
       // Only where a page break has nothing after it (withPageBreaksBefore puts the others on the block that follows).
       return { text: '' };
-    case 'contents':
+    case 'contents': {
+      // The contents' title is a heading before them, not part of the TOC element.
+      const title = { text: node.title, style: 'h1', _tag: structureChild(state.parent, 'H1') };
       return {
+        _tag: structureChild(state.parent, 'TOC'),
         toc: {
-          title: { text: node.title, style: 'h1' },
+          title,
           textStyle: 'tocEntry',
           numberStyle: 'tocNumber',
           textMargin: [0, 4, 0, 4],
         },
       };
+    }
   }
 }
 
@@ -201,7 +236,14 @@ function virtualFile(text: string): string {
  * `tables` receives the definitions of the tables, in order.
  */
 function pdfDefinition(document: Document, tall: TallTables, tables: Record<string, unknown>[]): Record<string, unknown> {
-  const state: DefinitionState = { listDepth: 0, tables, breakableTables: tall.rows, unrepeatedHeaders: tall.headers };
+  const state: DefinitionState = {
+    listDepth: 0,
+    tables,
+    breakableTables: tall.rows,
+    unrepeatedHeaders: tall.headers,
+    parent: structureRoot(),
+    captions: tableCaptions(document.blocks),
+  };
   const { meta } = document;
   return {
     pageSize: 'A4',
@@ -221,6 +263,10 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
       VersionDate: meta.versionDate,
     },
     displayTitle: true,
+    // Tagged, as PDF/UA-1 asks (see tagging.ts); PDF 1.7, which has what the file uses.
+    version: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
     compress: true,
     // The pack's facts as an attachment, dated like the document so that rebuilds stay byte-identical.
     ...(meta.attachment
@@ -246,6 +292,7 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
         ? null
         : {
             margin: [pageMargins[0], 20, pageMargins[2], 0],
+            _tag: pagination,
             columns: [
               // A width of its own, so that a word longer than the line is broken, as in the body, rather than
               // widening the column past the page's edge (a star column is at least as wide as its longest word).
