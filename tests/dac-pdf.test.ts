@@ -23,11 +23,12 @@ describe('DAC pack PDF', () => {
     expect(pdfContentsEntries(pdf()).map((e) => e.title)).toEqual(sections);
   });
 
-  it('starts each section on the page its contents entry gives', () => {
+  // A section starts a page only when the pack asks (newPage), else follows on: its heading is a line of its page.
+  it('prints each section\'s heading on the page its contents entry gives', () => {
     const pages = pdfPages(pdf());
     for (const { title, page } of pdfContentsEntries(pdf())) {
-      const firstLine = pages[page - 1]!.split('\n').find((line) => line.trim() !== '');
-      expect(firstLine?.trim(), `"${title}" should start page ${page}`).toBe(title);
+      const lines = pages[page - 1]!.split('\n').map((line) => line.trim());
+      expect(lines, `"${title}" should be on page ${page}`).toContain(title);
     }
   });
 

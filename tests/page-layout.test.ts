@@ -1,17 +1,20 @@
 // Layout that reads well: a heading, or a bold line that leads into what follows it
 // (a level's name over its indicators), is never the last thing on a PDF page; it
-// moves to the next page with what it introduces. Read back from the PDFs (pdftotext).
+// moves to the next page with what it introduces; and no page is left nearly empty by a
+// break the pack did not ask for. Read back from the PDFs (pdftotext), the .docx and the HTML.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { markdownToBlocks } from '../src/compose/markdown.js';
 import { DataFileCache } from '../src/load/load-pack.js';
 import { plainText, type Block, type DocumentMeta, type Inline } from '../src/model/document.js';
 import { planPack, selectPacks } from '../src/pipeline/build.js';
 import { writePdf } from '../src/writers/pdf/index.js';
-import { outputFile, projectRoot } from './support/read-outputs.js';
+import { pageMargins } from '../src/writers/pdf/styles.js';
+import { docxXml, outputFile, projectRoot, squash } from './support/read-outputs.js';
 
 const samplePacks = ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027'];
 
@@ -66,6 +69,99 @@ describe('the sample packs\' PDFs', () => {
       const kept = new Set(keptTexts(document.blocks));
       expect(kept.size).toBeGreaterThan(0);
       expect(pagesEndingWithKept(bodyLines(outputFile(id, 'pdf'), document.meta.footer), kept)).toEqual([]);
+    });
+  }
+});
+
+const unescapeXml = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** How much of a page's body (between the top and bottom margins) is used, and its text squashed. */
+interface PrintedPage {
+  filled: number;
+  text: string;
+}
+
+/**
+ * Each page's share of the body's height down to its lowest word (pdftotext -bbox), so that a
+ * picture counts for the room it takes: every picture in the sample packs has a caption under
+ * it. The running footer, in the bottom margin, is left out.
+ */
+function pagesAsPrinted(file: string): PrintedPage[] {
+  const [top, , bottom] = [pageMargins[1], pageMargins[2], pageMargins[3]];
+  const xhtml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...xhtml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, height, words]) => {
+    const bodyEnd = Number(height) - bottom;
+    const body = [...words!.matchAll(/yMax="([\d.]+)">([^<]*)</g)].map(([, yMax, word]) => ({ yMax: Number(yMax), word: unescapeXml(word!) })).filter((w) => w.yMax <= bodyEnd);
+    const lowest = Math.max(top, ...body.map((w) => w.yMax));
+    return { filled: (lowest - top) / (bodyEnd - top), text: squash(body.map((w) => w.word).join(' ')) };
+  });
+}
+
+/**
+ * A page filled less than this is nearly empty: a third of the body's height is about thirteen
+ * lines of text. The cover and the contents fill more than a quarter; the pages a forced break
+ * left behind before this rule held 3 to 10 lines (10% to 29%).
+ */
+const NEARLY_EMPTY = 1 / 3;
+
+interface PackSection {
+  template: string;
+  layout?: string;
+  newPage?: boolean;
+}
+
+/**
+ * The text that opens each place the pack asks for a new page, worked out from pack.yaml (not
+ * from the composed breaks, which are what is being checked): a section that says `newPage:
+ * true`, the cover, the contents and the section after either; and a template's own page
+ * breaks. A body section opens with its template's level-1 heading (one each).
+ */
+function askedPageStarts(sections: PackSection[], blocks: Block[]): string[] {
+  const h1s = blocks.flatMap((block) => (block.type === 'heading' && block.level === 1 ? [plainText(block.children)] : []));
+  expect(h1s.length).toBe(sections.filter((section) => (section.layout ?? 'body') === 'body').length);
+  let body = 0;
+  const opening = sections.map((section) => {
+    const layout = section.layout ?? 'body';
+    if (layout === 'cover') return plainText((blocks[0] as Extract<Block, { type: 'paragraph' }>).children);
+    if (layout === 'contents') return (blocks.find((block) => block.type === 'contents') as Extract<Block, { type: 'contents' }>).title;
+    return h1s[body++]!;
+  });
+  const asked = sections.flatMap((section, index) => {
+    const before = sections[index - 1];
+    const starts = index > 0 && (section.newPage === true || (section.layout ?? 'body') !== 'body' || (before!.layout ?? 'body') !== 'body');
+    return starts ? [opening[index]!] : [];
+  });
+  // A page break in front of anything that does not open a section is a template's.
+  const inTemplates = blocks.flatMap((block, index) => {
+    const next = blocks[index + 1];
+    if (block.type !== 'pageBreak' || !next || next.type === 'pageBreak') return [];
+    const opens = next.type === 'contents' ? next.title : 'children' in next ? plainText(next.children) : '';
+    return opening.includes(opens) ? [] : [opens];
+  });
+  return [...asked, ...inTemplates];
+}
+
+describe('no page is nearly empty unless the pack asks the next section to start a page', () => {
+  for (const id of samplePacks) {
+    it(`${id}: every page but the last, and but one before a page the pack asks for, is at least a third full`, async () => {
+      const [location] = (await selectPacks(projectRoot, [id])).packs;
+      const document = (await planPack(projectRoot, location!, new DataFileCache(projectRoot))).document!;
+      const sections = (parse(readFileSync(path.join(projectRoot, 'packs', id, 'pack.yaml'), 'utf8')) as { sections: PackSection[] }).sections;
+      const starts = askedPageStarts(sections, document.blocks);
+      const pages = pagesAsPrinted(outputFile(id, 'pdf'));
+      // Each asked-for start opens a page; the page before it may be as short as its section's end.
+      const startPages = starts.map((start) => pages.findIndex((page) => page.text.startsWith(squash(start))));
+      expect(starts.filter((_, index) => startPages[index]! < 1)).toEqual([]);
+      const nearlyEmpty = pages.flatMap((page, index) =>
+        index < pages.length - 1 && !startPages.includes(index + 1) && page.filled < NEARLY_EMPTY ? [`page ${index + 1} is ${Math.round(page.filled * 100)}% full`] : [],
+      );
+      expect(nearlyEmpty).toEqual([]);
+      // The Word file and the HTML edition's print style break pages in the same places, and nowhere else.
+      const wordBreaks = (await docxXml(outputFile(id, 'docx'), 'word/document.xml')).match(/<w:br w:type="page"\/>/g) ?? [];
+      expect(wordBreaks.length).toBe(starts.length);
+      const htmlBreaks = readFileSync(outputFile(id, 'html'), 'utf8').match(/<[a-z0-9]+ [^>]*class="[^"]*\bbreak-before\b[^"]*"/g) ?? [];
+      expect(htmlBreaks.length).toBe(starts.length);
     });
   }
 });

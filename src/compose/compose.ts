@@ -101,6 +101,18 @@ function coverBlocks(blocks: Block[]): Block[] {
   });
 }
 
+/**
+ * Whether a section starts on a new page: when it asks to (`newPage`), and always for the cover and
+ * the contents and the section after either, which are pages of their own. Any other section follows
+ * on from the one before, so that no page is left nearly empty by a break nobody asked for (a
+ * heading at the foot of a page still moves over with its text: the writers keep it with what follows).
+ */
+function startsPage(sections: readonly { layout: string; newPage: boolean }[], index: number): boolean {
+  const section = sections[index]!;
+  const before = sections[index - 1]!;
+  return section.newPage || section.layout !== 'body' || before.layout !== 'body';
+}
+
 export function composeDocument(
   root: string,
   location: PackLocation,
@@ -214,8 +226,7 @@ export function composeDocument(
         ),
       );
     }
-    // Every section starts on a new page.
-    if (index > 0) blocks.push({ type: 'pageBreak' });
+    if (index > 0 && startsPage(resolved.pack.sections, index)) blocks.push({ type: 'pageBreak' });
     if (section.layout === 'cover') {
       blocks.push(...coverBlocks(parsed.blocks));
     } else if (section.layout === 'contents') {

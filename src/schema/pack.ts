@@ -73,6 +73,12 @@ export const packSchema = z.strictObject({
           .enum(sectionLayouts)
           .default('body')
           .describe('How the section is laid out: body (the default), cover (the title page) or contents (the table of contents).'),
+        newPage: z
+          .boolean()
+          .default(false)
+          .describe(
+            'True starts this section on a new page; false (the default) prints it straight after the section before, on the same page. The cover and the contents are pages of their own, so the section after either starts a new page whatever this says.',
+          ),
       }),
     )
     .min(1)
