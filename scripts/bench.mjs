@@ -3,7 +3,7 @@
 // as medians of several runs, with peak memory. It prints figures; it asserts
 // nothing (targets live in the issues, not in tests).
 //
-//   (a) the DAC pack, both formats, cold: a fresh `packs build` process each time
+//   (a) the DAC pack, all three formats, cold: a fresh `packs build` process each time
 //       (and PDF only and .docx only, for the comparisons in (f); and the
 //       project's other pack);
 //   (b) the same, warm: again and again in one process;
@@ -115,17 +115,18 @@ try {
     if (otherPack) cold.other.push(timedBuild(['build', otherPack, '--force', '--out', path.join(work, 'cold-other')]).ms);
   }
   console.log(`(a) ${packId}, cold CLI (fresh process; median of ${settings.cold})`);
-  line('    both formats', seconds(median(cold.both.map((run) => run.ms))), `peak memory ${megabytes(Math.max(...cold.both.map((run) => run.maxRssKb)))}`);
+  line('    all three formats', seconds(median(cold.both.map((run) => run.ms))), `peak memory ${megabytes(Math.max(...cold.both.map((run) => run.maxRssKb)))}`);
   line('    PDF only', seconds(median(cold.pdf)));
   line('    .docx only', seconds(median(cold.docx)));
-  if (otherPack) line(`    ${otherPack}, both formats`, seconds(median(cold.other)));
+  if (otherPack) line(`    ${otherPack}, all three formats`, seconds(median(cold.other)));
 
   // (b) warm
   const { planPack, selectPacks } = await import(pathToFileURL(path.join(root, 'dist/pipeline/build.js')).href);
   const { DataFileCache } = await import(pathToFileURL(path.join(root, 'dist/load/load-pack.js')).href);
   const { writers } = await import(pathToFileURL(path.join(root, 'dist/writers/index.js')).href);
+  const { writePdf } = await import(pathToFileURL(path.join(root, 'dist/writers/pdf/index.js')).href);
   const { packs } = await selectPacks(root, [packId]);
-  const warm = { total: [], plan: [], pdf: [], docx: [], pdfOnly: [] };
+  const warm = { total: [], plan: [], pdf: [], docx: [], html: [], pdfOnly: [], untagged: [] };
   for (let i = 0; i < settings.warm + 1; i++) {
     const t0 = performance.now();
     const plan = await planPack(root, packs[0], new DataFileCache(root));
@@ -134,18 +135,28 @@ try {
     const t2 = performance.now();
     await (await writers.docx())(plan.document);
     const t3 = performance.now();
+    await (await writers.html())(plan.document);
+    const t4 = performance.now();
+    // The PDF as it would be without its structure tree: what tagging costs (not part of a build).
+    await writePdf(plan.document, { tagged: false });
+    const t5 = performance.now();
     if (i === 0) continue; // the first run loads modules: that is the cold case
     warm.plan.push(t1 - t0);
     warm.pdf.push(t2 - t1);
     warm.docx.push(t3 - t2);
-    warm.total.push(t3 - t0);
+    warm.html.push(t4 - t3);
+    warm.total.push(t4 - t0);
     warm.pdfOnly.push(t2 - t0);
+    warm.untagged.push(t5 - t4);
   }
+  const milliseconds = (ms) => `${ms.toFixed(1)} ms`;
   console.log(`(b) ${packId}, warm in-process (median of ${settings.warm})`);
-  line('    both formats', seconds(median(warm.total)));
+  line('    all three formats', seconds(median(warm.total)));
   line('      load, validate, resolve, compose', seconds(median(warm.plan)));
   line('      PDF writer', seconds(median(warm.pdf)));
+  line('        the same PDF untagged (no structure tree)', seconds(median(warm.untagged)), `tagging adds ${((median(warm.pdf) / median(warm.untagged) - 1) * 100).toFixed(0)}%`);
   line('      Word writer (most of it: the contents’ page numbers)', seconds(median(warm.docx)));
+  line('      web page writer', milliseconds(median(warm.html)));
   line('    PDF only (the four stages, then the PDF writer)', seconds(median(warm.pdfOnly)));
 
   // (c) and (d): a campaign
@@ -168,7 +179,7 @@ try {
   const noop = [];
   for (let i = 0; i < 5; i++) noop.push(timedBuild(['build', '--root', campaign, '--out', path.join(work, `campaign-${cores}`), '--today', '2020-12-01']).ms);
   rmSync(campaign, { recursive: true, force: true });
-  console.log(`(c) ${settings.campaign} packs (1 pack + ${settings.campaign - 1} variants), both formats (median of ${settings.campaignRuns})`);
+  console.log(`(c) ${settings.campaign} packs (1 pack + ${settings.campaign - 1} variants), all three formats (median of ${settings.campaignRuns})`);
   line('    1 worker', seconds(one.ms), `peak memory ${megabytes(one.maxRssKb)}`);
   line(`    ${cores} workers`, seconds(all.ms), `peak memory ${megabytes(all.maxRssKb)}`);
   console.log(`(d) no-op rebuild of the ${settings.campaign} packs (median of 5)`);
@@ -185,7 +196,7 @@ try {
     const { measureWatchRebuild } = await import(pathToFileURL(path.join(root, 'scripts/bench-watch.mjs')).href);
     const watch = await measureWatchRebuild({ root, packId, runs: settings.watch });
     console.log(`(e) watch mode: from saving the pack's pack.yaml to its rebuilt files, warm (median of ${settings.watch}; ${watch.quietMs} ms of it is the wait for quiet)`);
-    line('    both formats', seconds(watch.both.total), `of which building ${seconds(watch.both.build)}`);
+    line('    all three formats', seconds(watch.both.total), `of which building ${seconds(watch.both.build)}`);
     line('    PDF only (--only pdf)', seconds(watch.pdf.total), `of which building ${seconds(watch.pdf.build)}`);
   } catch (error) {
     console.log(`(e) watch mode: not measured (${error.message})`);

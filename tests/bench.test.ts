@@ -30,15 +30,18 @@ describe('npm run bench', () => {
       return found!;
     };
     expect(figure('(a) met-dac-2021, cold CLI')).toBeDefined();
-    expect(figure('both formats')).toMatch(new RegExp(`${seconds}  peak memory \\d+ MB$`));
+    expect(figure('all three formats')).toMatch(new RegExp(`${seconds}  peak memory \\d+ MB$`));
     expect(figure('PDF only ')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('.docx only')).toMatch(new RegExp(`${seconds}$`));
-    expect(figure('met-deputy-director-project-delivery, both formats')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('met-deputy-director-project-delivery, all three formats')).toMatch(new RegExp(`${seconds}$`));
     expect(figure('(b) met-dac-2021, warm in-process')).toBeDefined();
     expect(figure('PDF writer')).toMatch(new RegExp(`${seconds}$`));
+    // What tagging costs (issue 23: at most 25% of the warm PDF writer) and the web page writer (at most 20 ms).
+    expect(figure('the same PDF untagged (no structure tree)')).toMatch(new RegExp(`${seconds}  tagging adds -?\\d+%$`));
     expect(figure('Word writer')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('web page writer')).toMatch(/ \d+\.\d ms$/);
     expect(figure('PDF only (the four stages, then the PDF writer)')).toMatch(new RegExp(`${seconds}$`));
-    expect(figure('(c) 3 packs (1 pack + 2 variants), both formats')).toBeDefined();
+    expect(figure('(c) 3 packs (1 pack + 2 variants), all three formats')).toBeDefined();
     expect(figure('1 worker')).toMatch(new RegExp(`${seconds}  peak memory \\d+ MB$`));
     expect(run.stdout).toMatch(new RegExp(String.raw`\n    \d+ workers +${seconds}  peak memory \d+ MB\n`));
     expect(figure('(d) no-op rebuild of the 3 packs')).toBeDefined();

@@ -169,7 +169,7 @@ describe('diagnostics', () => {
       { file: role, find: '- competency: We are collaborative', replace: '- competency: We are colaborative' },
     ]);
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/pack.yaml:33:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
+      'packs/met-dac-2021/pack.yaml:36:15  error  template "structur" not found (looked for packs/met-dac-2021/templates/structur.md.hbs and templates/sections/structur.md.hbs)  [template-not-found]',
       'packs/met-dac-2021/role.yaml:48:19  error  unknown competency "We are colaborative" in framework cvf-chief-officers  [unknown-competency]',
     ]);
     expect(run.stderr).toContain('hint: did you mean "structure"?');

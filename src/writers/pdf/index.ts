@@ -235,7 +235,7 @@ function virtualFile(text: string): string {
  * Builds a fresh pdfmake definition: pdfmake rewrites arrays in place, so nothing of the model is handed over.
  * `tables` receives the definitions of the tables, in order.
  */
-function pdfDefinition(document: Document, tall: TallTables, tables: Record<string, unknown>[]): Record<string, unknown> {
+function pdfDefinition(document: Document, tall: TallTables, tables: Record<string, unknown>[], tagged: boolean): Record<string, unknown> {
   const state: DefinitionState = {
     listDepth: 0,
     tables,
@@ -265,8 +265,8 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
     displayTitle: true,
     // Tagged, as PDF/UA-1 asks (see tagging.ts); PDF 1.7, which has what the file uses.
     version: '1.7',
-    tagged: true,
-    subset: 'PDF/UA',
+    tagged,
+    ...(tagged ? { subset: 'PDF/UA' } : {}),
     compress: true,
     // The pack's facts as an attachment, dated like the document so that rebuilds stay byte-identical.
     ...(meta.attachment
@@ -311,18 +311,22 @@ interface TallTables {
   headers: ReadonlySet<number>;
 }
 
-async function render(document: Document, tall: TallTables) {
+async function render(document: Document, tall: TallTables, tagged: boolean) {
   const tables: Record<string, unknown>[] = [];
-  const buffer = await pdfmake.createPdf(pdfDefinition(document, tall, tables)).getBuffer();
+  const buffer = await pdfmake.createPdf(pdfDefinition(document, tall, tables, tagged)).getBuffer();
   const indexes = (found: (table: object) => boolean) => new Set(tables.flatMap((table, index) => (found(table) ? [index] : [])));
   return { buffer, found: { rows: indexes(hadRowTallerThanAPage), headers: indexes(hadHeaderTallerThanAPage) } };
 }
 
-export async function writePdf(document: Document): Promise<Uint8Array> {
-  let { buffer, found } = await render(document, { rows: new Set(), headers: new Set() });
+/**
+ * The PDF of a document. `tagged: false` leaves out the structure tree and its marked content:
+ * only `npm run bench` asks for it, to measure what tagging costs; every build tags.
+ */
+export async function writePdf(document: Document, { tagged = true }: { tagged?: boolean } = {}): Promise<Uint8Array> {
+  let { buffer, found } = await render(document, { rows: new Set(), headers: new Set() }, tagged);
   // pdfmake would have left out all but the first page of a row taller than a page: lay the
   // document out again with those tables' rows allowed to break (see tall-rows.ts).
-  if (found.rows.size > 0) ({ buffer } = await render(document, found));
+  if (found.rows.size > 0) ({ buffer } = await render(document, found, tagged));
   const pdf = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // With the facts goes the text the pages show, so `packs diff` can tell a file edited after the build.
   return document.meta.attachment ? withVisibleText(pdf) : pdf;

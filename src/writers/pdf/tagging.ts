@@ -241,6 +241,8 @@ wrap(docMeasure, 'measureToc', (original, _self, args) => {
 interface OpenLink {
   element: StructureElement;
   target: unknown;
+  /** Whether it goes to a web page or an email address, rather than a place in the document. */
+  external: boolean;
   tag: StructureNode;
 }
 
@@ -314,7 +316,7 @@ class Tagger {
     // pdfmake sets each piece's colour with a fill before its text: marked from the start, as the first text is.
     const first = line.inlines.find((inline) => inline.text !== '');
     if (first === undefined) this.mark(undefined);
-    else this.enter(this.lineTag, first.link ?? first.linkToDestination);
+    else this.enter(this.lineTag, first.link ?? first.linkToDestination, first.link != null);
   }
 
   endLine(): void {
@@ -323,12 +325,12 @@ class Tagger {
 
   /** Draws a piece of a line's text: linked text in a Link element of the line's element, the rest in the line's element. */
   text(draw: () => unknown, text: string, options: { link?: unknown; goTo?: unknown }): unknown {
-    if (text !== '') this.enter(this.lineTag, options.link ?? options.goTo);
+    if (text !== '') this.enter(this.lineTag, options.link ?? options.goTo, options.link != null);
     return draw();
   }
 
   /** Opens marked content for text of `tag`, in a Link element when it links to `target`. */
-  private enter(tag: Tag | undefined, target: unknown): void {
+  private enter(tag: Tag | undefined, target: unknown, external: boolean): void {
     if (tag === undefined || isArtifact(tag) || target == null) {
       this.endLink();
       this.mark(tag);
@@ -339,7 +341,7 @@ class Tagger {
       this.close();
       const element = this.doc.struct('Link');
       this.element(tag).add(element);
-      this.link = { element, target, tag };
+      this.link = { element, target, external, tag };
     }
     if (this.open !== this.link) {
       this.close();
@@ -359,10 +361,10 @@ class Tagger {
    * What a link says it is: its words on the line, with where it goes when they do not say
    * (a web address), and for a contents entry, the heading and its page.
    */
-  private describe({ tag, target }: OpenLink): string {
+  private describe({ tag, target, external }: OpenLink): string {
     if (tag.entry !== undefined) return `${tag.entry.title}, page ${tag.entry.page()}`;
     const words = (this.lineLinks.get(target) ?? '').trim();
-    if (typeof target !== 'string') return words;
+    if (!external || typeof target !== 'string') return words;
     const address = target.replace(/^mailto:/, '');
     return words.includes(address) ? words : `${words} (${address})`;
   }
