@@ -36,14 +36,17 @@ function bodyLines(file: string, footer: string): string[][] {
 }
 
 /**
- * The blocks that must not end a page: headings, and paragraphs whose whole text is bold
- * followed by body text (told here from the text, not from the writer's mark).
+ * The blocks that must not end a page: headings, paragraphs whose whole text is bold
+ * followed by body text, and short paragraphs ending in a colon followed by the list or
+ * table they introduce (told here from the text, not from the writer's mark).
  */
 function keptTexts(blocks: Block[]): string[] {
   return blocks.flatMap((block, index) => {
     const next = blocks[index + 1];
     if (block.type === 'heading') return next && next.type !== 'pageBreak' ? [collapse(plainText(block.children))] : [];
     if (block.type !== 'paragraph' || !next || ['heading', 'pageBreak', 'contents'].includes(next.type)) return [];
+    const text = collapse(plainText(block.children));
+    if ((next.type === 'list' || next.type === 'table') && text.endsWith(':') && text.length <= 200) return [text];
     const printed = block.children.filter((inline) => !(inline.type === 'text' && inline.text.trim() === ''));
     return printed.length === 1 && printed[0]!.type === 'strong' ? [collapse(plainText(block.children))] : [];
   });
@@ -62,7 +65,7 @@ function pagesEndingWithKept(pages: string[][], kept: ReadonlySet<string>): stri
 
 describe('the sample packs\' PDFs', () => {
   for (const id of samplePacks) {
-    it(`${id}: no page ends with a heading or a bold line leading into what follows`, async () => {
+    it(`${id}: no page ends with a heading, a bold line leading into what follows, or a line introducing a list or table`, async () => {
       const [location] = (await selectPacks(projectRoot, [id])).packs;
       const plan = await planPack(projectRoot, location!, new DataFileCache(projectRoot));
       const document = plan.document!;
@@ -236,7 +239,15 @@ describe('compose marks a paragraph that leads into what follows', () => {
     markdownToBlocks(markdown).blocks.flatMap((block) => (block.type === 'paragraph' && block.keepWithNext ? [plainText(block.children)] : []));
 
   it('when its whole text is bold and body text follows it', () => {
-    expect(marked('**Heads of Service**\n\n**Effective**\n\nSomeone who shows it:\n\n- Listens.\n')).toEqual(['Heads of Service', 'Effective']);
+    expect(marked('**Heads of Service**\n\n**Effective**\n\nSomeone who:\n\nListens.\n')).toEqual(['Heads of Service', 'Effective']);
+  });
+
+  it('when it is short, ends in a colon and the list or table it introduces follows it', () => {
+    const long = `${'A sentence that goes on. '.repeat(9)}Then:`;
+    expect(marked(`Someone who shows it:\n\n- Listens.\n\nPlus:\n\n| A | B |\n| - | - |\n| 1 | 2 |\n\nNote:\n\nText.\n\n${long}\n\n- Item.\n`)).toEqual([
+      'Someone who shows it:',
+      'Plus:',
+    ]);
   });
 
   it('and not when it is partly bold, or a heading or nothing follows it', () => {

@@ -2,7 +2,7 @@
 // marked's lexer (GitHub-flavoured: tables, autolinks). Only the constructs the
 // document model can carry are accepted; anything else is reported, never dropped.
 import { Lexer, type Token, type Tokens } from 'marked';
-import type { Block, Inline } from '../model/document.js';
+import { plainText, type Block, type Inline } from '../model/document.js';
 
 /** `<!-- page-break -->` on a line of its own forces a new page. */
 const PAGE_BREAK = /^<!--\s*page-break\s*-->\s*$/;
@@ -130,14 +130,27 @@ export function markdownToBlocks(markdown: string, image: (src: string, alt: str
 /**
  * Marks each paragraph that leads into what follows it, to be kept with it on a page: one
  * whose whole text is bold, followed by body text (a paragraph, a list, a table or a picture)
- * in the same run of blocks. One before a heading or at the end introduces nothing.
+ * in the same run of blocks; or a short one ending in a colon ("Plus:", "You will need:")
+ * followed by the list or table it introduces. One before a heading or at the end
+ * introduces nothing.
  */
 function markLeads(blocks: Block[]): Block[] {
   return blocks.map((block, index) => {
     const next = blocks[index + 1];
-    const introduces = next !== undefined && next.type !== 'heading' && next.type !== 'pageBreak' && next.type !== 'contents';
-    return introduces && block.type === 'paragraph' && wholeTextBold(block.children) ? { ...block, keepWithNext: true } : block;
+    if (block.type !== 'paragraph' || next === undefined) return block;
+    const introduces = next.type !== 'heading' && next.type !== 'pageBreak' && next.type !== 'contents';
+    const leadsIn =
+      (introduces && wholeTextBold(block.children)) || ((next.type === 'list' || next.type === 'table') && endsWithColon(block.children));
+    return leadsIn ? { ...block, keepWithNext: true } : block;
   });
+}
+
+/** A lead-in this long or shorter ending in a colon is kept with its list or table; a longer paragraph may be left on its page. */
+const LEAD_IN_LENGTH = 200;
+
+function endsWithColon(inlines: Inline[]): boolean {
+  const text = plainText(inlines).trim();
+  return text.length <= LEAD_IN_LENGTH && text.endsWith(':');
 }
 
 /** Whether some inlines are one run of bold text, but for spaces around it. */

@@ -155,10 +155,14 @@ function block(node: Block, state: DefinitionState): Content {
       const structure = structureChild(state.parent, 'Table', { title: state.captions[index] });
       const row = () => structureChild(structure, 'TR');
       const headerRow = row();
+      const breakable = state.breakableTables.has(index);
+      const repeated = !state.unrepeatedHeaders.has(index);
       const table = {
-        headerRows: state.unrepeatedHeaders.has(index) ? 0 : 1,
+        headerRows: repeated ? 1 : 0,
+        // The header row never alone at a page's foot: kept with the first row, unless a row is taller than a page.
+        ...(repeated && !breakable && node.rows.length > 0 ? { keepWithHeaderRows: 1 } : {}),
         // Each row on one page, as in the Word file, unless one is taller than a page (see tall-rows.ts).
-        dontBreakRows: !state.breakableTables.has(index),
+        dontBreakRows: !breakable,
         widths: columnPercents(columns).map((percent) => `${percent}%`),
         body: [
           node.header.map((cell) => ({ text: inlines(cell), style: 'tableHeader', _tag: structureChild(headerRow, 'TH', { scope: 'Column' }) })),
