@@ -36,9 +36,10 @@ function bodyLines(file: string, footer: string): string[][] {
 }
 
 /**
- * The blocks that must not end a page: headings, paragraphs whose whole text is bold
- * followed by body text, and short paragraphs ending in a colon followed by the list or
- * table they introduce (told here from the text, not from the writer's mark).
+ * The blocks that must not end a page: headings, paragraphs whose whole text is bold (or
+ * italic, under a heading) followed by body text, and short paragraphs ending in a colon
+ * followed by the list or table they introduce (told here from the text, not from the
+ * writer's mark).
  */
 function keptTexts(blocks: Block[]): string[] {
   return blocks.flatMap((block, index) => {
@@ -48,7 +49,8 @@ function keptTexts(blocks: Block[]): string[] {
     const text = collapse(plainText(block.children));
     if ((next.type === 'list' || next.type === 'table') && text.endsWith(':') && text.length <= 200) return [text];
     const printed = block.children.filter((inline) => !(inline.type === 'text' && inline.text.trim() === ''));
-    return printed.length === 1 && printed[0]!.type === 'strong' ? [collapse(plainText(block.children))] : [];
+    const headingNote = blocks[index - 1]?.type === 'heading' && printed.length === 1 && printed[0]!.type === 'emphasis';
+    return (printed.length === 1 && printed[0]!.type === 'strong') || headingNote ? [text] : [];
   });
 }
 
@@ -247,6 +249,12 @@ describe('compose marks a paragraph that leads into what follows', () => {
     expect(marked(`Someone who shows it:\n\n- Listens.\n\nPlus:\n\n| A | B |\n| - | - |\n| 1 | 2 |\n\nNote:\n\nText.\n\n${long}\n\n- Item.\n`)).toEqual([
       'Someone who shows it:',
       'Plus:',
+    ]);
+  });
+
+  it('when it is a heading\'s note: its whole text italic, under the heading', () => {
+    expect(marked('## Behaviours\n\n*(Outlines the requirements)*\n\n| A | B |\n| - | - |\n| 1 | 2 |\n\nText.\n\n*Not under a heading*\n\nText.\n')).toEqual([
+      '(Outlines the requirements)',
     ]);
   });
 

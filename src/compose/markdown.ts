@@ -129,18 +129,20 @@ export function markdownToBlocks(markdown: string, image: (src: string, alt: str
 
 /**
  * Marks each paragraph that leads into what follows it, to be kept with it on a page: one
- * whose whole text is bold, followed by body text (a paragraph, a list, a table or a picture)
- * in the same run of blocks; or a short one ending in a colon ("Plus:", "You will need:")
- * followed by the list or table it introduces. One before a heading or at the end
- * introduces nothing.
+ * whose whole text is bold, or a heading's note (its whole text italic, under the heading),
+ * followed by body text (a paragraph, a list, a table or a picture) in the same run of
+ * blocks; or a short one ending in a colon ("Plus:", "You will need:") followed by the list
+ * or table it introduces. One before a heading or at the end introduces nothing.
  */
 function markLeads(blocks: Block[]): Block[] {
   return blocks.map((block, index) => {
     const next = blocks[index + 1];
     if (block.type !== 'paragraph' || next === undefined) return block;
     const introduces = next.type !== 'heading' && next.type !== 'pageBreak' && next.type !== 'contents';
+    const headingNote = blocks[index - 1]?.type === 'heading' && wholeText(block.children, 'emphasis');
     const leadsIn =
-      (introduces && wholeTextBold(block.children)) || ((next.type === 'list' || next.type === 'table') && endsWithColon(block.children));
+      (introduces && (wholeText(block.children, 'strong') || headingNote)) ||
+      ((next.type === 'list' || next.type === 'table') && endsWithColon(block.children));
     return leadsIn ? { ...block, keepWithNext: true } : block;
   });
 }
@@ -153,10 +155,10 @@ function endsWithColon(inlines: Inline[]): boolean {
   return text.length <= LEAD_IN_LENGTH && text.endsWith(':');
 }
 
-/** Whether some inlines are one run of bold text, but for spaces around it. */
-function wholeTextBold(inlines: Inline[]): boolean {
+/** Whether some inlines are one run of bold (or italic) text, but for spaces around it. */
+function wholeText(inlines: Inline[], style: 'strong' | 'emphasis'): boolean {
   const printed = inlines.filter((inline) => !(inline.type === 'text' && inline.text.trim() === ''));
-  return printed.length === 1 && printed[0]!.type === 'strong';
+  return printed.length === 1 && printed[0]!.type === style;
 }
 
 /** Joins neighbouring text runs, so writers see one run per stretch of plain text. */
