@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { toolRoot } from '../pipeline/tool-fingerprint.js';
+import { registerApprove } from './commands/approve.js';
 import { registerBuild } from './commands/build.js';
 import { registerDiff } from './commands/diff.js';
 import { registerList } from './commands/list.js';
@@ -14,7 +15,7 @@ import { registerShow } from './commands/show.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
-import { FilesKeptChanging, JournalConflict, OutputBusyError, WriteFailed, writeFailureMessage } from '../pipeline/write-errors.js';
+import { ApprovalsFileInvalid, FilesKeptChanging, JournalConflict, OutputBusyError, WriteFailed, writeFailureMessage } from '../pipeline/write-errors.js';
 import { pathForPeople } from './report.js';
 import { colourFor } from './colour.js';
 import { projectRoot } from './project-root.js';
@@ -59,7 +60,7 @@ function program(context: CommandContext): Command {
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList, registerWatch, registerNew]) register(cli, context);
+  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList, registerWatch, registerNew, registerApprove]) register(cli, context);
   return cli;
 }
 
@@ -84,6 +85,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return EXIT_USAGE;
     }
     if (error instanceof OutputBusyError || error instanceof JournalConflict || error instanceof FilesKeptChanging) {
+      io.stderr(`packs: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof ApprovalsFileInvalid) {
       io.stderr(`packs: ${error.message}\n`);
       return EXIT_INVALID;
     }

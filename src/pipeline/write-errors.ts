@@ -89,3 +89,6 @@ export function writeFailureMessage(target: string, code: string, outcome: Write
   return `could not write ${shown}: ${reason}${wrongKind ? '' : `; ${LEFT[outcome]}`}. ${advice[0]!.toUpperCase()}${advice.slice(1)}.`;
 }
 
+
+/** An approvals.yaml that cannot be read as packs approve wrote it (edited by hand): the message says where, and how to put it right. */
+export class ApprovalsFileInvalid extends Error {}

@@ -120,6 +120,41 @@ async function writeWhole(file: string, data: string | Uint8Array, how: 'replace
   return true;
 }
 
+/**
+ * Makes `folder` holding exactly `files` (relative path → bytes), whole or not
+ * at all: every file is written and flushed into a temporary folder beside it,
+ * which is then renamed into place. Fails (WriteFailed, EEXIST or ENOTEMPTY) if
+ * a folder with something in it is already there.
+ */
+export async function writeFolderWhole(folder: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  const parent = path.dirname(folder);
+  const temporary = path.join(parent, `${TEMPORARY_PREFIX}${process.pid}.${randomBytes(6).toString('hex')}.${path.basename(folder)}`);
+  try {
+    await fs.promises.mkdir(temporary);
+    for (const [relative, bytes] of files) {
+      const file = path.join(temporary, relative);
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      const fd = await open(file, 'wx', 0o666);
+      try {
+        const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        for (let offset = 0; offset < buffer.length; ) {
+          const written = await write(fd, buffer, offset);
+          if (written <= 0) throw Object.assign(new Error('no byte was written'), { code: 'EIO' });
+          offset += written;
+        }
+        await fsync(fd);
+      } finally {
+        await close(fd).catch(() => {});
+      }
+    }
+    await rename(temporary, folder);
+  } catch (error) {
+    fs.rmSync(temporary, { recursive: true, force: true });
+    throw asWriteFailed(error, folder, 'nothing written');
+  }
+  await syncFolder(parent);
+}
+
 /** Removes a file, if it is there, and flushes its folder. Throws WriteFailed. */
 export async function removeFile(file: string): Promise<void> {
   try {
@@ -181,6 +216,7 @@ export function removeAbandonedTemporaries(folder: string): string[] {
     const writer = temporaryWriter(name);
     return writer !== undefined && writer !== process.pid && !alive(writer);
   });
-  for (const name of abandoned) fs.rmSync(path.join(folder, name), { force: true });
+  // recursive: a snapshot folder being written (writeFolderWhole) is temporary too.
+  for (const name of abandoned) fs.rmSync(path.join(folder, name), { force: true, recursive: true });
   return abandoned;
 }

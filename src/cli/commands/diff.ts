@@ -23,7 +23,7 @@ export function registerDiff(cli: Command, context: CommandContext): void {
     .command('diff')
     .description('show what changed between two versions of a pack: pack folders, pack ids, or built .pdf/.docx files')
     .argument('<old>', 'the version approved before: a pack folder, a pack id, or a built file (with --rev/--from: the pack id)')
-    .argument('[new]', 'the version to review (not with --rev or --from/--to)')
+    .argument('[new]', 'the version to review (not with --rev or --from/--to); with neither, <old> is a pack id compared with the version approved last (packs approve)')
     .option('--rev <revision>', 'compare the pack at this git revision (e.g. HEAD~3) with the working tree')
     .option('--from <revision>', 'compare the pack at this git revision ...')
     .option('--to <revision>', '... with the pack at this one (default: the working tree)')
@@ -38,8 +38,10 @@ export function registerDiff(cli: Command, context: CommandContext): void {
       const { formatJson, formatMarkdown, formatText } = await import('../../diff/format.js');
       const { io } = context;
       const fromRevision = options.rev ?? options.from;
-      if ((fromRevision === undefined) !== (newName !== undefined) || (options.rev !== undefined && options.from !== undefined) || (options.to !== undefined && options.from === undefined)) {
-        throw new UsageError('give two versions (packs diff <old> <new>), or one pack with --rev REV, or one pack with --from REV [--to REV]');
+      // One pack and no revision: the version approved last against the working pack.
+      const sinceApproval = newName === undefined && fromRevision === undefined && options.to === undefined;
+      if ((!sinceApproval && (fromRevision === undefined) !== (newName !== undefined)) || (options.rev !== undefined && options.from !== undefined) || (options.to !== undefined && options.from === undefined)) {
+        throw new UsageError('give two versions (packs diff <old> <new>), one pack (against the version approved last), or one pack with --rev REV, or one pack with --from REV [--to REV]');
       }
       const redlineFile = options.redline === undefined ? undefined : fileToWrite(io, '--redline', options.redline);
       // Two built files need no project; a pack named by its id, or a revision, does.
@@ -57,7 +59,24 @@ export function registerDiff(cli: Command, context: CommandContext): void {
           if (!at.ok) return { ok: false as const, message: at.message, diagnostics: [] };
           return packFacts(at.root, name);
         };
-        const sides = fromRevision === undefined ? [await side(oldName, undefined), await side(newName!, undefined)] : [await side(oldName, fromRevision), await side(oldName, options.to)];
+        /** The pack as approved last, read from its snapshot (a project root of its own). */
+        const approvedSide = async (root: string) => {
+          const { latestApproval } = await import('../../pipeline/approvals.js');
+          const { findPacks } = await import('../../load/project.js');
+          if (!(await findPacks(root)).some((p) => p.id === oldName)) {
+            throw new UsageError(`"${oldName}" is not a pack or variant under packs/: give a pack id to compare with the version approved last, or two versions to compare (packs diff <old> <new>)`);
+          }
+          const approval = await latestApproval(root, oldName);
+          if (!approval) {
+            throw new UsageError(`no version of ${oldName} has been approved: approve one with packs approve ${oldName} --by "<name>", or give --rev`);
+          }
+          return packFacts(approval.snapshot, oldName);
+        };
+        const sides = sinceApproval
+          ? [await approvedSide(project ?? context.root(options)), await packFacts(project ?? context.root(options), oldName)]
+          : fromRevision === undefined
+            ? [await side(oldName, undefined), await side(newName!, undefined)]
+            : [await side(oldName, fromRevision), await side(oldName, options.to)];
         for (const side of sides) {
           if (!side.ok) {
             io.stderr(`packs diff: ${side.message}\n`);

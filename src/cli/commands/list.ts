@@ -11,7 +11,13 @@ export function registerList(cli: Command, context: CommandContext): void {
     .addOption(commonOptions.root())
     .action(async (options: { root?: string }) => {
       const selection = await selectPacks(context.root(options), []);
-      for (const pack of selection.all) context.io.stdout(`${pack.variant ? '  ' : ''}${visibleText(pack.id)}\n`);
+      const { approvalLine } = await import('../../pipeline/approvals.js');
+      const root = context.root(options);
+      for (const pack of selection.all) {
+        // The version approved last, only for packs that have one: a project that approves nothing lists as before.
+        const approval = await approvalLine(root, pack.id, pack.packFile);
+        context.io.stdout(`${pack.variant ? '  ' : ''}${visibleText(pack.id)}${approval ? `  (${visibleText(approval)})` : ''}\n`);
+      }
       context.setExit(EXIT_OK);
     });
 }

@@ -52,7 +52,11 @@ export function registerShow(cli: Command, context: CommandContext): void {
         context.setExit(EXIT_INVALID);
         return;
       }
-      context.io.stdout(formatSummary(summary));
+      const { approvalLine } = await import('../../pipeline/approvals.js');
+      const approval = await approvalLine(projectRoot, location!.id, location!.packFile);
+      const text = formatSummary(summary);
+      // Below the version line, only for a pack with an approval: the others show as before.
+      context.io.stdout(approval ? text.replace(/^(Version: .*\n)/m, `$1Approved: ${visibleText(approval)}\n`) : text);
       printDiagnostics(projectRoot, summary.diagnostics, context.io);
       context.setExit(hasErrors(summary.diagnostics) ? EXIT_INVALID : EXIT_OK);
     });
