@@ -15,7 +15,6 @@ describe('packs approve', () => {
     const run = await runCli(['approve', 'met-dac-2021', '--by', 'Jo Bloggs', '--note', 'as sent', ...TODAY], root);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    // Run at midnight UTC the day may turn between the two; then the day before is fine too.
     expect(run.stdout).toBe(`met-dac-2021: version 1.0.0 approved by Jo Bloggs, ${day()} (approved/met-dac-2021/1.0.0/)\n`);
     const record = readFileSync(path.join(root, 'approved/met-dac-2021/approvals.yaml'), 'utf8');
     expect(record).toMatch(/^# The versions of this pack that were approved/);
