@@ -117,6 +117,38 @@ describe('packs set: prose', () => {
     expect(() => read(path.join(root, 'packs/met-dac-2021/changelog.yaml'))).toThrow();
   });
 
+  it('keeps comments around the list and refuses a list with a comment between its items; a note keeps its quoting; a textarea\'s line ends read as line ends', async () => {
+    const commented = '  paragraphs: # what the role is for\n    - The Deputy Assistant Commissioner supports';
+    const root = copyProject([
+      { file: 'packs/met-dac-2021/role.yaml', find: '  paragraphs:\n    - The Deputy Assistant Commissioner supports', replace: commented },
+      { file: 'packs/met-dac-2021/role.yaml', find: 'accountabilities:\n', replace: '    # checked by HR, November 2020\naccountabilities:\n' },
+      { file: 'packs/met-dac-2021/role.yaml', find: '    - Represent the Service,', replace: '    # the next one is new\n    - Represent the Service,' },
+    ]);
+    const roleFile = path.join(root, 'packs/met-dac-2021/role.yaml');
+    const before = read(roleFile);
+    const run = await runCli(['set', 'met-dac-2021', 'role.purpose', 'First.\r\n\r\nSecond,\r\nstill second.', ...TODAY], root);
+    expect(run.stderr).toBe('');
+    const { removed, added } = changedLines(before, read(roleFile));
+    expect(removed).toHaveLength(6);
+    expect(added).toEqual(['    - First.', '    - |-', '      Second,', '      still second.']);
+    expect(read(roleFile)).toContain(`${commented.split('\n')[0]}\n    - First.`);
+    expect(read(roleFile)).toContain('      still second.\n    # checked by HR, November 2020\naccountabilities:\n');
+
+    const between = read(roleFile);
+    const refused = await runCli(['set', 'met-dac-2021', 'role.accountabilities', 'One item.', ...TODAY], root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(
+      'packs set: role.accountabilities in packs/met-dac-2021/role.yaml is not written one item a line, or has comments between its items, so it cannot be replaced safely; nothing was changed (edit it by hand)\n',
+    );
+    expect(read(roleFile)).toBe(between);
+
+    const note = await runCli(['set', 'met-dac-2021', 'role.purpose.note', 'Note: what the role is for', ...TODAY], root);
+    expect(note.stderr).toBe('');
+    expect(changedLines(between, read(roleFile))).toEqual({ removed: ['  note: (This section summarises the key function of the role)'], added: ['  note: "Note: what the role is for"'] });
+    const twoParagraphs = await runCli(['set', 'met-dac-2021', 'role.purpose.note', 'One.\n\nTwo.', ...TODAY], root);
+    expect(twoParagraphs.stderr).toBe('packs set: role.purpose.note is one paragraph, but the value has 2; nothing was changed (leave out the blank lines)\n');
+  });
+
   it('packs show lists the prose in brief, with its field and line', async () => {
     const run = await runCli(['show', 'met-dac-2021', ...TODAY], copyProject());
     expect(run.status).toBe(0);
