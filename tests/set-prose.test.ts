@@ -147,6 +147,8 @@ describe('packs set: prose', () => {
     expect(changedLines(between, read(roleFile))).toEqual({ removed: ['  note: (This section summarises the key function of the role)'], added: ['  note: "Note: what the role is for"'] });
     const twoParagraphs = await runCli(['set', 'met-dac-2021', 'role.purpose.note', 'One.\n\nTwo.', ...TODAY], root);
     expect(twoParagraphs.stderr).toBe('packs set: role.purpose.note is one paragraph, but the value has 2; nothing was changed (leave out the blank lines)\n');
+    const twoLines = await runCli(['set', 'met-dac-2021', 'role.purpose.note', 'One\ntwo.', ...TODAY], root);
+    expect(twoLines.stderr).toBe('packs set: role.purpose.note is one line of text; nothing was changed (leave out the line breaks)\n');
   });
 
   it('packs show lists the prose in brief, with its field and line', async () => {

@@ -34,6 +34,8 @@ export function parseProse(kind: 'text' | 'paragraphs', typed: string, name: str
   if (kind === 'text' && paragraphs.length > 1) {
     return { ok: false, message: `${name} is one paragraph, but the value has ${paragraphs.length}; nothing was changed (leave out the blank lines)` };
   }
+  // A text is written on its key's line; a line break would need a block of its own there.
+  if (kind === 'text' && paragraphs[0]!.includes('\n')) return { ok: false, message: `${name} is one line of text; nothing was changed (leave out the line breaks)` };
   return { ok: true, value: paragraphs.join('\n\n') };
 }
 
