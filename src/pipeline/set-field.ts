@@ -1,4 +1,4 @@
-// `packs set`: change one date, time or figure, safely. The edit is checked as
+// `packs set`: change one date, time, figure or piece of prose, safely. The edit is checked as
 // if it were made — every pack is validated against the changed file — and only
 // then written, with each affected pack's version bumped and the change logged in
 // its changelog.yaml: all of it or none of it (edit-journal.ts).
@@ -12,7 +12,8 @@ import { commitEdit, currentHash, currentText, finishInterruptedEdit, type FileC
 import { withProjectLock } from './locks.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { changelogAppend, CHANGELOG_FILE, nextVersion } from '../edit/changelog.js';
-import { addRates, displayValue, fieldsOf, parseValue, payFields, replaceScalar, type Field } from '../edit/fields.js';
+import { addRates, displayValue, fieldsOf, parseValue, payFields, replaceParagraphs, replaceScalar, replaceText, type Field } from '../edit/fields.js';
+import { isProse, paragraphsOf } from '../edit/prose.js';
 import { rateInForce } from '../pack/pay.js';
 import type { PayScale } from '../schema/pay-scale.js';
 import { findPacks } from '../load/project.js';
@@ -133,8 +134,10 @@ async function planEdit(
       diagnostics: [],
     };
   }
-  const parsed = parseValue(field.kind, typed);
+  const parsed = parseValue(field.kind, typed, fieldName);
   if (!parsed.ok) return { ok: false, message: parsed.message, diagnostics: [] };
+  // How the value reads in messages and the change log: prose in brief ("3 paragraphs: …"), any other value as typed.
+  const shown = (value: string) => (isProse(field.kind) ? displayValue(field.kind, value, field.unit) : value);
   let edited: string;
   let oldValue = field.value;
   let award: { from: string; fromText: string; added: boolean } | undefined;
@@ -154,8 +157,24 @@ async function planEdit(
     oldValue = made.old;
     award = { from: day.value, fromText: displayValue('date', day.value), added: made.added };
   } else {
-    if (parsed.value === field.value) return { ok: false, message: `${fieldName} is already ${parsed.value}`, diagnostics: [] };
-    edited = replaceScalar(field.file, field.path, parsed.value);
+    if (parsed.value === field.value) return { ok: false, message: `${fieldName} is already ${shown(parsed.value)}`, diagnostics: [] };
+    if (field.kind === 'paragraphs') {
+      const text = replaceParagraphs(field.file, field.path, paragraphsOf(parsed.value));
+      if (text === undefined) {
+        return { ok: false, message: `${fieldName} in ${field.file.file} is not written one item a line, or has comments between its items, so it cannot be replaced safely; nothing was changed (edit it by hand)`, diagnostics: [] };
+      }
+      edited = text;
+    } else edited = field.kind === 'text' ? replaceText(field.file, field.path, parsed.value) : replaceScalar(field.file, field.path, parsed.value);
+    // Prose is written by the yaml library's rules: read it back, as a pack will, before anything else.
+    if (isProse(field.kind)) {
+      const reread = await loadYamlFile(root, field.file.absolutePath, edited);
+      const node = reread.ok ? (reread.file.document.getIn(field.path, true) as { toJSON?: () => unknown } | undefined) : undefined;
+      const value = node?.toJSON?.();
+      const expected = field.kind === 'paragraphs' ? paragraphsOf(parsed.value) : parsed.value;
+      if (JSON.stringify(value) !== JSON.stringify(expected)) {
+        return { ok: false, message: `${fieldName} could not be written so that ${field.file.file} reads back as typed; nothing was changed (edit it by hand)`, diagnostics: [] };
+      }
+    }
   }
 
   // Check every pack against the edited file before writing anything.
@@ -178,7 +197,7 @@ async function planEdit(
   if (introduced.length > 0) {
     return {
       ok: false,
-      message: `${fieldName} = ${parsed.value} would make ${introduced.length === 1 ? 'a pack' : 'packs'} invalid; nothing was changed`,
+      message: `${fieldName} = ${shown(parsed.value)} would make ${introduced.length === 1 ? 'a pack' : 'packs'} invalid; nothing was changed`,
       diagnostics: introduced,
       edited: { file: field.file.file, text: edited },
     };
@@ -225,8 +244,8 @@ async function planEdit(
       date: options.today,
       version,
       field: fieldName,
-      old: oldValue,
-      new: parsed.value,
+      old: shown(oldValue),
+      new: shown(parsed.value),
       ...(award ? { from: award.from } : {}),
       note: options.note ?? null,
       ...(field.shared ? { file: field.file.file } : {}),
@@ -240,7 +259,7 @@ async function planEdit(
   for (const plan of plans) for (const [file, hash] of plan.hashesAsRead) read.set(file, hash);
   return {
     ok: true,
-    result: { ok: true, field, from: displayValue(field.kind, oldValue), to: displayValue(field.kind, parsed.value), packs, ...(award ? { award } : {}) },
+    result: { ok: true, field, from: displayValue(field.kind, oldValue, field.unit), to: displayValue(field.kind, parsed.value, field.unit), packs, ...(award ? { award } : {}) },
     changes: [...changes.values()],
     read,
   };

@@ -1,8 +1,10 @@
 // `packs show`: the facts a recruiter checks before a pack goes out — role,
 // version, each stage with its date and weekday, each pay figure with where it
-// comes from — and every finding, without building anything.
+// comes from, the prose a recruiter edits in brief — and every finding, without
+// building anything.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayValue, fieldsOf } from '../edit/fields.js';
+import { isProse } from '../edit/prose.js';
 import type { PackLocation } from '../pack/location.js';
 import { formatDate } from '../pack/format.js';
 import { findGrade, rateInForce } from '../pack/pay.js';
@@ -18,7 +20,7 @@ export interface PackSummary {
   version: string;
   versionDate: string;
   /** Each settable fact: what it is, its value as a reader sees it, its field name and where it is written. */
-  facts: { group: 'Timeline' | 'Pay' | 'Other'; label: string; value: string; field: string; where: string }[];
+  facts: { group: 'Timeline' | 'Pay' | 'Other' | 'Text'; label: string; value: string; field: string; where: string }[];
   /** Where the pay figures come from. */
   paySource: string | null;
   diagnostics: Diagnostic[];
@@ -34,8 +36,8 @@ export async function showPack(root: string, location: PackLocation, options: Ch
   const facts = fieldsOf(pack).map((field) => {
     const node = field.file.document.getIn(field.path, true) as { range?: [number, number, number] };
     const { line } = positionOf(field.file, node.range?.[0] ?? 0);
-    const group = field.name.startsWith('timeline.') ? 'Timeline' : field.name.startsWith('pay.') ? 'Pay' : 'Other';
-    return { group, label: field.label, value: displayValue(field.kind, field.value), field: field.name, where: `${field.file.file}:${line}` } as const;
+    const group = isProse(field.kind) ? 'Text' : field.name.startsWith('timeline.') ? 'Timeline' : field.name.startsWith('pay.') ? 'Pay' : 'Other';
+    return { group, label: field.label, value: displayValue(field.kind, field.value, field.unit), field: field.name, where: `${field.file.file}:${line}` } as const;
   });
   let paySource: string | null = null;
   if (pack.remuneration && pack.payScale) {

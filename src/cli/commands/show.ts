@@ -10,13 +10,15 @@ import { printDiagnostics } from '../report.js';
 function formatSummary(data: PackSummary): string {
   const summary = visibleSummary(data);
   const lines = [`${summary.title}  (${summary.id})`, `Role:     ${summary.role}`, `Version:  ${summary.version}, ${summary.versionDate}`];
-  const width = (key: 'label' | 'value' | 'field') => Math.max(...summary.facts.map((f) => f[key].length));
-  for (const group of ['Timeline', 'Pay', 'Other'] as const) {
+  // The prose, in brief, is aligned on its own, so its longer values leave the facts' columns as they are.
+  const width = (key: 'label' | 'value' | 'field', text: boolean) => Math.max(...summary.facts.filter((f) => (f.group === 'Text') === text).map((f) => f[key].length));
+  for (const group of ['Timeline', 'Pay', 'Other', 'Text'] as const) {
     const facts = summary.facts.filter((f) => f.group === group);
     if (facts.length === 0) continue;
-    lines.push('', group === 'Pay' && summary.paySource ? `Pay, from ${summary.paySource}` : group);
+    lines.push('', group === 'Pay' && summary.paySource ? `Pay, from ${summary.paySource}` : group === 'Text' ? 'Text (packs set <pack-id> <field> "<paragraphs, a blank line between them>")' : group);
+    const text = group === 'Text';
     for (const fact of facts) {
-      lines.push(`  ${fact.label.padEnd(width('label'))}  ${fact.value.padEnd(width('value'))}  ${fact.field.padEnd(width('field'))}  ${fact.where}`);
+      lines.push(`  ${fact.label.padEnd(width('label', text))}  ${fact.value.padEnd(width('value', text))}  ${fact.field.padEnd(width('field', text))}  ${fact.where}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -37,7 +39,7 @@ function visibleSummary(summary: PackSummary): PackSummary {
 export function registerShow(cli: Command, context: CommandContext): void {
   cli
     .command('show')
-    .description('print the facts to check before a pack goes out: role, version, dates, pay and where each is set')
+    .description('print the facts to check before a pack goes out: role, version, dates, pay, the prose in brief, and where each is set')
     .argument('<pack-id>', 'the pack')
     .addOption(commonOptions.root())
     .addOption(commonOptions.today())
