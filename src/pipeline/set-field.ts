@@ -29,7 +29,7 @@ export type SetResult =
   | { ok: false; message: string; hint?: string; diagnostics: Diagnostic[]; edited?: { file: string; text: string } };
 
 /** Whether a pack prints the value at this place: a shared pay figure affects the packs on that grade and those rates only. */
-async function printsField(location: PackLocation, field: Field, cache: DataFileCache, award: boolean): Promise<boolean> {
+export async function printsField(location: PackLocation, field: Field, cache: DataFileCache, award: boolean): Promise<boolean> {
   const loaded = await loadPack(location, cache);
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack) return false;
