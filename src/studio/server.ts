@@ -67,6 +67,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const builds = new StudioBuilds(root, outDir, options.today, options.timestamp, onError);
   /** Status messages after a save, by a token in the address redirected to; the newest few are kept. */
   const saved = new Map<string, string>();
+  let saves = 0;
   let guard: Guard | undefined;
 
   const send = (response: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -122,16 +123,15 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
     // The preview first, then every file of every pack the edit changed.
     await builds.preview(location);
-    const changed = (await state.packs()).filter((p) => result.packs.some((changedPack) => changedPack.id === p.id) || p.id === id);
+    const changed = (await state.packs()).filter((p) => result.affected.includes(p.id) || p.id === id);
     builds.refresh(changed);
-    const own = result.packs.find((p) => p.id === id);
-    const others = result.packs.filter((p) => p.id !== id);
+    const versions = new Map(result.packs.map((p) => [p.id, p.version]));
+    const own = versions.get(id) ?? [...versions.values()][0];
+    const others = changed.filter((p) => p.id !== id).map((p) => p.id);
     const label = result.field.label.charAt(0).toUpperCase() + result.field.label.slice(1);
     const message =
-      `Saved: ${label} ${result.from} → ${result.to}` +
-      (own ? `; version ${own.version}` : '') +
-      (others.length ? `. Also changed: ${others.map((p) => `${p.id} (version ${p.version})`).join(', ')}` : '');
-    const token = String(saved.size + 1) + '-' + Date.now().toString(36);
+      `Saved: ${label} ${result.from} → ${result.to}` + (own ? `; version ${own}` : '') + (others.length ? `. This also changes ${others.join(', ')}` : '');
+    const token = String(++saves);
     saved.set(token, message);
     if (saved.size > 50) saved.delete(saved.keys().next().value!);
     send(response, 303, '', { Location: `/packs/${encodeURIComponent(id)}?saved=${token}#${encodeURIComponent(`field-${result.field.name}`)}` });
