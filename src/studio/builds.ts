@@ -2,11 +2,13 @@
 // it (the same files, the same lock, the same build cache). After a save the
 // pack's HTML edition is built first, on its own, so that the preview is fresh
 // as soon as the page comes back; the PDF and Word files follow, one build at a
-// time, after the answer. A request for a pack's file waits for its build.
+// time, after the answer, in a thread of their own (build-thread.ts). A request
+// for a pack's PDF or Word file waits for its build.
+import { Worker } from 'node:worker_threads';
 import type { PackLocation } from '../pack/location.js';
 import { DataFileCache } from '../load/load-pack.js';
 import { buildPack } from '../pipeline/build.js';
-import { buildMany } from '../pipeline/build-many.js';
+import type { BuildReply, BuildRequest } from './build-thread.js';
 import { BuildCache, byteSettings } from '../pipeline/build-cache.js';
 import { formats } from '../writers/formats.js';
 
@@ -52,9 +54,45 @@ export class StudioBuilds {
 
   /** Builds every format of these packs after whatever is queued, and records them in the build cache, as `packs build` does. */
   refresh(locations: readonly PackLocation[]): void {
-    const next = this.queue.then(() => buildMany(this.root, locations, { ...this.settings(), outDir: this.outDir, formats: [...formats] }).then(() => undefined)).catch(this.onError);
+    const next = this.queue.then(() => this.inThread([...locations])).catch(this.onError);
     this.queue = next;
     for (const location of locations) this.pending.set(location.id, next);
+  }
+
+  private worker: Worker | undefined;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private nextRequest = 1;
+
+  /** Runs one build in the build thread, started the first time it is needed. */
+  private inThread(locations: PackLocation[]): Promise<void> {
+    if (!this.worker) {
+      const worker = new Worker(new URL('./build-thread-entry.cjs', import.meta.url));
+      worker.on('message', (reply: BuildReply) => {
+        const waiting = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        if (this.waiting.size === 0) worker.unref();
+        if (reply.ok) waiting?.resolve();
+        else waiting?.reject(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
+      });
+      const stopped = (why: string) => {
+        this.worker = undefined;
+        for (const [, waiting] of this.waiting) waiting.reject(new Error(`the studio's build thread ${why}`));
+        this.waiting.clear();
+      };
+      worker.on('error', (error) => stopped(`failed: ${error.message}`));
+      worker.on('exit', (code) => stopped(`stopped (exit code ${code})`));
+      this.worker = worker;
+    }
+    const worker = this.worker;
+    const id = this.nextRequest++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref();
+      // One job: both writers stay loaded in this thread between saves. A Word writer in a thread of its
+      // own (what buildMany does for one pack with a core to spare) would start cold on every save.
+      const request: BuildRequest = { id, root: this.root, locations, options: { ...this.settings(), outDir: this.outDir, formats: [...formats], jobs: 1 } };
+      worker.postMessage(request);
+    });
   }
 
   /** Resolves once the builds queued for this pack are done. */
@@ -62,12 +100,13 @@ export class StudioBuilds {
     await this.pending.get(id);
   }
 
-  /** Resolves once every queued build is done: nothing held, nothing half written. */
-  async idle(): Promise<void> {
+  /** Resolves once every queued build is done, then ends the build thread: nothing held, nothing half written. */
+  async close(): Promise<void> {
     for (;;) {
       const queue = this.queue;
       await queue;
-      if (queue === this.queue) return;
+      if (queue === this.queue) break;
     }
+    await this.worker?.terminate();
   }
 }

@@ -32,6 +32,7 @@ main{padding:0 1rem 2rem}
 table{border-collapse:collapse;margin:1rem 0}
 th,td{text-align:left;padding:.35rem .7rem;border-bottom:1px solid #8a8a8a;vertical-align:top}
 .workspace{display:grid;grid-template-columns:minmax(22rem,1fr) minmax(24rem,1.2fr);gap:1.5rem;align-items:start}
+@media (min-width:60.01rem){.preview{position:sticky;top:0}}
 @media (max-width:60rem){.workspace{grid-template-columns:1fr}}
 .field{border:1px solid #8a8a8a;border-radius:4px;padding:.6rem .8rem;margin:.6rem 0}
 .field label{display:block;font-weight:600}
@@ -45,7 +46,7 @@ th,td{text-align:left;padding:.35rem .7rem;border-bottom:1px solid #8a8a8a;verti
 .field.invalid input,.field.invalid textarea{border-color:#b10e1e}
 .error{color:#a00d1b;font-weight:600;margin:.3rem 0}
 .error ul{margin:.2rem 0;font-weight:400}
-.preview iframe{width:100%;height:75vh;border:1px solid #8a8a8a}
+.preview iframe{width:100%;height:70vh;border:1px solid #8a8a8a}
 .filter label{margin-right:.3rem}
 .filter input,.filter select{font:inherit;padding:.2rem;margin-right:1rem}
 `;

@@ -132,7 +132,7 @@ export function packPage(view: PackView, options: { secret: string; status?: str
   return page({
     title: id,
     refused: options.refusal !== undefined,
-    status: options.refusal ? `Not saved: ${escape(options.refusal.message)}` : (options.status ?? ''),
+    status: options.refusal ? `Not saved: ${escape(options.refusal.findings[0]?.message ?? options.refusal.message)}` : escape(options.status ?? ''),
     main: `<h1>${escape(view.title)}</h1>
 <p>${escape(id)}, version ${escape(view.version)}. <a href="/">All packs</a>${/* The review and approval page goes here. */ ''}</p>
 <h2 id="diagnostics">Errors and warnings (${view.errors} ${view.errors === 1 ? 'error' : 'errors'}, ${view.warnings} ${view.warnings === 1 ? 'warning' : 'warnings'})</h2>

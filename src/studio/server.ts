@@ -104,7 +104,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   async function save(request: IncomingMessage, response: ServerResponse, id: string) {
     const form = new URLSearchParams(await body(request));
     if (!guard!.secretMatches(form.get('secret'))) throw new Refused(403, 'This change did not come from the studio’s own page');
-    const { location } = await packView(id);
+    const location = await state.find(id);
+    if (!location) throw new Refused(404, 'No such pack');
     const fieldName = form.get('field') ?? '';
     const typed = form.get('value') ?? '';
     const note = (form.get('note') ?? '').trim();
@@ -114,7 +115,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
         field: fieldName,
         typed,
         note,
-        message: result.message,
+        // A value that would make a pack wrong: the findings say why, in the checks' own words; the
+        // command line's summary of it ("<field> = <value> would make …") is for the command line.
+        message: result.diagnostics.length > 0 ? 'nothing was changed, because:' : result.message,
         ...(result.hint ? { hint: result.hint } : {}),
         findings: result.diagnostics.map((d) => ({ message: d.message, ...(d.hint ? { hint: d.hint } : {}) })),
       };
@@ -141,7 +144,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     const location = await state.find(id);
     const format = (['html', 'pdf', 'docx'] as const).find((f) => name === `${id}.${f}`);
     if (!location || !format) throw new Refused(404, 'No such file');
-    await builds.settled(id); // a file being rebuilt is served once it is whole and new
+    // The PDF or Word file being rebuilt is served once it is new; the HTML edition was built before the page that shows it.
+    if (format !== 'html') await builds.settled(id);
     const read = readProjectFile(root, path.join(outDir, name), MAX_OUTPUT_BYTES);
     if (!read.ok) throw new Refused(404, 'This file has not been built');
     const disposition = download || format === 'docx' ? 'attachment' : 'inline';
@@ -202,7 +206,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await builds.idle();
+      await builds.close();
     },
   };
 }
