@@ -5,7 +5,7 @@
 // a saved one changes the preview, the change log and the version; a shared
 // salary names the other packs it changes; requests from elsewhere are refused;
 // axe-core finds nothing on any page; the keyboard alone saves a field.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -41,8 +41,8 @@ interface Running {
 }
 
 /** Starts `packs studio` on a project and waits for the address it prints. */
-async function startStudio(root: string): Promise<Running> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'studio', '--root', root, '--today', '2021-01-04'], {
+async function startStudio(root: string, today = '2021-01-04'): Promise<Running> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'studio', '--root', root, '--today', today], {
     env: { ...process.env, NO_COLOR: '1' },
   });
   let stdout = '';
@@ -250,9 +250,46 @@ describe('packs studio in a browser', () => {
     expect(taken.status).toBe(303);
   }, 60_000);
 
+  it('shows an edit made meanwhile on the command line: the value, the version and the preview', async () => {
+    const page = await context.newPage();
+    const pack = `${studio.url}packs/wealdmere-head-of-housing-2027`;
+    await page.goto(pack);
+    expect(await page.frameLocator('iframe').locator('main').innerText()).toContain('£81,120');
+    const set = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'packs.js'), 'set', 'wealdmere-head-of-housing-2027', 'pay.basic.hs2-4', '82000', '--root', root, '--today', '2021-01-04'], { encoding: 'utf8' });
+    expect(set.status, set.stderr).toBe(0);
+    await page.goto(pack);
+    expect(await page.locator(`[id="${fieldId('pay.basic.hs2-4')}-value"]`).inputValue()).toBe('82000');
+    expect(await page.locator('main > p').first().innerText()).toContain('version 1.0.1');
+    expect(await page.frameLocator('iframe').locator('main').innerText()).toContain('£82,000');
+    await page.close();
+  }, 60_000);
+
   it('stops on Ctrl-C with exit status 0', async () => {
     studio.child.kill('SIGINT');
     expect(await studio.exited).toBe(0);
     expect(studio.stdout()).toMatch(/The studio has stopped\.\n$/);
+  }, 60_000);
+});
+
+describe('the errors and warnings on a pack’s page', () => {
+  it('link to the field they are about, and count on the home page', async () => {
+    // Checked as of 12 January 2021, the DAC's closing date (the 11th) has passed: a warning on that field.
+    const copy = copyProject();
+    const running = await startStudio(copy, '2021-01-12');
+    try {
+      const page = await context.newPage();
+      await page.goto(`${running.url}?show=warnings`);
+      expect(await page.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^met-dac-2021\s.*\t1\.0\.0\tyes\t0\t1\t/s)]);
+      await page.getByRole('link', { name: DAC }).click();
+      await page.waitForURL(`${running.url}packs/${DAC}`);
+      const warning = page.locator('h2#diagnostics + ul li');
+      expect(await warning.allInnerTexts()).toEqual([expect.stringMatching(/^Warning packs\/met-dac-2021\/timeline\.yaml:\d+:11: stage "Application Pack" is on 2021-01-11, which is before today \(2021-01-12\)/)]);
+      expect(await warning.getByRole('link').getAttribute('href')).toBe(`#${fieldId('timeline.application.date')}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      running.child.kill('SIGINT');
+      expect(await running.exited).toBe(0);
+    }
   }, 60_000);
 });

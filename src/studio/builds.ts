@@ -17,6 +17,9 @@ export interface PreviewBuild {
   milliseconds: number;
   /** Whether it was written: a pack with errors is not built. */
   written: boolean;
+  /** What it was built from: every file the pack read or looked for, and the build cache's key of them as read. */
+  inputs: string[];
+  key: string;
 }
 
 export class StudioBuilds {
@@ -39,15 +42,31 @@ export class StudioBuilds {
     return { formats: [...formats], today: this.today(), ...(this.timestamp ? { timestamp: this.timestamp } : {}) };
   }
 
+  private cache(): BuildCache {
+    return new BuildCache(this.root, this.outDir, byteSettings(this.settings()));
+  }
+
   /** Whether the pack's outputs are those its files make now (the build cache's word). */
   upToDate(id: string): boolean {
-    return new BuildCache(this.root, this.outDir, byteSettings(this.settings())).upToDate(id, this.today()) !== undefined;
+    return this.cache().upToDate(id, this.today()) !== undefined;
+  }
+
+  /**
+   * Whether the pack's preview shows what its files make now: the one built here, if there is
+   * one, is from files as they are (an edit by hand or on the command line since makes it old);
+   * otherwise the last `packs build` is.
+   */
+  previewIsCurrent(id: string): boolean {
+    const preview = this.previews.get(id);
+    if (!preview) return this.upToDate(id);
+    return this.cache().keyOfBuild({ inputs: preview.inputs, hashesAsRead: new Map() }) === preview.key;
   }
 
   /** Builds a pack's HTML edition now. */
   async preview(location: PackLocation): Promise<PreviewBuild> {
     const build = await buildPack(this.root, location, new DataFileCache(this.root), { ...this.settings(), outDir: this.outDir, formats: ['html'] });
-    const preview = { milliseconds: build.milliseconds, written: build.outputs.length > 0 };
+    const key = this.cache().keyOfBuild(build);
+    const preview = { milliseconds: build.milliseconds, written: build.outputs.length > 0, inputs: build.inputs, key };
     this.previews.set(location.id, preview);
     return preview;
   }

@@ -90,8 +90,9 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
 
   async function showPack(response: ServerResponse, id: string, extra: { status?: string; refusal?: Refusal; code?: number }) {
     const { location, view } = await packView(id);
-    // A pack opened with no preview yet, or an old one, is built now: the page shows what its files make.
-    if (view.builds && !builds.previews.has(id) && !builds.upToDate(id)) {
+    // A pack whose preview is not what its files make now (never built, or changed since by hand or on
+    // the command line) has its preview built now, and its PDF and Word files after.
+    if (view.builds && !builds.previewIsCurrent(id)) {
       await builds.preview(location);
       builds.refresh([location]);
     }
