@@ -171,6 +171,8 @@ describe('packs studio in a browser', () => {
     await Promise.all([page.waitForURL(/saved=/), page.locator(`[id="${fieldId('timeline.final-interview.date')}"]`).getByRole('button', { name: 'Save' }).click()]);
     // The variant prints the DAC's timeline too: it shares the DAC's version and change log.
     expect(await page.getByRole('status').innerText()).toBe(`Saved: Date of Final Interview Panel Wednesday 20 January 2021 → Thursday 21 January 2021; version 1.0.1. This also changes ${VARIANT}`);
+    // The page opens at the field saved, so the message is beside it as well as at the top.
+    expect(await page.locator(`[id="${fieldId('timeline.final-interview.date')}"] .saved`).innerText()).toBe(await page.getByRole('status').innerText());
     expect(await page.locator('main > p').first().innerText()).toContain('version 1.0.1');
     expect(await page.frameLocator('iframe').locator('main').innerText()).toContain('Thursday 21st January 2021');
     expect(file(timeline).toString()).toContain('date: 2021-01-21');
@@ -259,6 +261,8 @@ describe('packs studio in a browser', () => {
     expect(set.status, set.stderr).toBe(0);
     await page.goto(pack);
     expect(await page.locator(`[id="${fieldId('pay.basic.hs2-4')}-value"]`).inputValue()).toBe('82000');
+    // The page opens at the field saved, so the message is beside it as well as at the top.
+    expect(await page.locator(`[id="${fieldId('timeline.final-interview.date')}"] .saved`).innerText()).toBe(await page.getByRole('status').innerText());
     expect(await page.locator('main > p').first().innerText()).toContain('version 1.0.1');
     expect(await page.frameLocator('iframe').locator('main').innerText()).toContain('£82,000');
     await page.close();

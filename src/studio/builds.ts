@@ -76,6 +76,14 @@ export class StudioBuilds {
     const next = this.queue.then(() => this.inThread([...locations])).catch(this.onError);
     this.queue = next;
     for (const location of locations) this.pending.set(location.id, next);
+    void next.then(() => {
+      for (const location of locations) if (this.pending.get(location.id) === next) this.pending.delete(location.id);
+    });
+  }
+
+  /** Whether a build of this pack's PDF and Word files is queued or under way. */
+  building(id: string): boolean {
+    return this.pending.has(id);
   }
 
   private worker: Worker | undefined;

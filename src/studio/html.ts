@@ -44,6 +44,7 @@ th,td{text-align:left;padding:.35rem .7rem;border-bottom:1px solid #8a8a8a;verti
 .where,.help{color:#4b4b4b;margin:.2rem 0;font-size:.95rem}
 .field.invalid{border-color:#b10e1e;border-width:3px}
 .field.invalid input,.field.invalid textarea{border-color:#b10e1e}
+.saved{border-left:6px solid #1e6b33;background:#eef7f0;padding:.3rem .6rem;margin:.3rem 0}
 .error{color:#a00d1b;font-weight:600;margin:.3rem 0}
 .error ul{margin:.2rem 0;font-weight:400}
 .preview iframe{width:100%;height:70vh;border:1px solid #8a8a8a}

@@ -78,7 +78,7 @@ function control(field: Field, value: string, described: string, invalid: boolea
   return `<input ${common} type="${type}"${extra} value="${escape(value)}">`;
 }
 
-function fieldForm(packId: string, view: FieldView, secret: string, refusal: Refusal | undefined): string {
+function fieldForm(packId: string, view: FieldView, secret: string, refusal: Refusal | undefined, saved: string | undefined): string {
   const { field } = view;
   const id = idOf(field.name);
   const help = (field as { help?: string }).help;
@@ -99,7 +99,7 @@ function fieldForm(packId: string, view: FieldView, secret: string, refusal: Ref
 <input type="hidden" name="field" value="${escape(field.name)}">
 <label for="${escape(id)}-value">${escape(label)}</label>
 <p class="where">Now ${escape(displayValue(field.kind, field.value))}</p>
-${error}${control(field, refused ? refused.typed : field.value, described, refused !== undefined, refused !== undefined)}
+${saved ? `<p class="saved">${escape(saved)}</p>\n` : ''}${error}${control(field, refused ? refused.typed : field.value, described, refused !== undefined, refused !== undefined)}
 ${help ? `<p class="help" id="${escape(id)}-help">${escape(help)}</p>` : ''}
 <p class="where" id="${escape(id)}-where">From ${where}</p>
 <div class="note"><label for="${escape(id)}-note">Note for the change log (optional)</label><input id="${escape(id)}-note" name="note" type="text" value="${escape(refused?.note ?? '')}"></div>
@@ -107,11 +107,24 @@ ${help ? `<p class="help" id="${escape(id)}-help">${escape(help)}</p>` : ''}
 </form>`;
 }
 
-export function packPage(view: PackView, options: { secret: string; status?: string; refusal?: Refusal; preview?: PreviewBuild; files: { pdf: boolean; docx: boolean; html: boolean } }): string {
+export function packPage(
+  view: PackView,
+  options: {
+    secret: string;
+    /** The message of a save, shown at the top and beside `savedField` (the page opens at that field). */
+    status?: string;
+    savedField?: string | undefined;
+    refusal?: Refusal;
+    preview?: PreviewBuild;
+    files: { pdf: boolean; docx: boolean; html: boolean };
+    /** Whether the PDF and Word files are being built. */
+    building: boolean;
+  },
+): string {
   const id = view.location.id;
   const groups = [...new Set(view.fields.map((f) => f.group))];
   const form = groups
-    .map((group) => `<section aria-labelledby="group-${slug(group)}"><h3 id="group-${slug(group)}">${escape(group)}</h3>\n${view.fields.filter((f) => f.group === group).map((f) => fieldForm(id, f, options.secret, options.refusal)).join('\n')}</section>`)
+    .map((group) => `<section aria-labelledby="group-${slug(group)}"><h3 id="group-${slug(group)}">${escape(group)}</h3>\n${view.fields.filter((f) => f.group === group).map((f) => fieldForm(id, f, options.secret, options.refusal, f.field.name === options.savedField ? options.status : undefined)).join('\n')}</section>`)
     .join('\n');
   const diagnostics = view.diagnostics.length
     ? `<ul>${view.diagnostics
@@ -121,9 +134,10 @@ export function packPage(view: PackView, options: { secret: string; status?: str
         })
         .join('\n')}</ul>`
     : '<p>No errors or warnings.</p>';
+  // A file being built can be asked for at once: the studio answers once it is written.
   const file = (format: 'pdf' | 'docx', words: string) =>
-    options.files[format]
-      ? `<li><a href="${href('packs', id, 'files', `${id}.${format}`)}">Open the ${words}</a> or <a href="${href('packs', id, 'files', `${id}.${format}`)}?download=1">download it</a></li>`
+    options.building || options.files[format]
+      ? `<li><a href="${href('packs', id, 'files', `${id}.${format}`)}">Open the ${words}</a> or <a href="${href('packs', id, 'files', `${id}.${format}`)}?download=1">download it</a>${options.building ? ' (being built: it opens when it is ready)' : ''}</li>`
       : `<li>No ${words} yet${view.builds ? '' : ': the pack has errors'}</li>`;
   const took = options.preview ? `<p>Built in ${(options.preview.milliseconds / 1000).toFixed(2)} s${options.preview.written ? '' : '; not written, the pack has errors'}.</p>` : '';
   const preview = options.files.html

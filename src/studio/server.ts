@@ -66,7 +66,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const state = new ProjectState(root, options.today);
   const builds = new StudioBuilds(root, outDir, options.today, options.timestamp, onError);
   /** Status messages after a save, by a token in the address redirected to; the newest few are kept. */
-  const saved = new Map<string, string>();
+  const saved = new Map<string, { field: string; message: string }>();
   let saves = 0;
   let guard: Guard | undefined;
 
@@ -88,7 +88,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     return { location, view: await state.view(location) };
   }
 
-  async function showPack(response: ServerResponse, id: string, extra: { status?: string; refusal?: Refusal; code?: number }) {
+  async function showPack(response: ServerResponse, id: string, extra: { status?: string; savedField?: string; refusal?: Refusal; code?: number }) {
     const { location, view } = await packView(id);
     // A pack whose preview is not what its files make now (never built, or changed since by hand or on
     // the command line) has its preview built now, and its PDF and Word files after.
@@ -99,7 +99,18 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     const has = (format: string) => exists(path.join(outDir, `${id}.${format}`));
     const files = { pdf: has('pdf'), docx: has('docx'), html: has('html') };
     const preview = builds.previews.get(id);
-    send(response, extra.code ?? 200, packPage(view, { secret: guard!.secret, files, ...(preview ? { preview } : {}), ...(extra.status ? { status: extra.status } : {}), ...(extra.refusal ? { refusal: extra.refusal } : {}) }));
+    send(
+      response,
+      extra.code ?? 200,
+      packPage(view, {
+        secret: guard!.secret,
+        files,
+        building: builds.building(id),
+        ...(preview ? { preview } : {}),
+        ...(extra.status ? { status: extra.status, savedField: extra.savedField } : {}),
+        ...(extra.refusal ? { refusal: extra.refusal } : {}),
+      }),
+    );
   }
 
   async function save(request: IncomingMessage, response: ServerResponse, id: string) {
@@ -136,7 +147,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     const message =
       `Saved: ${label} ${result.from} → ${result.to}` + (own ? `; version ${own}` : '') + (others.length ? `. This also changes ${others.join(', ')}` : '');
     const token = String(++saves);
-    saved.set(token, message);
+    saved.set(token, { field: result.field.name, message });
     if (saved.size > 50) saved.delete(saved.keys().next().value!);
     send(response, 303, '', { Location: `/packs/${encodeURIComponent(id)}?saved=${token}#${encodeURIComponent(`field-${result.field.name}`)}` });
   }
@@ -175,8 +186,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
     if (parts.length === 2 && parts[0] === 'packs') {
       const token = url.searchParams.get('saved');
-      const status = token ? saved.get(token) : undefined;
-      return showPack(response, parts[1]!, status ? { status } : {});
+      const done = token ? saved.get(token) : undefined;
+      return showPack(response, parts[1]!, done ? { status: done.message, savedField: done.field } : {});
     }
     if (parts.length === 4 && parts[0] === 'packs' && parts[2] === 'files') return serveOutput(request, response, parts[1]!, parts[3]!, url.searchParams.has('download'));
     throw new Refused(404, 'No such page');
