@@ -2,7 +2,7 @@
 // web server on 127.0.0.1 (a free port unless --port), prints its address and
 // opens nothing else; Ctrl-C stops it.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { commonOptions, EXIT_OK, localToday, sourceDateEpoch, type CommandContext } from '../context.js';
+import { commonOptions, EXIT_OK, EXIT_USAGE, localToday, sourceDateEpoch, type CommandContext } from '../context.js';
 
 export function registerStudio(cli: Command, context: CommandContext): void {
   cli
@@ -28,8 +28,9 @@ export function registerStudio(cli: Command, context: CommandContext): void {
         studio = await startStudio({ root: projectRoot, today, ...(options.port ? { port: options.port } : {}), ...(timestamp ? { timestamp } : {}), onError: (error) => stderr(`packs studio: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          // The port was chosen on the command line: a usage mistake, like any other option that cannot be used.
           stderr(`packs studio: port ${options.port} is in use; give another with --port, or leave --port out for a free one\n`);
-          context.setExit(1);
+          context.setExit(EXIT_USAGE);
           return;
         }
         throw error;
