@@ -55,7 +55,7 @@ th,td{text-align:left;padding:.35rem .7rem;border-bottom:1px solid #8a8a8a;verti
 /** A whole page: a skip link, the studio's banner, a live region for status messages, and `main`. */
 export function page(options: { title: string; main: string; status?: string; refused?: boolean }): string {
   const status = options.status ?? '';
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">

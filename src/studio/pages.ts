@@ -65,7 +65,12 @@ export interface Refusal {
   findings: { message: string; hint?: string }[];
 }
 
-const idOf = (name: string) => `field-${name}`;
+/**
+ * The id of a field's form (its anchor, which diagnostics link to): its name with each dot as two
+ * underscores, and any other character an id should not have as `_` and its code, so that ids keep to
+ * letters, digits, dashes and underscores.
+ */
+export const idOf = (name: string) => `field-${name.replace(/\./g, '__').replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`)}`;
 const slug = (words: string) => words.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /** The control for a field's value, by its kind. */

@@ -12,7 +12,7 @@ import { StudioBuilds } from './builds.js';
 import { Guard, LOOPBACK } from './guard.js';
 import { shortPage } from './html.js';
 import { ProjectState } from './pack-state.js';
-import { homePage, packPage, type Refusal, type Show } from './pages.js';
+import { homePage, idOf, packPage, type Refusal, type Show } from './pages.js';
 
 export interface StudioOptions {
   root: string;
@@ -149,7 +149,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     const token = String(++saves);
     saved.set(token, { field: result.field.name, message });
     if (saved.size > 50) saved.delete(saved.keys().next().value!);
-    send(response, 303, '', { Location: `/packs/${encodeURIComponent(id)}?saved=${token}#${encodeURIComponent(`field-${result.field.name}`)}` });
+    send(response, 303, '', { Location: `/packs/${encodeURIComponent(id)}?saved=${token}#${idOf(result.field.name)}` });
   }
 
   async function serveOutput(request: IncomingMessage, response: ServerResponse, id: string, name: string, download: boolean) {
