@@ -1,14 +1,14 @@
 // Which parts of src/ may import which (docs/architecture.md). The pipeline's
 // stages run load → validate → resolve → compose → write; each stage imports
 // only the shared floor (pack/, schema/, diagnostics/, model/) and the stages
-// before it. Writers see only the document model. The front end (cli/) is the
-// only part nothing imports. `npm test` runs these rules (tests/architecture.test.ts).
+// before it. Writers see only the document model. The front ends (cli/, and
+// studio/, the browser's, which the CLI starts) are what nothing else imports. `npm test` runs these rules (tests/architecture.test.ts).
 /** A path pattern for some folders of src/. */
 const under = (...folders) => `^src/(${folders.join('|')})/`;
 
 const floor = ['pack', 'schema', 'diagnostics', 'model'];
 const stages = ['load', 'validate', 'resolve', 'compose', 'writers'];
-const above = ['edit', 'diff', 'pipeline', 'cli'];
+const above = ['edit', 'diff', 'pipeline', 'studio', 'cli'];
 
 /** A rule that `folder` imports nothing from `forbidden`. */
 const importsNothingFrom = (name, comment, folder, forbidden) => ({
@@ -42,9 +42,10 @@ module.exports = {
       'writers',
       ['pack', 'schema', 'diagnostics', 'load', 'validate', 'resolve', 'compose', ...above],
     ),
-    importsNothingFrom('edit-below-the-pipeline', 'edit/ works out an edit; the pipeline writes it, and the CLI reports it.', 'edit', ['diff', 'pipeline', 'cli']),
-    importsNothingFrom('diff-below-the-pipeline', 'diff/ compares; the pipeline reads the sides and writes the redline.', 'diff', ['edit', 'pipeline', 'cli']),
-    importsNothingFrom('pipeline-below-the-front-end', 'The pipeline is called by the front ends, never the other way.', 'pipeline', ['cli']),
+    importsNothingFrom('edit-below-the-pipeline', 'edit/ works out an edit; the pipeline writes it, and the CLI reports it.', 'edit', ['diff', 'pipeline', 'studio', 'cli']),
+    importsNothingFrom('diff-below-the-pipeline', 'diff/ compares; the pipeline reads the sides and writes the redline.', 'diff', ['edit', 'pipeline', 'studio', 'cli']),
+    importsNothingFrom('pipeline-below-the-front-end', 'The pipeline is called by the front ends, never the other way.', 'pipeline', ['studio', 'cli']),
+    importsNothingFrom('studio-beside-the-cli', 'The studio is a front end of its own: the CLI starts it, it uses nothing of the CLI.', 'studio', ['cli']),
     {
       name: 'only-the-pipeline-writes-files',
       comment: 'Every file the tool writes goes through the pipeline (src/pipeline/write-file.ts), whole or not at all, under its locks.',

@@ -18,10 +18,13 @@
 //
 //   (g) with BENCH_MEMORY_PACKS=1000, whether memory grows over that many packs
 //       built one after another in one process (scripts/bench-memory.mjs).
+//   (h) the studio: from saving a field (an HTTP POST) to the refreshed HTML
+//       preview, and to the PDF and Word files ready, warm; and its first page
+//       answered after start (scripts/bench-studio.mjs).
 //
 // Settings: BENCH_COLD_RUNS (5), BENCH_WARM_RUNS (7), BENCH_CAMPAIGN (200 packs),
 // BENCH_CAMPAIGN_RUNS (1), BENCH_EXTERNAL_RUNS (5), BENCH_WATCH_RUNS (9),
-// BENCH_MEMORY_PACKS (0: not measured).
+// BENCH_MEMORY_PACKS (0: not measured), BENCH_STUDIO_RUNS (7).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -37,6 +40,7 @@ const settings = {
   campaignRuns: Number(process.env.BENCH_CAMPAIGN_RUNS ?? 1),
   external: Number(process.env.BENCH_EXTERNAL_RUNS ?? 5),
   watch: Number(process.env.BENCH_WATCH_RUNS ?? 9),
+  studio: Number(process.env.BENCH_STUDIO_RUNS ?? 7),
 };
 const cli = path.join(root, 'bin', 'packs.js');
 // Node's own flags from package.json's `packs` script (`node <flags> bin/packs.js`), so the benchmark runs the
@@ -223,6 +227,18 @@ try {
     line('    ratio: packs PDF-only warm / Typst warm, forgotten', (median(warm.pdfOnly) / external.typstForgetfulMs).toFixed(2));
   }
   for (const reason of external.skipped ?? []) console.log(`    skipped: ${reason}`);
+
+  // (h) the studio
+  try {
+    const { measureStudio } = await import(pathToFileURL(path.join(root, 'scripts/bench-studio.mjs')).href);
+    const studio = await measureStudio({ root, packId, runs: settings.studio });
+    console.log(`(h) studio: saving a field of ${packId} (an HTTP POST), warm (median of ${settings.studio})`);
+    line('    to the refreshed HTML preview', seconds(studio.preview));
+    line('    to the PDF and Word files ready', seconds(studio.files));
+    line('    first page answered after start', seconds(studio.firstPage));
+  } catch (error) {
+    console.log(`(h) studio: not measured (${error.message})`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -13,13 +13,14 @@ const miniature = {
   BENCH_CAMPAIGN_RUNS: '1',
   BENCH_EXTERNAL_RUNS: '1',
   BENCH_WATCH_RUNS: '1',
+  BENCH_STUDIO_RUNS: '1',
   BENCH_MEMORY_PACKS: '2',
 };
 
 const seconds = String.raw`\d+\.\d{3} s`;
 
 describe('npm run bench', () => {
-  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools (Typst among them) where installed, and (g) memory when asked', async () => {
+  it('runs and prints every figure the issue asks for: (a) cold, (b) warm, (c) a campaign with 1 and all workers, (d) a no-op rebuild, (e) watch, (f) other tools (Typst among them) where installed, (g) memory when asked, and (h) the studio', async () => {
     // Asynchronously: the benchmark takes a while, and vitest's worker must stay responsive meanwhile.
     const run = await runScriptAsync('scripts/bench.mjs', [], { env: miniature });
     expect(run.status, run.stderr).toBe(0);
@@ -66,5 +67,10 @@ describe('npm run bench', () => {
     );
     expect(figure('(g) memory over 2 packs built one after another')).toBeDefined();
     for (const packs of [1, 2]) expect(figure(`after ${packs} packs`)).toMatch(/ \d+ MB heap  \d+ MB buffers, \d+ MB resident$/);
+    // The studio (issue 24: at most 300 ms to the preview, 1 s to the files, 2 s to the first page).
+    expect(figure('(h) studio: saving a field of met-dac-2021 (an HTTP POST), warm')).toBeDefined();
+    expect(figure('to the refreshed HTML preview')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('to the PDF and Word files ready')).toMatch(new RegExp(`${seconds}$`));
+    expect(figure('first page answered after start')).toMatch(new RegExp(`${seconds}$`));
   });
 });

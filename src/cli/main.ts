@@ -12,6 +12,7 @@ import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerSet } from './commands/set.js';
 import { registerShow } from './commands/show.js';
+import { registerStudio } from './commands/studio.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CommandContext, type Io } from './context.js';
@@ -60,7 +61,7 @@ function program(context: CommandContext): Command {
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList, registerWatch, registerNew, registerApprove]) register(cli, context);
+  for (const register of [registerBuild, registerValidate, registerShow, registerSet, registerDiff, registerList, registerWatch, registerNew, registerApprove, registerStudio]) register(cli, context);
   return cli;
 }
 

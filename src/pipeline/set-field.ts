@@ -26,11 +26,11 @@ import { DataFileCache, loadPack } from '../load/load-pack.js';
 import { planPack, type PackPlan } from './build.js';
 
 export type SetResult =
-  | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[]; award?: { from: string; fromText: string; added: boolean } }
+  | { ok: true; field: Field; from: string; to: string; packs: { id: string; version: string; changelog: string }[]; affected: string[]; award?: { from: string; fromText: string; added: boolean } }
   | { ok: false; message: string; hint?: string; diagnostics: Diagnostic[]; edited?: { file: string; text: string } };
 
 /** Whether a pack prints the value at this place: a shared pay figure affects the packs on that grade and those rates only. */
-async function printsField(location: PackLocation, field: Field, cache: DataFileCache, award: boolean): Promise<boolean> {
+export async function printsField(location: PackLocation, field: Field, cache: DataFileCache, award: boolean): Promise<boolean> {
   const loaded = await loadPack(location, cache);
   const pack = loaded.pack && completePack(loaded.pack);
   if (!pack) return false;
@@ -259,7 +259,16 @@ async function planEdit(
   for (const plan of plans) for (const [file, hash] of plan.hashesAsRead) read.set(file, hash);
   return {
     ok: true,
-    result: { ok: true, field, from: displayValue(field.kind, oldValue, field.unit), to: displayValue(field.kind, parsed.value, field.unit), packs, ...(award ? { award } : {}) },
+    // Every pack that prints the value (a variant too, though it shares its pack's version and log).
+    result: {
+      ok: true,
+      field,
+      from: displayValue(field.kind, oldValue, field.unit),
+      to: displayValue(field.kind, parsed.value, field.unit),
+      packs,
+      affected: affected.map((p) => p.id),
+      ...(award ? { award } : {}),
+    },
     changes: [...changes.values()],
     read,
   };
