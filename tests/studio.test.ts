@@ -13,8 +13,9 @@ import axe from 'axe-core';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { copyProject } from './support/project.js';
-import { projectRoot } from './support/read-outputs.js';
+import { docxXml, projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const VARIANT = 'met-dac-2021-frontline';
@@ -276,6 +277,46 @@ describe('packs studio in a browser', () => {
     expect(await page.frameLocator('iframe').locator('main').innerText()).toContain('£82,000');
     await page.close();
   }, 60_000);
+
+  it('approves the working version, then compares a change with it, side by side and as a Word redline', async () => {
+    const page = await context.newPage();
+    const review = `${studio.url}packs/${DAC}/review`;
+    await page.goto(`${studio.url}packs/${DAC}`);
+    await Promise.all([page.waitForURL(review), page.getByRole('link', { name: 'Review changes and approve' }).click()]);
+    expect(await page.locator('main').innerText()).toContain('No version of this pack has been approved yet, so there is nothing to compare with.');
+    expect(await axeViolations(page)).toEqual([]);
+    const version = /working version (\d+\.\d+\.\d+)/.exec(await page.locator('main > p').first().innerText())![1]!;
+    await page.getByLabel('Your name').fill('Jo Bloggs');
+    await Promise.all([page.waitForURL(/review\?saved=/), page.getByRole('button', { name: `Approve version ${version}` }).click()]);
+    expect(await page.getByRole('status').innerText()).toBe(`Approved: version ${version}, by Jo Bloggs`);
+    const record = parse(file(`approved/${DAC}/approvals.yaml`).toString()) as { version: string; by: string }[];
+    expect(record.map(({ version, by }) => ({ version, by }))).toEqual([{ version, by: 'Jo Bloggs' }]);
+    expect(await page.locator('main').innerText()).toContain(`The working pack (version ${version}) says the same as version ${version}: no differences.`);
+
+    // A change after the approval: the review lists it, shows the words side by side, and the redline marks it.
+    await page.goto(`${studio.url}packs/${DAC}`);
+    await page.locator(`[id="${fieldId('timeline.final-interview.date')}-value"]`).fill('2021-01-22');
+    await Promise.all([page.waitForURL(/saved=/), page.locator(`[id="${fieldId('timeline.final-interview.date')}"]`).getByRole('button', { name: 'Save' }).click()]);
+    await page.goto(review);
+    expect(await page.locator('main ul').first().innerText()).toContain('Selection process › Final Interview Panel: 21st January 2021 → 22nd January 2021');
+    const sideBySide = page.frameLocator('iframe');
+    // The fact in the table of changes, then the changed word in the section's text.
+    expect(await sideBySide.locator('del').allInnerTexts()).toEqual(expect.arrayContaining(['21st January 2021', '21st']));
+    expect(await sideBySide.locator('ins').allInnerTexts()).toEqual(expect.arrayContaining(['22nd January 2021', '22nd']));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await htmlProblems((await send(studio.port, { path: `/packs/${DAC}/review`, headers: { Host: `127.0.0.1:${studio.port}` } })).body)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the Word redline' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${DAC}-changes-since-${version}.docx`);
+    const redline = path.join(root, 'output', 'downloaded-redline.docx');
+    await download.saveAs(redline);
+    const xml = await docxXml(redline, 'word/document.xml');
+    expect(xml).toMatch(/<w:del [^>]*>(?:(?!<\/w:del>)[\s\S])*<w:delText[^>]*>21st<\/w:delText>/);
+    expect(xml).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>)[\s\S])*<w:t[^>]*>22nd<\/w:t>/);
+    // The home page names the version approved last.
+    await page.goto(studio.url);
+    expect((await page.locator('tbody tr').first().innerText()).split('\t').at(-1)).toBe(version);
+    await page.close();
+  }, 120_000);
 
   it('stops on Ctrl-C with exit status 0', async () => {
     studio.child.kill('SIGINT');

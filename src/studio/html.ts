@@ -47,7 +47,7 @@ th,td{text-align:left;padding:.35rem .7rem;border-bottom:1px solid #8a8a8a;verti
 .saved{border-left:6px solid #1e6b33;background:#eef7f0;padding:.3rem .6rem;margin:.3rem 0}
 .error{color:#a00d1b;font-weight:600;margin:.3rem 0}
 .error ul{margin:.2rem 0;font-weight:400}
-.preview iframe{width:100%;height:70vh;border:1px solid #8a8a8a}
+iframe{width:100%;height:70vh;border:1px solid #8a8a8a}
 .filter label{margin-right:.3rem}
 .filter input,.filter select{font:inherit;padding:.2rem;margin-right:1rem}
 `;

@@ -8,6 +8,8 @@ import type { PreviewBuild } from './builds.js';
 
 export interface HomeRow extends PackRow {
   upToDate: boolean;
+  /** The version approved last, when there is one. */
+  approved?: string;
 }
 
 export type Show = 'all' | 'errors' | 'warnings' | 'stale';
@@ -29,13 +31,13 @@ export function homePage(rows: HomeRow[], filter: { text: string; show: Show }):
   const body = shown
     .map((row) => {
       const name = `${row.location.variant ? '↳ ' : ''}<a href="${href('packs', row.location.id)}">${escape(row.location.id)}</a>`;
-      return `<tr><th scope="row">${name}<br><span class="where">${escape(row.title)}</span></th><td>${escape(row.version)}</td><td>${row.builds ? 'yes' : 'no'}</td><td>${row.errors}</td><td>${row.warnings}</td><td>${row.upToDate ? 'yes' : 'no'}</td></tr>`;
+      return `<tr><th scope="row">${name}<br><span class="where">${escape(row.title)}</span></th><td>${escape(row.version)}</td><td>${row.builds ? 'yes' : 'no'}</td><td>${row.errors}</td><td>${row.warnings}</td><td>${row.upToDate ? 'yes' : 'no'}</td><td>${row.approved ? escape(row.approved) : 'none'}</td></tr>`;
     })
     .join('\n');
   const table = shown.length
     ? `<table>
 <caption>${shown.length === rows.length ? `All ${rows.length} packs` : `${shown.length} of ${rows.length} packs`}</caption>
-<thead><tr><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">Builds</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Files up to date</th></tr></thead>
+<thead><tr><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">Builds</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Files up to date</th><th scope="col">Approved last</th></tr></thead>
 <tbody>
 ${body}
 </tbody>
@@ -153,7 +155,7 @@ export function packPage(
     refused: options.refusal !== undefined,
     status: options.refusal ? `Not saved: ${escape(options.refusal.findings[0]?.message ?? options.refusal.message)}` : escape(options.status ?? ''),
     main: `<h1>${escape(view.title)}</h1>
-<p>${escape(id)}, version ${escape(view.version)}. <a href="/">All packs</a>${/* The review and approval page goes here. */ ''}</p>
+<p>${escape(id)}, version ${escape(view.version)}. <a href="${href('packs', id, 'review')}">Review changes and approve</a> · <a href="/">All packs</a></p>
 <h2 id="diagnostics">Errors and warnings (${view.errors} ${view.errors === 1 ? 'error' : 'errors'}, ${view.warnings} ${view.warnings === 1 ? 'warning' : 'warnings'})</h2>
 ${diagnostics}
 <div class="workspace">

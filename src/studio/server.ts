@@ -13,6 +13,7 @@ import { Guard, LOOPBACK } from './guard.js';
 import { shortPage } from './html.js';
 import { ProjectState } from './pack-state.js';
 import { homePage, idOf, packPage, type Refusal, type Show } from './pages.js';
+import { history, noDifferences, review, reviewPage, type ApprovalRefusal } from './review.js';
 
 export interface StudioOptions {
   root: string;
@@ -152,6 +153,58 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     send(response, 303, '', { Location: `/packs/${encodeURIComponent(id)}?saved=${token}#${idOf(result.field.name)}` });
   }
 
+  async function showReview(response: ServerResponse, id: string, against: string | undefined, extra: { status?: string; refusal?: ApprovalRefusal; code?: number }) {
+    const { location, view } = await packView(id);
+    const data = { ...(await review(root, id, against)), history: history(location, root) };
+    send(response, extra.code ?? 200, reviewPage(id, view, data, { secret: guard!.secret, ...extra }));
+  }
+
+  /** The changes since an approved version side by side (`packs diff --format html`), or its Word redline. */
+  async function serveReview(response: ServerResponse, id: string, against: string | undefined, name: string) {
+    if (!(await state.find(id))) throw new Refused(404, 'No such pack');
+    const { review: result } = await review(root, id, against);
+    if (!result.ok) return send(response, 404, shortPage('Nothing to compare', result.reason));
+    if (name === 'changes.html') {
+      const { formatHtml } = await import('../diff/html.js');
+      const body = noDifferences(result.comparison)
+        ? shortPage('No differences', `The working pack says the same as version ${result.against.version}.`)
+        : formatHtml(result.comparison, result.before.facts, result.after.facts);
+      return send(response, 200, body, { 'Content-Security-Policy': PREVIEW_POLICY });
+    }
+    if (name === 'redline.docx') {
+      const [{ redlineDocument }, { writers }] = await Promise.all([import('../diff/redline.js'), import('../writers/index.js')]);
+      const bytes = await (await writers.docx())(redlineDocument(result.before.facts, result.after.document!));
+      const file = `${id}-changes-since-${result.against.version}.docx`;
+      return send(response, 200, Buffer.from(bytes), {
+        'Content-Type': CONTENT_TYPES.docx,
+        'Content-Disposition': `attachment; filename="${file}"`,
+        'Content-Security-Policy': PREVIEW_POLICY,
+      });
+    }
+    throw new Refused(404, 'No such page');
+  }
+
+  async function approve(request: IncomingMessage, response: ServerResponse, id: string) {
+    const form = new URLSearchParams(await body(request));
+    if (!guard!.secretMatches(form.get('secret'))) throw new Refused(403, 'This change did not come from the studio’s own page');
+    if (!(await state.find(id))) throw new Refused(404, 'No such pack');
+    const by = (form.get('by') ?? '').trim();
+    const note = (form.get('note') ?? '').trim();
+    const refuse = (message: string, hint: string | undefined, findings: string[]) =>
+      showReview(response, id, undefined, { refusal: { message, ...(hint ? { hint } : {}), findings, by, note }, code: 422 });
+    if (by === '') return refuse('give your name, to record who approved it', undefined, []);
+    const { approvePack } = await import('../pipeline/approvals.js');
+    const result = await approvePack(root, id, { by, today: options.today(), ...(note ? { note } : {}) });
+    if (!result.ok) return refuse(result.message, result.hint, result.diagnostics.map((d) => d.message));
+    const token = String(++saves);
+    saved.set(token, {
+      field: '',
+      message: result.alreadyApproved ? `Version ${result.approval.version} was already approved with these files; nothing was written` : `Approved: version ${result.approval.version}, by ${result.approval.by}`,
+    });
+    if (saved.size > 50) saved.delete(saved.keys().next().value!);
+    send(response, 303, '', { Location: `/packs/${encodeURIComponent(id)}/review?saved=${token}` });
+  }
+
   async function serveOutput(request: IncomingMessage, response: ServerResponse, id: string, name: string, download: boolean) {
     const location = await state.find(id);
     const format = (['html', 'pdf', 'docx'] as const).find((f) => name === `${id}.${f}`);
@@ -175,13 +228,19 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     if (request.method === 'POST') {
       if (!guard!.fromOurPages(request)) throw new Refused(403, 'This change did not come from the studio’s own page');
       if (parts.length === 3 && parts[0] === 'packs' && parts[2] === 'set') return save(request, response, parts[1]!);
+      if (parts.length === 3 && parts[0] === 'packs' && parts[2] === 'approve') return approve(request, response, parts[1]!);
       throw new Refused(404, 'No such page');
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') throw new Refused(405, 'The studio does not do that');
     if (url.pathname === '/') {
       const rows = await state.rows();
       const show = (['all', 'errors', 'warnings', 'stale'] as const).find((s) => s === url.searchParams.get('show')) ?? 'all';
-      const withState = rows.map((row) => ({ ...row, upToDate: builds.upToDate(row.location.id) }));
+      const { latestApproval } = await import('../pipeline/approvals.js');
+      const withState = [];
+      for (const row of rows) {
+        const approval = await latestApproval(root, row.location.id).catch(() => undefined);
+        withState.push({ ...row, upToDate: builds.upToDate(row.location.id), ...(approval ? { approved: approval.version } : {}) });
+      }
       return send(response, 200, homePage(withState, { text: url.searchParams.get('q') ?? '', show: show as Show }));
     }
     if (parts.length === 2 && parts[0] === 'packs') {
@@ -189,6 +248,13 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       const done = token ? saved.get(token) : undefined;
       return showPack(response, parts[1]!, done ? { status: done.message, savedField: done.field } : {});
     }
+    const against = url.searchParams.get('against') ?? undefined;
+    if (parts.length === 3 && parts[0] === 'packs' && parts[2] === 'review') {
+      const token = url.searchParams.get('saved');
+      const done = token ? saved.get(token) : undefined;
+      return showReview(response, parts[1]!, against, done ? { status: done.message } : {});
+    }
+    if (parts.length === 4 && parts[0] === 'packs' && parts[2] === 'review') return serveReview(response, parts[1]!, against, parts[3]!);
     if (parts.length === 4 && parts[0] === 'packs' && parts[2] === 'files') return serveOutput(request, response, parts[1]!, parts[3]!, url.searchParams.has('download'));
     throw new Refused(404, 'No such page');
   }
