@@ -187,7 +187,9 @@ async function planEdit(
   for (const other of all) {
     const planBefore = await planPack(root, other, cacheBefore, { today: options.today });
     plans.push(planBefore);
-    const planAfter = await planPack(root, other, cacheAfter, { today: options.today });
+    // Which files a pack reads follows from its pack.yaml, not from the edited file: a pack that did not read it is not changed by it.
+    const reads = planBefore.hashesAsRead.has(field.file.absolutePath);
+    const planAfter = reads ? await planPack(root, other, cacheAfter, { today: options.today }) : planBefore;
     before.push(...planBefore.diagnostics);
     after.push(...planAfter.diagnostics);
     if (await printsField(other, field, cacheBefore, award !== undefined)) affected.push(other); // files already read by planBefore
