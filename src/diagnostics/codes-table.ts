@@ -23,10 +23,8 @@ export function codesTable(): string {
     return `| ${code(name)}${severity} | ${example} | ${entry.fix.replaceAll('|', '\\|')} |`;
   });
   return [
-    'Each code, with an example of its message and how to fix it. Warnings are marked; every other',
-    'code is an error, and a pack with an error is not built. For each code, `tests/fixtures/` holds a',
-    'small pack that makes it and exactly what is printed for it (or, for the few that no small pack',
-    'can make, a test of its own does):',
+    'Each code, with an example and how to fix it; warnings are marked, the rest are errors (the pack is',
+    'not built). `tests/fixtures/` holds, for each, a small pack that makes it and what is printed:',
     '',
     '| code | example | how to fix it |',
     '| --- | --- | --- |',
