@@ -122,6 +122,8 @@ ${entries
         .map((a) => `<li>Version ${escape(a.version)}, by ${escape(a.by)} on ${escape(approvalDay(a))}${a.note ? `: ${escape(a.note)}` : ''}</li>`)
         .join('')}</ul>`
     : '';
+  // The working version approved as it is: no form to approve it again (a save since makes a new version).
+  const approvedAsIs = result.ok && last?.version === view.version && noDifferences(result.comparison) && result.against === last;
   const refusal = options.refusal;
   const error = refusal
     ? `<div class="error" id="approve-error"><p>Not approved: ${escape(refusal.message)}${refusal.hint ? ` (${escape(refusal.hint)})` : ''}</p>${
@@ -147,8 +149,12 @@ ${error}
 ${choose}
 ${changes}
 <h2>Approve</h2>
-<p>Approving records version ${escape(view.version)} as approved, with your name and today’s date, and keeps a copy of the files it is built from, to compare the next version with.${view.builds ? '' : ' This pack has errors, so it cannot be approved until they are fixed.'}</p>
-${approveForm}
+${
+  approvedAsIs
+    ? `<p>Version ${escape(view.version)} is approved, with these very files: there is nothing new to approve.</p>`
+    : `<p>Approving records version ${escape(view.version)} as approved, with your name and today’s date, and keeps a copy of the files it is built from, to compare the next version with.${view.builds ? '' : ' This pack has errors, so it cannot be approved until they are fixed.'}</p>
+${approveForm}`
+}
 ${approvedList ? `<h2>Versions approved</h2>\n${approvedList}` : ''}
 <h2>History</h2>
 ${log}`,
