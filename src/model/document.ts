@@ -51,6 +51,46 @@ export type Block =
   /** The table of contents: one entry per level-1 heading after it, with its page number. */
   | { type: 'contents'; title: string };
 
+/** A picture given as its bytes: a logo or a cover image. `width` and `height` are its size in pixels (an SVG's viewBox size). */
+export interface Picture {
+  format: 'svg' | 'png' | 'jpeg';
+  data: Uint8Array;
+  width: number;
+  height: number;
+  /** What it shows, for readers who cannot see it. */
+  alt: string;
+}
+
+/**
+ * How a document looks: its organisation's theme, as data (each colour `#rrggbb`). Every writer
+ * takes its colours, logo and cover from here, so a theme changes all three formats alike.
+ */
+export interface Theme {
+  colours: {
+    /** Body text, on white. */
+    text: string;
+    /** Headings and the contents' title. */
+    heading: string;
+    /** Level-3 headings and the cover's subtitle. */
+    accent: string;
+    link: string;
+    /** Notes, captions, the footer. */
+    muted: string;
+    /** Table rules and dividers (decoration: no contrast asked of it). */
+    rule: string;
+    /** A table's header row: its fill, and its text on that fill. */
+    headerFill: string;
+    headerText: string;
+    /** The cover's band of brand colour, and the text on it. */
+    band: string;
+    bandText: string;
+  };
+  /** The organisation's logo, on the cover (and the web page's header). */
+  logo?: Picture;
+  /** The cover: a band of the brand colour (`band`) or plain, and an optional picture. */
+  cover: { style: 'band' | 'plain'; image?: Picture };
+}
+
 /** What a document says about itself: written to the PDF information and the .docx properties. */
 export interface DocumentMeta {
   title: string;
@@ -71,6 +111,8 @@ export interface DocumentMeta {
   attachment?: { name: string; json: string };
   /** Who made the inserted and deleted content's changes, and when: in a redline, which has them. */
   changes?: { author: string; date: Date };
+  /** The organisation's theme; when absent, the writers' own defaults (today's look). */
+  theme?: Theme;
 }
 
 /** A whole document: metadata and the blocks in reading order. */
