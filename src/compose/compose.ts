@@ -177,7 +177,8 @@ export function composeDocument(
     try {
       parsed = markdownToBlocks(markdown, (src, alt) => {
         const image = resolved.images.get(plain.text(src));
-        return image && { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt };
+        // A figure names PNG or JPEG files only (its schema); an SVG is a theme's logo, not a figure.
+        return image && image.format !== 'svg' ? { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt } : undefined;
       });
     } catch (error) {
       // Bold, italic and links inside each other thousands of times, which no line-by-line check sees.
@@ -273,6 +274,7 @@ export function composeDocument(
       footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
       version: p.version,
       versionDate: p.date,
+      ...(resolved.theme ? { theme: resolved.theme } : {}),
     },
     blocks,
   };

@@ -5,11 +5,11 @@
 // truncated or mislabelled file never reaches pdfkit or docx.
 import { crc32 } from 'node:zlib';
 
-import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from '../pack/limits.js';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_SVG_BYTES } from '../pack/limits.js';
 
-export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS };
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_SVG_BYTES };
 
-export type ImageFormat = 'png' | 'jpeg';
+export type ImageFormat = 'png' | 'jpeg' | 'svg';
 
 export interface ImageInfo {
   format: ImageFormat;
@@ -19,7 +19,7 @@ export interface ImageInfo {
 
 /** Why an image was refused: `kind` picks the diagnostic code, `detail` says what was found. */
 export interface ImageProblem {
-  kind: 'not-an-image' | 'image-truncated' | 'image-damaged' | 'image-too-many-pixels';
+  kind: 'not-an-image' | 'image-truncated' | 'image-damaged' | 'image-too-many-pixels' | 'svg-refused';
   detail: string;
 }
 
@@ -133,4 +133,42 @@ function probeJpeg(b: Uint8Array): ImageInfo | ImageProblem {
     }
   }
   return { kind: 'image-truncated', detail: 'the JPEG file ends before its end marker' };
+}
+
+/**
+ * What an SVG may not hold, since every writer and every reader's viewer draws it:
+ * anything that runs, fetches or embeds another document. Checked on the text,
+ * before any library parses it.
+ */
+const SVG_REFUSALS: [RegExp, string][] = [
+  [/<!DOCTYPE|<!ENTITY/i, 'it declares a DOCTYPE or entities'],
+  [/<script\b/i, 'it holds a script'],
+  [/<foreignObject\b/i, 'it holds a foreignObject (another document inside the drawing)'],
+  [/\son[a-z]+\s*=/i, 'it holds an event handler (an on… attribute), which is a script'],
+  [/\bhref\s*=\s*(["'])\s*(?!#)/i, 'it refers to something outside the drawing (an href that is not #…)'],
+  [/url\(\s*['"]?\s*(?!#)/i, 'it refers to something outside the drawing (a url() that is not #…)'],
+  [/@import\b/i, 'it imports a style sheet from outside the drawing'],
+];
+
+/** Checks an SVG logo from its bytes: UTF-8 text whose root is <svg>, with a size, and nothing that runs or fetches. */
+export function probeSvg(bytes: Uint8Array): ImageInfo | ImageProblem {
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const kind = OTHER_KINDS.find(([, test]) => test(bytes))?.[0];
+    return { kind: 'not-an-image', detail: kind ? `it is ${kind}, not an SVG drawing` : 'it is not an SVG drawing' };
+  }
+  const root = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg\b([^>]*)>/.exec(source);
+  if (!root) return { kind: 'not-an-image', detail: 'it is not an SVG drawing (its first element is not <svg>)' };
+  for (const [pattern, detail] of SVG_REFUSALS) if (pattern.test(source)) return { kind: 'svg-refused', detail };
+  const attributes = root[1]!;
+  const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1];
+  const viewBox = attribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const size =
+    viewBox?.length === 4 ? { width: viewBox[2]!, height: viewBox[3]! } : { width: Number.parseFloat(attribute('width') ?? ''), height: Number.parseFloat(attribute('height') ?? '') };
+  if (!(size.width > 0 && size.height > 0 && Number.isFinite(size.width) && Number.isFinite(size.height))) {
+    return { kind: 'image-damaged', detail: 'the SVG drawing gives no size: its <svg> needs a viewBox, or a width and a height' };
+  }
+  return { format: 'svg', ...size };
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Diagnostic, Finding } from '../diagnostics/diagnostic.js';
 import type { ReadLog } from './read-log.js';
-import { MAX_IMAGE_BYTES, probeImage } from './image-file.js';
+import { MAX_IMAGE_BYTES, MAX_SVG_BYTES, probeImage, probeSvg } from './image-file.js';
 import { fileInsideProject, notAFile, readProjectFile, unreadable } from '../pack/project-files.js';
 import { diagnosticAt, type YamlFile } from '../pack/data-file.js';
 import { imageFields, imageKey, type LoadedImage } from '../pack/images.js';
@@ -16,11 +16,16 @@ const HINTS: Record<string, string> = {
   'image-truncated': 'the file was not copied or saved completely: save or copy it again',
   'image-damaged': 'the file is damaged: export it again from the program that made it',
   'image-too-many-pixels': 'scale it down: 2,500 pixels across is plenty for a full-width image on A4',
+  'svg-refused': 'save the drawing as plain SVG (in Inkscape: Save As, Plain SVG; text and shapes only), or export it as PNG',
 };
+
+/** Only a field whose schema allows a .svg name (a theme's logo) reaches here with one: it is read as a drawing. */
+const isSvg = (key: string) => /\.svg$/i.test(key);
 
 function readImage(root: string, absolutePath: string, key: string, log: ReadLog | undefined): ImageResult {
   // Inside the project, not a FIFO or a device (reading one could hang), nor over the limit: checked before it is opened.
-  const read = readProjectFile(root, absolutePath, MAX_IMAGE_BYTES, log);
+  const limit = isSvg(key) ? MAX_SVG_BYTES : MAX_IMAGE_BYTES;
+  const read = readProjectFile(root, absolutePath, limit, log);
   if (!read.ok && read.problem === 'not-a-file') return { problem: notAFile(`image ${key}`, read.kind) };
   if (!read.ok && read.problem === 'outside-project') {
     return { problem: { code: 'file-outside-project', message: `image ${key} links to a file outside the project`, hint: 'copy the image into the project instead of linking to it' } };
@@ -35,13 +40,15 @@ function readImage(root: string, absolutePath: string, key: string, log: ReadLog
     return {
       problem: {
         code: 'image-too-large',
-        message: `image ${key} is ${(read.size / 1024 / 1024).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
-        hint: 'save it smaller: fewer pixels, or JPEG for a photograph',
+        message: isSvg(key)
+          ? `image ${key} is ${Math.ceil(read.size / 1024)} KB; an SVG drawing may be at most ${MAX_SVG_BYTES / 1024} KB`
+          : `image ${key} is ${(read.size / 1024 / 1024).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
+        hint: isSvg(key) ? 'simplify the drawing (a logo is a few kilobytes), or export it as PNG' : 'save it smaller: fewer pixels, or JPEG for a photograph',
       },
     };
   }
   const data = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
-  const probed = probeImage(data);
+  const probed = isSvg(key) ? probeSvg(data) : probeImage(data);
   if ('kind' in probed) {
     return { problem: { code: probed.kind, message: `image ${key}: ${probed.detail}`, hint: HINTS[probed.kind]! } };
   }

@@ -9,7 +9,8 @@ import type { PathSegment, YamlFile } from './data-file.js';
 export interface LoadedImage {
   /** Its path from the project root, with forward slashes: how templates and the model name it. */
   key: string;
-  format: 'png' | 'jpeg';
+  /** An SVG only where a field allows one (a logo), checked as load/image-file.ts says. */
+  format: 'png' | 'jpeg' | 'svg';
   width: number;
   height: number;
   data: Uint8Array;

@@ -50,6 +50,9 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** An image's pixels: decoded, 25 megapixels is already 100 MB of memory. */
 export const MAX_IMAGE_PIXELS = 25_000_000;
 
+/** An SVG logo, in bytes: a logo is a few kilobytes; a larger drawing is refused before it is parsed. */
+export const MAX_SVG_BYTES = 512 * 1024;
+
 /**
  * How deeply {{#each}} may nest in a section's template, counting those in the
  * partials it uses (2). Each level multiplies how often the text inside repeats:

@@ -9,7 +9,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../pack/data-file.js';
 import type { CompletePack as LoadedPack } from '../pack/loaded-pack.js';
-import { withImageKeys } from '../pack/images.js';
+import { imageKey, withImageKeys } from '../pack/images.js';
+import { DEFAULT_THEME } from '../model/default-theme.js';
+import type { Picture, Theme } from '../model/document.js';
 import { amountOf, figureLabel, findGrade, payFor, payRange, rateInForce, type PayShape } from '../pack/pay.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, indicatorsAt, levelsOf, type Competency, type Level } from '../pack/lookup.js';
 import { formatCount, formatDate, formatDateSpan, formatMoney, formatPercent, formatTime, numberInWords, weekday, type DateStyle } from '../pack/format.js';
@@ -430,6 +432,28 @@ function resolveApplications(pack: LoadedPack, dateStyle: DateStyle, diagnostics
   };
 }
 
+/**
+ * The organisation's theme as the writers draw it: each colour it leaves out is
+ * today's (the default theme), its logo and cover picture read and checked.
+ * Null when it gives none, so that the writers draw today's look.
+ */
+function resolveTheme(pack: LoadedPack): Theme | null {
+  const theme = pack.organisation.data.theme;
+  if (theme === null) return null;
+  const file = pack.organisation.file;
+  const picture = (ref: string | null, alt: string | null): Picture | undefined => {
+    const image = ref === null ? undefined : pack.images?.get(imageKey(file, ref));
+    return image && { format: image.format, data: image.data, width: image.width, height: image.height, alt: alt ?? '' };
+  };
+  const logo = theme.logo && picture(theme.logo.image, theme.logo.alt);
+  const coverImage = picture(theme.cover.image, theme.cover.alt);
+  return {
+    colours: { ...DEFAULT_THEME.colours, ...Object.fromEntries(Object.entries(theme.colours).map(([name, value]) => [name, value.toLowerCase()])) },
+    ...(logo ? { logo } : {}),
+    cover: { style: theme.cover.style, ...(coverImage ? { image: coverImage } : {}) },
+  };
+}
+
 export function resolvePack(pack: LoadedPack) {
   const diagnostics: Diagnostic[] = [];
   const p = pack.pack.data;
@@ -445,6 +469,8 @@ export function resolvePack(pack: LoadedPack) {
     timeline: resolveTimeline(pack, p.dateStyle, diagnostics),
     /** The checked images, by the key an `image:` field now holds. */
     images: pack.images,
+    /** How the pack looks: the organisation's theme for the writers, or null for today's look. */
+    theme: resolveTheme(pack),
   };
   return { resolved, diagnostics };
 }

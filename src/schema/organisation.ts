@@ -1,7 +1,68 @@
 // Organisation content: what a pack says about the employer, shared by every
 // pack of that organisation and edition.
 import { z } from 'zod';
-import { figure, id, markdown, paragraphs, text } from './common.js';
+import { figure, id, imageFile, markdown, paragraphs, text } from './common.js';
+
+/** A colour as the web writes it: `#` and six hexadecimal digits. */
+const colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as # and six hexadecimal digits, like #002d62')
+  .meta({ patternErrorMessage: 'Write a colour as # and six hexadecimal digits, like #002d62.' });
+
+const colourField = (what: string) => colour.optional().describe(`${what}, such as "#002d62"; today's colour unless given.`);
+
+/** A logo is an SVG drawing (checked: no script, no outside references) or a PNG. */
+const logoFile = z
+  .string()
+  .min(1)
+  .regex(/\.(svg|png)$/i, 'must name a .svg or .png file')
+  .meta({ patternErrorMessage: 'Name a .svg or .png logo, relative to this file, like logos/our-logo.svg.' });
+
+const theme = z
+  .strictObject({
+    colours: z
+      .strictObject({
+        text: colourField('Body text, on white'),
+        heading: colourField('Headings and the contents\' title, on white'),
+        accent: colourField('Level-3 headings and the cover\'s subtitle, on white'),
+        link: colourField('Links, on white'),
+        muted: colourField('Notes, captions and the footer, on white'),
+        rule: colourField('Table rules and dividers (decoration: no contrast is asked of it)'),
+        headerFill: colourField('The fill of a table\'s header row'),
+        headerText: colourField('The text of a table\'s header row, on its fill'),
+        band: colourField('The cover\'s band of brand colour'),
+        bandText: colourField('The text on the cover\'s band'),
+      })
+      .default({})
+      .describe('The brand colours, each # and six hexadecimal digits; every pair that carries text must reach WCAG AA contrast (4.5:1, or 3:1 for large text).'),
+    logo: z
+      .strictObject({
+        image: logoFile.describe('The logo, an SVG or PNG file relative to this file, such as logos/our-logo.svg.'),
+        alt: text.describe('What the logo says or shows, for readers who cannot see it, such as "Riverside Borough Council".'),
+      })
+      .nullable()
+      .default(null)
+      .describe('The organisation\'s logo, printed on the cover and at the head of the web page; null for none.'),
+    cover: z
+      .strictObject({
+        style: z.enum(['band', 'plain']).default('band').describe('"band" for a band of the brand colour across the cover, "plain" for white.'),
+        image: imageFile.nullable().default(null).describe('A picture for the cover, a PNG or JPEG file relative to this file; null for none.'),
+        alt: text.nullable().default(null).describe('What the cover picture shows, for readers who cannot see it; needed with an image.'),
+      })
+      .superRefine((value, context) => {
+        if (value.image !== null && value.alt === null) {
+          context.addIssue({
+            code: 'custom',
+            path: ['alt'],
+            message: 'is required with an image',
+            params: { hint: 'add `alt:` saying what the picture shows, for readers who cannot see it' },
+          });
+        }
+      })
+      .default({ style: 'band', image: null, alt: null })
+      .describe('The cover: its style and an optional picture.'),
+  })
+  .describe('How the organisation\'s packs look: colours, logo and cover, in every format.');
 
 const titled = z.strictObject({
   title: text.describe('The title printed in bold, such as "Keep residents safe".'),
@@ -88,6 +149,12 @@ export const organisationSchema = z.strictObject({
     .nullable()
     .default(null)
     .describe('How the organisation is structured, printed as a section of its own: groups of functions and a chart; null for none.'),
+  theme: theme
+    .nullable()
+    .default(null)
+    .describe('How the organisation\'s packs look (colours, logo, cover); null for today\'s look: dark blue headings on white, a plain cover.'),
 });
+
+export type OrganisationTheme = z.infer<typeof theme>;
 
 export type Organisation = z.infer<typeof organisationSchema>;
