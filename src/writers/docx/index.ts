@@ -39,7 +39,8 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle } from '../../model/document.js';
 import { CaptionedTable } from './captioned-table.js';
 import { tableCaptions } from '../../model/table-captions.js';
-import { docxStyles, FONT, PAGE } from './styles.js';
+import { docxStyles, FONT, PAGE, wordColoursOf } from './styles.js';
+import { DEFAULT_THEME, themeOf } from '../../model/default-theme.js';
 import { writeReproducibleDocx } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
@@ -136,7 +137,7 @@ const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3:
 function cell(content: Inline[], header: boolean, width: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.PERCENTAGE },
-    ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EEF6', color: 'auto' } } : {}),
+    ...(header ? { shading: { type: ShadingType.CLEAR, fill: wordColours.headerFill, color: 'auto' } } : {}),
     margins: { top: 80, bottom: 80, left: 100, right: 100 },
     children: [new Paragraph({ style: header ? 'TableHeader' : 'TableText', children: runs(content) })],
   });
@@ -182,6 +183,8 @@ let pictures = 0;
 
 /** Each table's caption in the document being written, in order, and how many tables are written (set for each document; model/table-captions.ts). */
 let captions: readonly string[] = [];
+/** The document's theme colours as Word writes them (hexadecimal, no #), set as each document starts. */
+let wordColours = wordColoursOf(DEFAULT_THEME.colours);
 let tables = 0;
 
 /** Numbered lists so far in the document being written (reset for each document): each is its own numbering instance. */
@@ -261,11 +264,11 @@ function blocks(list: Block[], depth = 0): FileChild[] {
             caption: captions[tables++]!,
             width: { size: 100, type: WidthType.PERCENTAGE },
             borders: {
-              top: { style: BorderStyle.SINGLE, size: 4, color: 'B7C4D6' },
-              bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B7C4D6' },
+              top: { style: BorderStyle.SINGLE, size: 4, color: wordColours.rule },
+              bottom: { style: BorderStyle.SINGLE, size: 4, color: wordColours.rule },
               left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
               right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-              insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: 'B7C4D6' },
+              insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: wordColours.rule },
               insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
             },
             rows: [
@@ -329,6 +332,7 @@ function footer(text: string): Footer {
 
 export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
+  wordColours = wordColoursOf(themeOf(meta).colours);
   pictures = 0;
   numberedLists = 0;
   captions = tableCaptions(document.blocks);
@@ -347,7 +351,7 @@ export function docxDocument(document: Document): WordDocument {
       { name: 'Version', value: meta.version },
       { name: 'Version date', value: meta.versionDate },
     ],
-    styles: docxStyles(meta.language),
+    styles: docxStyles(meta.language, wordColours),
     // A document with tracked changes goes on tracking them as it is edited.
     ...(revisions.count > 0 ? { features: { trackRevisions: true } } : {}),
     numbering: {

@@ -1,6 +1,7 @@
 // The look of the .docx: page geometry and paragraph styles, in one place.
 // Sizes are in Word's units: half-points for text, twips (1/20 pt) for space.
 import { AlignmentType, LineRuleType, type IParagraphPropertiesOptions, type IStylesOptions } from 'docx';
+import type { Theme } from '../../model/document.js';
 
 /** Arial is on every Word and LibreOffice installation (or metric-compatible Liberation Sans). */
 export const FONT = 'Arial';
@@ -16,9 +17,10 @@ export const PAGE = {
   },
 };
 
-const HEADING = '002D62';
-const ACCENT = '0B5CAB';
-const MUTED = '555555';
+/** A theme's colours as Word writes them: hexadecimal without the #, in capitals. */
+export function wordColoursOf(colours: Theme['colours']): Theme['colours'] {
+  return Object.fromEntries(Object.entries(colours).map(([name, value]) => [name, value.slice(1).toUpperCase()])) as Theme['colours'];
+}
 
 /**
  * Widow and orphan control for every paragraph, in the document defaults: where
@@ -28,45 +30,46 @@ const MUTED = '555555';
  */
 const WIDOW_CONTROL: Pick<IParagraphPropertiesOptions, 'widowControl'> = { widowControl: true };
 
-export function docxStyles(language: string): IStylesOptions {
+/** The paragraph styles in a theme's colours (as `wordColoursOf` gives them). */
+export function docxStyles(language: string, colours: Theme['colours']): IStylesOptions {
   return {
     default: {
       document: {
-        run: { font: FONT, size: 21, color: '1A1A1A', language: { value: language } },
+        run: { font: FONT, size: 21, color: colours.text, language: { value: language } },
         // lineRule written out: LibreOffice reads a bare `line` as an exact height, and wrapped titles overlap.
         paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO }, ...WIDOW_CONTROL },
       },
       heading1: {
-        run: { font: FONT, size: 40, bold: true, color: HEADING },
+        run: { font: FONT, size: 40, bold: true, color: colours.heading },
         paragraph: { spacing: { before: 0, after: 280 }, keepNext: true },
       },
       heading2: {
-        run: { font: FONT, size: 28, bold: true, color: HEADING },
+        run: { font: FONT, size: 28, bold: true, color: colours.heading },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
       },
       heading3: {
-        run: { font: FONT, size: 23, bold: true, color: ACCENT },
+        run: { font: FONT, size: 23, bold: true, color: colours.accent },
         paragraph: { spacing: { before: 160, after: 80 }, keepNext: true },
       },
       title: {
-        run: { font: FONT, size: 56, bold: true, color: HEADING },
+        run: { font: FONT, size: 56, bold: true, color: colours.heading },
         paragraph: { spacing: { before: 3600, after: 360 } },
       },
-      hyperlink: { run: { color: ACCENT, underline: {} } },
+      hyperlink: { run: { color: colours.link, underline: {} } },
     },
     paragraphStyles: [
-      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 36, color: ACCENT }, paragraph: { spacing: { after: 600 } } },
-      { id: 'Tagline', name: 'Tagline', basedOn: 'Normal', run: { size: 26, color: MUTED } },
-      { id: 'Note', name: 'Note', basedOn: 'Normal', run: { italics: true, color: MUTED } },
+      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 36, color: colours.accent }, paragraph: { spacing: { after: 600 } } },
+      { id: 'Tagline', name: 'Tagline', basedOn: 'Normal', run: { size: 26, color: colours.muted } },
+      { id: 'Note', name: 'Note', basedOn: 'Normal', run: { italics: true, color: colours.muted } },
       { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 40 } } },
-      { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { italics: true, size: 19, color: MUTED } },
+      { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { italics: true, size: 19, color: colours.muted } },
       { id: 'ListItem', name: 'List Paragraph', basedOn: 'Normal', paragraph: { spacing: { after: 80 } } },
-      { id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { bold: true, color: HEADING }, paragraph: { spacing: { after: 0 } } },
+      { id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { bold: true, color: colours.headerText }, paragraph: { spacing: { after: 0 } } },
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { after: 0 } } },
       { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } } },
       { id: 'Picture', name: 'Picture', basedOn: 'Normal', next: 'Normal', paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } } },
-      { id: 'ContentsTitle', name: 'TOC Heading', basedOn: 'Normal', run: { size: 40, bold: true, color: HEADING }, paragraph: { spacing: { after: 280 } } },
-      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },
+      { id: 'ContentsTitle', name: 'TOC Heading', basedOn: 'Normal', run: { size: 40, bold: true, color: colours.heading }, paragraph: { spacing: { after: 280 } } },
+      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: colours.muted }, paragraph: { spacing: { after: 0 } } },
     ],
   };
 }

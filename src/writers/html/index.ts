@@ -8,7 +8,8 @@
 import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
 import { tableCaptions } from '../../model/table-captions.js';
-import { HTML_STYLE } from './styles.js';
+import { htmlStyle } from './styles.js';
+import { themeOf } from '../../model/default-theme.js';
 
 /** Text as HTML data: the characters that could end it or start markup are escaped (used for attribute values too). */
 export function escapeHtml(text: string): string {
@@ -106,7 +107,7 @@ function block(node: Exclude<Block, { type: 'pageBreak' | 'contents' }>, state: 
     case 'table':
       return table(node, state, extra);
     case 'image': {
-      const source = `data:image/${node.format};base64,${Buffer.from(node.data.buffer, node.data.byteOffset, node.data.byteLength).toString('base64')}`;
+      const source = dataUrl(node);
       const figcaption = caption ? `\n<figcaption>${inlines(caption)}</figcaption>` : '';
       return `<figure${classes(extra)}>\n<img src="${source}" alt="${escapeHtml(node.alt)}" width="${node.width}" height="${node.height}">${figcaption}\n</figure>`;
     }
@@ -165,6 +166,12 @@ function parts(list: readonly Block[]) {
   return { cover: list.slice(0, split), contents: undefined, main: list.slice(split) };
 }
 
+/** A picture as a data: URL, so the page stays one self-contained file. */
+function dataUrl(picture: { format: 'png' | 'jpeg' | 'svg'; data: Uint8Array }): string {
+  const type = picture.format === 'svg' ? 'svg+xml' : picture.format;
+  return `data:image/${type};base64,${Buffer.from(picture.data.buffer, picture.data.byteOffset, picture.data.byteLength).toString('base64')}`;
+}
+
 export function htmlDocument(document: Document): string {
   const { meta } = document;
   const { cover, contents: contentsBlock, main } = parts(document.blocks);
@@ -177,13 +184,16 @@ export function htmlDocument(document: Document): string {
     `<meta name="description" content="${escapeHtml(meta.subject)}">`,
     `<meta name="keywords" content="${escapeHtml(meta.keywords.join(', '))}">`,
     `<meta name="dcterms.modified" content="${escapeHtml(meta.versionDate)}">`,
-    `<style>\n${HTML_STYLE}</style>`,
+    `<style>\n${htmlStyle(themeOf(meta).colours)}</style>`,
   ].join('\n');
+  // The organisation's logo heads the page, as it heads the printed cover.
+  const picture = meta.theme?.logo;
+  const logo = picture ? `<img class="logo" src="${dataUrl(picture)}" alt="${escapeHtml(picture.alt)}" width="${picture.width}" height="${picture.height}">` : '';
   // A page break between the cover and the contents (or the contents and the first section) starts a printed page.
   const coverBreak = cover.length > 0 && cover[cover.length - 1]!.type === 'pageBreak';
   const body = [
     '<a class="skip-link" href="#main">Skip to main content</a>',
-    cover.some((b) => b.type !== 'pageBreak') ? `<header>\n${blocks(cover, state)}\n</header>` : '',
+    cover.some((b) => b.type !== 'pageBreak') || logo ? `<header>\n${[logo, blocks(cover, state)].filter(Boolean).join('\n')}\n</header>` : '',
     contentsBlock ? contents(contentsBlock.title, main, coverBreak) : '',
     `<main id="main" tabindex="-1">\n${blocks(main, state, cover.length > 0 || contentsBlock !== undefined)}\n</main>`,
     `<footer>\n<p>${escapeHtml(meta.footer)}</p>\n</footer>`,

@@ -1,14 +1,17 @@
 // The look of the HTML edition, written into the page. The colours are the
-// PDF's (pdf/styles.ts), each at least 4.5:1 against its background (WCAG AA):
-// text #1a1a1a 17:1, headings #002d62 13:1, links and h3 #0b5cab 6.7:1, muted
-// #555555 7.5:1, header cells #002d62 on #e8eef6 11.6:1, focused links #0b0c0c on #ffdd00 14.5:1. The page is one column
+// theme's, as in the PDF and the Word file; validate/theme-contrast.ts holds each
+// pair that carries text to WCAG AA (the default theme's: text #1a1a1a 17:1,
+// headings #002d62 13:1, links and h3 #0b5cab 6.7:1, muted #555555 7.5:1, header
+// cells #002d62 on #e8eef6 11.6:1); focused links #0b0c0c on #ffdd00 14.5:1 are
+// the page's own, whatever the theme. The page is one column
 // at most 44rem wide, so a line stays readable on a desktop and fills a phone;
 // a wide table scrolls in its own box instead of widening the page. Printed,
 // the contents and the skip link are left out (a printout has no links to
 // follow) and sections start a page where the pack's page breaks say.
-import { colours } from '../pdf/styles.js';
+import type { Theme } from '../../model/document.js';
 
-export const HTML_STYLE = `:root { color-scheme: light; }
+/** The page's style sheet in a theme's colours. */
+export const htmlStyle = (colours: Theme['colours']): string => `:root { color-scheme: light; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 1.0625rem; line-height: 1.5; color: ${colours.text}; background: #ffffff; overflow-wrap: break-word; }
 h1, h2, h3 { color: ${colours.heading}; line-height: 1.25; margin: 2rem 0 0.75rem; }
@@ -38,8 +41,9 @@ nav li { margin-bottom: 0.5rem; }
 .table-scroll { overflow-x: auto; margin: 0 0 1.25rem; }
 table { border-collapse: collapse; width: 100%; min-width: 20rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.625rem; border-bottom: 1px solid ${colours.rule}; }
-th { color: ${colours.heading}; background: ${colours.headerFill}; }
+th { color: ${colours.headerText}; background: ${colours.headerFill}; }
 figure { text-align: center; }
+.logo { display: block; height: auto; width: auto; max-width: 16rem; max-height: 5rem; margin: 0 0 1.5rem; }
 img { max-width: 100%; height: auto; }
 ins { background: #d7f5dd; text-decoration: underline; }
 del { background: #fbe0e0; text-decoration: line-through; }

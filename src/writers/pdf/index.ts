@@ -7,7 +7,8 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Block, Document, Inline } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
-import { pdfStyles, pageMargins, colours } from './styles.js';
+import { pdfStyles, pageMargins } from './styles.js';
+import { themeOf } from '../../model/default-theme.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
 import { withVisibleText } from './visible-text.js';
@@ -69,7 +70,7 @@ function inlines(list: Inline[], inherited: Record<string, unknown> = {}): Conte
         const target = inline.href.startsWith('#')
           ? { linkToDestination: destination(inline.href.slice(1)) }
           : { link: inline.href };
-        return { text: inlines(inline.children, { ...inherited, ...target }), color: colours.link, decoration: 'underline' };
+        return { text: inlines(inline.children, { ...inherited, ...target }), style: 'link', decoration: 'underline' };
       }
     }
   });
@@ -304,8 +305,8 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
               { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right', width: PAGE_NUMBER_WIDTH },
             ],
           },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: colours.text },
-    styles: pdfStyles,
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: themeOf(meta).colours.text },
+    styles: pdfStyles(themeOf(meta).colours),
   };
 }
 

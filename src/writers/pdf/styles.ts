@@ -1,35 +1,30 @@
-// The look of the PDF: sizes, spacing and colours, in one place.
-
-export const colours = {
-  text: '#1a1a1a',
-  heading: '#002d62',
-  accent: '#0b5cab',
-  link: '#0b5cab',
-  muted: '#555555',
-  rule: '#b7c4d6',
-  headerFill: '#e8eef6',
-};
+// The look of the PDF: sizes and spacing, in one place; the colours are the theme's.
+import type { Theme } from '../../model/document.js';
 
 /** Left, top, right, bottom, in points. */
 export const pageMargins: [number, number, number, number] = [62, 62, 62, 70];
 
-export const pdfStyles: Record<string, Record<string, unknown>> = {
-  body: { margin: [0, 0, 0, 8] },
-  h1: { fontSize: 20, bold: true, color: colours.heading, margin: [0, 0, 0, 14] },
-  h2: { fontSize: 14, bold: true, color: colours.heading, margin: [0, 10, 0, 6] },
-  h3: { fontSize: 11.5, bold: true, color: colours.accent, margin: [0, 8, 0, 4] },
-  title: { fontSize: 28, bold: true, color: colours.heading, margin: [0, 180, 0, 18] },
-  subtitle: { fontSize: 18, color: colours.accent, margin: [0, 0, 0, 30] },
-  tagline: { fontSize: 13, color: colours.muted, margin: [0, 0, 0, 10] },
-  note: { italics: true, color: colours.muted, margin: [0, 0, 0, 8] },
-  signature: { bold: true, margin: [0, 2, 0, 0] },
-  caption: { italics: true, fontSize: 9.5, color: colours.muted, margin: [0, 4, 0, 8] },
-  list: { margin: [0, 0, 0, 8] },
-  table: { margin: [0, 4, 0, 12] },
-  image: { margin: [0, 8, 0, 4] },
-  tableHeader: { bold: true, color: colours.heading, fillColor: colours.headerFill },
-  tableCell: {},
-  tocEntry: { fontSize: 12 },
-  tocNumber: { fontSize: 12 },
-  footer: { fontSize: 8.5, color: colours.muted },
-};
+/** The PDF's named styles in a theme's colours. */
+export function pdfStyles(colours: Theme['colours']): Record<string, Record<string, unknown>> {
+  return {
+    body: { margin: [0, 0, 0, 8] },
+    h1: { fontSize: 20, bold: true, color: colours.heading, margin: [0, 0, 0, 14] },
+    h2: { fontSize: 14, bold: true, color: colours.heading, margin: [0, 10, 0, 6] },
+    h3: { fontSize: 11.5, bold: true, color: colours.accent, margin: [0, 8, 0, 4] },
+    title: { fontSize: 28, bold: true, color: colours.heading, margin: [0, 180, 0, 18] },
+    subtitle: { fontSize: 18, color: colours.accent, margin: [0, 0, 0, 30] },
+    tagline: { fontSize: 13, color: colours.muted, margin: [0, 0, 0, 10] },
+    note: { italics: true, color: colours.muted, margin: [0, 0, 0, 8] },
+    signature: { bold: true, margin: [0, 2, 0, 0] },
+    caption: { italics: true, fontSize: 9.5, color: colours.muted, margin: [0, 4, 0, 8] },
+    list: { margin: [0, 0, 0, 8] },
+    table: { margin: [0, 4, 0, 12] },
+    image: { margin: [0, 8, 0, 4] },
+    tableHeader: { bold: true, color: colours.headerText, fillColor: colours.headerFill },
+    tableCell: {},
+    tocEntry: { fontSize: 12 },
+    tocNumber: { fontSize: 12 },
+    footer: { fontSize: 8.5, color: colours.muted },
+    link: { color: colours.link },
+  };
+}
