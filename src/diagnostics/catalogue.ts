@@ -203,14 +203,14 @@ export const catalogue = {
   'svg-refused': {
     severity: 'error',
     meaning: 'an SVG logo holds something that runs or fetches: a script, an event handler, a foreignObject, entities, or a reference outside the drawing',
-    example: { message: 'image packs/shared/organisations/logo.svg: it holds a script' },
+    example: { message: 'image packs/shared/logo.svg: it holds a script' },
     fix: 'save the drawing as plain SVG (text and shapes only), or export it as PNG',
   },
   'low-contrast': {
     severity: 'error',
     meaning: 'a theme\'s text colour on its background is below WCAG AA contrast (4.5:1, or 3:1 for large text)',
     example: {
-      message: 'theme colour muted #999999 on white has a contrast of 2.85:1; text needs at least 4.5:1',
+      message: 'theme colour muted #999999 on white has a contrast of 2.84:1; text needs at least 4.5:1',
       hint: 'use a darker muted colour: #767676 is the nearest shade that reaches 4.5:1',
     },
     fix: 'darken the text colour (or lighten its background) to the shade the hint names, or darker',
