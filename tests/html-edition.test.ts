@@ -128,7 +128,14 @@ for (const packId of PACKS) {
     });
 
     it('shows every picture in a figure, from inside the file, with its alternative text', () => {
-      const images = byTag(page, 'img');
+      // The theme's logo heads the page, as on the cover; every other picture is the model's, in a figure.
+      const logos = byTag(page, 'img').filter((img) => attribute(img, 'class') === 'logo');
+      expect(logos.map((img) => attribute(img, 'alt'))).toEqual(model.meta.theme?.logo ? [model.meta.theme.logo.alt] : []);
+      for (const logo of logos) {
+        expect(attribute(logo, 'src')).toMatch(/^data:image\/(svg\+xml|png);base64,/);
+        expect(logo.parentNode && isElement(logo.parentNode) ? logo.parentNode.tagName : '').toBe('header');
+      }
+      const images = byTag(page, 'img').filter((img) => attribute(img, 'class') !== 'logo');
       const modelImages = model.blocks.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image');
       expect(images.map((img) => attribute(img, 'alt'))).toEqual(modelImages.map((b) => b.alt));
       for (const img of images) {
