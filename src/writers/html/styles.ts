@@ -40,7 +40,7 @@ table { border-collapse: collapse; width: 100%; min-width: 20rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.625rem; border-bottom: 1px solid ${colours.rule}; }
 th { color: ${colours.heading}; background: ${colours.headerFill}; }
 figure { text-align: center; }
-img { max-width: 100%; height: auto; }
+img, figure svg { max-width: 100%; height: auto; }
 ins { background: #d7f5dd; text-decoration: underline; }
 del { background: #fbe0e0; text-decoration: line-through; }
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid ${colours.rule}; color: ${colours.muted}; font-size: 0.9375rem; }
