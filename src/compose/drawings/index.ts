@@ -8,6 +8,7 @@ import type { Block } from '../../model/document.js';
 import type { ResolvedPack } from '../../resolve/resolve-pack.js';
 import { DEFAULT_DRAWING_COLOURS, type DrawingColours } from './colours.js';
 import { drawTimeline } from './timeline.js';
+import { drawStructureChart } from './structure-chart.js';
 import type { Drawing } from './svg.js';
 
 const PREFIX = 'drawing:';
@@ -22,6 +23,7 @@ const drawers: Record<string, (resolved: ResolvedPack, colours: DrawingColours) 
       colours,
     );
   },
+  structure: (resolved, colours) => drawStructureChart(resolved.organisation.structure?.posts ?? [], colours),
 };
 
 /** The names a template may draw. */
