@@ -322,19 +322,19 @@ export const catalogue = {
   'unknown-post': {
     severity: 'error',
     meaning: 'a post of the structure chart reports to a post the structure does not have',
-    example: { message: 'post "deputy-commissioner" reports to "comissioner", which is not a post of the structure', hint: 'did you mean "commissioner"?' },
+    example: { message: 'post "deputy-chief-constable" reports to "chief-constabel", which is not a post of the structure', hint: 'did you mean "chief-constable"?' },
     fix: '`reportsTo:` names another post by its `id:`; the post at the top has `reportsTo: null`',
   },
   'reporting-cycle': {
     severity: 'error',
     meaning: 'posts of the structure chart report to each other in a circle, so none of them is under the top post',
-    example: { message: 'posts report to each other in a circle: "director" → "deputy" → "director"' },
+    example: { message: 'posts report to each other in a circle: "director" → "deputy" → "director"', hint: 'one post is at the top, with `reportsTo: null`; every other post reports to a post above it' },
     fix: 'one post is at the top, with `reportsTo: null`; every other post reports to a post above it',
   },
   'several-top-posts': {
     severity: 'error',
     meaning: 'more than one post of the structure chart reports to no one, and a chart has one top',
-    example: { message: 'the structure has 2 posts at the top ("commissioner", "chief-of-corporate-services"); a chart has one' },
+    example: { message: 'the structure has 2 posts at the top ("chief-constable", "chief-executive"); a chart has one', hint: 'give "chief-executive" the post it reports to in `reportsTo:`, such as chief-constable' },
     fix: 'give every post but the top one the post it reports to, in `reportsTo:`',
   },
   'stage-text': {
