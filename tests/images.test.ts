@@ -1,4 +1,4 @@
-// Images: the structure chart the met-2020 organisation file names is printed in
+// Images: a structure chart given as a picture is printed in
 // both formats from the same bytes, and images that could hurt (too big, cut
 // short, not images, outside the project, not files at all) are refused before
 // anything decodes them. The rule-by-rule messages are in tests/fixtures/image-*.
@@ -6,19 +6,31 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { probeImage } from '../dist/load/image-file.js';
 import { docxParts, docxXml, outputFile, pdfPages, projectRoot } from './support/read-outputs.js';
 import { diagnosticLines, runCli } from './support/project.js';
 
-const organisationFile = path.join(projectRoot, 'packs/shared/organisations/met-2020.yaml');
-const chart = parse(readFileSync(organisationFile, 'utf8')).structure.chart as { image: string; alt: string; caption: string };
-const chartBytes = readFileSync(path.join(path.dirname(organisationFile), chart.image));
+// A real chart picture (the met-2020 chart before it was drawn from data), for the tests of pictures.
+const chartBytes = readFileSync(path.join(projectRoot, 'tests/support/chart.png'));
+const chart = { caption: 'Our structure', alt: 'Organisation chart of Sample Police' };
 
-describe('the structure chart of the DAC pack', () => {
+describe('a structure chart given as a picture', () => {
+  const built = { pdf: '', docx: '' };
+  beforeAll(async () => {
+    const root = projectWithChart('chart.png');
+    writeFileSync(path.join(root, 'packs/shared/chart.png'), chartBytes);
+    const packFile = path.join(root, 'packs/sample-pack/pack.yaml');
+    writeFileSync(packFile, readFileSync(packFile, 'utf8').replace('  - template: role-profile\n', '  - template: structure\n  - template: role-profile\n'));
+    const out = path.join(root, 'out');
+    const run = await runCli(['build', '--root', root, '--out', out, '--only', 'pdf', 'docx', '--today', '2021-01-01']);
+    expect(run.status, run.stderr).toBe(0);
+    built.pdf = path.join(out, 'sample-pack.pdf');
+    built.docx = path.join(out, 'sample-pack.docx');
+  }, 120_000);
+
   it('is on the PDF page of its caption, at its own pixel size', () => {
-    const file = outputFile('met-dac-2021', 'pdf');
+    const file = built.pdf;
     const page = pdfPages(file).findIndex((text) => text.includes(chart.caption)) + 1;
     expect(page).toBeGreaterThan(0);
     const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
@@ -28,11 +40,11 @@ describe('the structure chart of the DAC pack', () => {
   });
 
   it('is in the .docx as the same bytes, with the alt text from the data file', async () => {
-    const file = outputFile('met-dac-2021', 'docx');
+    const file = built.docx;
     const parts = docxParts(file);
     const media = [...parts.keys()].filter((name) => name.startsWith('word/media/'));
-    expect(media).toHaveLength(1);
-    expect(Buffer.from(parts.get(media[0]!)!).equals(chartBytes)).toBe(true);
+    // The picture, and the timeline's drawing (its SVG and PNG) after it.
+    expect(media.filter((name) => Buffer.from(parts.get(name)!).equals(chartBytes))).toHaveLength(1);
     const xml = await docxXml(file, 'word/document.xml');
     const docPr = /<wp:docPr [^>]*>/.exec(xml)?.[0] ?? '';
     expect(docPr).toContain(`descr="${chart.alt}"`);

@@ -30,7 +30,7 @@ const meta: DocumentMeta = {
 
 const text = (value: string): Inline[] => [{ type: 'text', text: value }];
 const paragraph = (...children: Inline[]): Block => ({ type: 'paragraph', style: 'normal', children });
-const png = readFileSync(path.join(projectRoot, 'packs', 'shared', 'organisations', 'images', 'met-executive-structure-2020.png'));
+const png = readFileSync(path.join(projectRoot, 'tests', 'support', 'chart.png'));
 
 const blocks: Block[] = [
   { type: 'heading', level: 1, id: 'pay', children: text('Pay') },

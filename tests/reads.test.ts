@@ -191,7 +191,7 @@ describe('a file the user may not read', () => {
     cpSync(path.join(projectRoot, 'tests/fixtures/image-not-found/packs/shared/organisation.yaml'), path.join(root, 'packs/shared/organisation.yaml'));
     const organisation = path.join(root, 'packs/shared/organisation.yaml');
     writeFileSync(organisation, readFileSync(organisation, 'utf8').replace('images/chrat.png', 'chart.png'));
-    cpSync(path.join(projectRoot, 'packs/shared/organisations/images/met-executive-structure-2020.png'), path.join(root, 'packs/shared/chart.png'));
+    cpSync(path.join(projectRoot, 'tests/support/chart.png'), path.join(root, 'packs/shared/chart.png'));
     expect(printed(await validateDenying(root, 'packs/shared/chart.png'))).toBe(
       'packs/shared/organisation.yaml:19:12  error  image packs/shared/chart.png cannot be read: permission denied  [file-unreadable]\n' +
         '    19 |     image: chart.png\n' +

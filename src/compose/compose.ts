@@ -10,6 +10,8 @@ import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
+import { drawingBlock } from './drawings/index.js';
+import { DEFAULT_DRAWING_COLOURS } from './drawings/colours.js';
 import { PlainValues } from './plain-values.js';
 import { templateContextSchema } from '../resolve/template-context.js';
 import { checkTemplateFields, checkTemplateSyntax } from './template-check.js';
@@ -130,6 +132,8 @@ export function composeDocument(
   const tokenised = plain.tokenise(resolved, templateContextSchema) as object;
   /** Links to a heading (#id), checked once every heading has its id. */
   const headingLinks: { href: string; section: string; file: string }[] = [];
+  // The theme's colours, once a theme reaches the resolved pack (issue 25's theme part); until then the writers' defaults.
+  const drawingColours = DEFAULT_DRAWING_COLOURS;
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {
@@ -176,6 +180,8 @@ export function composeDocument(
     let parsed: ReturnType<typeof markdownToBlocks>;
     try {
       parsed = markdownToBlocks(markdown, (src, alt) => {
+        const drawing = drawingBlock(plain.text(src), resolved, drawingColours);
+        if (drawing !== undefined) return drawing;
         const image = resolved.images.get(plain.text(src));
         // A figure names PNG or JPEG files only (its schema); an SVG is a theme's logo, not a figure.
         return image && image.format !== 'svg' ? { type: 'image', format: image.format, data: image.data, width: image.width, height: image.height, alt } : undefined;

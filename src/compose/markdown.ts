@@ -20,7 +20,7 @@ export interface MarkdownResult {
  * `image` turns an image on a paragraph of its own into a block, given its
  * source and alt text; it returns undefined for a source it does not know.
  */
-export function markdownToBlocks(markdown: string, image: (src: string, alt: string) => Block | undefined = () => undefined): MarkdownResult {
+export function markdownToBlocks(markdown: string, image: (src: string, alt: string) => Block | null | undefined = () => undefined): MarkdownResult {
   const unsupported: string[] = [];
   const unknownImages: string[] = [];
   const tokens = new Lexer({ gfm: true }).lex(markdown);
@@ -83,7 +83,7 @@ export function markdownToBlocks(markdown: string, image: (src: string, alt: str
             const picture = children[0] as Tokens.Image;
             const block = image(picture.href, decodeEntities(picture.text));
             if (block) out.push(block);
-            else unknownImages.push(picture.href);
+            else if (block === undefined) unknownImages.push(picture.href);
           } else {
             out.push({ type: 'paragraph', style: 'normal', children: inlines((token as Tokens.Paragraph).tokens) });
           }

@@ -334,6 +334,24 @@ export const catalogue = {
     example: { message: 'unknown stage "applications"', hint: 'stages: application, interview' },
     fix: '`applications.closingStage` names the stage that closes applications, and `after:` an earlier stage',
   },
+  'unknown-post': {
+    severity: 'error',
+    meaning: 'a post of the structure chart reports to a post the structure does not have',
+    example: { message: 'post "deputy-chief-constable" reports to "chief-constabel", which is not a post of the structure', hint: 'did you mean "chief-constable"?' },
+    fix: '`reportsTo:` names another post by its `id:`; the post at the top has `reportsTo: null`',
+  },
+  'reporting-cycle': {
+    severity: 'error',
+    meaning: 'posts of the structure chart report to each other in a circle, so none of them is under the top post',
+    example: { message: 'posts report to each other in a circle: "director" → "deputy" → "director"', hint: 'one post is at the top, with `reportsTo: null`; every other post reports to a post above it' },
+    fix: 'one post is at the top, with `reportsTo: null`; every other post reports to a post above it',
+  },
+  'several-top-posts': {
+    severity: 'error',
+    meaning: 'more than one post of the structure chart reports to no one, and a chart has one top',
+    example: { message: 'the structure has 2 posts at the top ("chief-constable", "chief-executive"); a chart has one', hint: 'give "chief-executive" the post it reports to in `reportsTo:`, such as chief-constable' },
+    fix: 'give every post but the top one the post it reports to, in `reportsTo:`',
+  },
   'stage-text': {
     severity: 'error',
     meaning: 'stage text uses a `{{...}}` it cannot fill',

@@ -46,6 +46,14 @@ export type Block =
    * cannot see it. The bytes were checked before they got here.
    */
   | { type: 'image'; format: 'png' | 'jpeg'; data: Uint8Array; width: number; height: number; alt: string }
+  /**
+   * A picture drawn from the pack's data (the selection timeline, the structure chart), on a line
+   * of its own: SVG text that every writer prints as it is (the PDF as vectors, Word with a PNG
+   * of it for readers that cannot show SVG, the web page inline). `width` and `height` are its
+   * size in points, at which it fits the text width; `alt` is written from the same data, and the
+   * tables or lists beside it say the same in text.
+   */
+  | { type: 'drawing'; svg: string; width: number; height: number; alt: string }
   /** A forced page break. */
   | { type: 'pageBreak' }
   /** The table of contents: one entry per level-1 heading after it, with its page number. */

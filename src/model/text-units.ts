@@ -104,6 +104,7 @@ function rewriteBlocks(blocks: Block[], rewrite: (unit: TextUnit) => RewrittenUn
         out.push(block, ...unit(block.title, undefined).after.map(paragraph));
         break;
       case 'image':
+      case 'drawing':
       case 'pageBreak':
         out.push(block);
         break;

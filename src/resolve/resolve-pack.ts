@@ -373,7 +373,8 @@ function resolveTimeline(pack: LoadedPack, dateStyle: DateStyle, diagnostics: Di
       );
       return paragraph;
     });
-    return { ...stage, ...facts, number: index + 1, paragraphs };
+    // `date` is now the day as printed; the drawing of the timeline places the stage by its day as written.
+    return { ...stage, ...facts, isoDate: stage.date, number: index + 1, paragraphs };
   });
   return { stages, applications: resolveApplications(pack, dateStyle, diagnostics) };
 }

@@ -144,7 +144,21 @@ export const organisationSchema = z.strictObject({
         .min(1)
         .describe('Groups of functions (directorates, departments), each an introductory line and its functions.'),
       paragraphs: paragraphs.default([]).describe('Paragraphs printed after the groups; none unless given.'),
-      chart: figure.nullable().default(null).describe('The structure chart: its caption and, optionally, the picture; null for none.'),
+      posts: z
+        .array(
+          z.strictObject({
+            id: id.describe('The post\'s id, which other posts\' `reportsTo:` name it by, such as deputy-commissioner.'),
+            title: text.describe('The post\'s title, printed in its box of the structure chart, such as "Deputy Commissioner".'),
+            holder: text.nullable().default(null).describe('Who holds the post, printed under its title, such as "Jane Smith"; null for none.'),
+            reportsTo: id
+              .nullable()
+              .default(null)
+              .describe('The post this one reports to, by its id; null for the one post at the top.'),
+          }),
+        )
+        .default([])
+        .describe('The posts of the structure chart, drawn as a tree from the top post down, each post under the one it reports to; none for no drawn chart.'),
+      chart: figure.nullable().default(null).describe('The structure chart: its caption and, optionally, a picture (a chart drawn from `posts` needs none); null for none.'),
     })
     .nullable()
     .default(null)

@@ -44,6 +44,7 @@ import { DEFAULT_THEME, themeOf } from '../../model/default-theme.js';
 import { writeReproducibleDocx } from './reproducible.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
+import { drawingPng } from './drawing-png.js';
 
 interface RunFormat {
   bold?: boolean;
@@ -296,6 +297,25 @@ function blocks(list: Block[], depth = 0): FileChild[] {
                 // docx sizes images in pixels at 96 an inch.
                 transformation: { width: (size.width * 96) / 72, height: (size.height * 96) / 72 },
                 // An id of our own: docx would take the next of a counter shared by every document in the process.
+                altText: { id: String(pictures), name: `Picture ${pictures}`, title: node.alt, description: node.alt },
+              }),
+            ],
+          }),
+        );
+        break;
+      }
+      case 'drawing': {
+        pictures += 1;
+        out.push(
+          new Paragraph({
+            style: 'Picture',
+            children: [
+              new ImageRun({
+                type: 'svg',
+                data: Buffer.from(node.svg, 'utf8'),
+                // For Word before 2016 and other readers that cannot show SVG.
+                fallback: { type: 'png', data: drawingPng(node.svg) },
+                transformation: { width: (node.width * 96) / 72, height: (node.height * 96) / 72 },
                 altText: { id: String(pictures), name: `Picture ${pictures}`, title: node.alt, description: node.alt },
               }),
             ],

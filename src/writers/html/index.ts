@@ -67,6 +67,8 @@ type Table = Extract<Block, { type: 'table' }>;
 interface State {
   /** Tables written so far, for their captions' ids. */
   tables: number;
+  /** Drawings written so far, for their titles' ids. */
+  drawings: number;
   /** Each table's caption (model/table-captions.ts): it is there for screen readers, which announce it with the table and list tables by it, and hidden from sight, as the heading it repeats is on the screen. */
   captions: readonly string[];
 }
@@ -111,6 +113,14 @@ function block(node: Exclude<Block, { type: 'pageBreak' | 'contents' }>, state: 
       const figcaption = caption ? `\n<figcaption>${inlines(caption)}</figcaption>` : '';
       return `<figure${classes(extra)}>\n<img src="${source}" alt="${escapeHtml(node.alt)}" width="${node.width}" height="${node.height}">${figcaption}\n</figure>`;
     }
+    case 'drawing': {
+      // Inline, so it scales and prints sharp; a picture (role img) named by its <title>, which holds the alt text.
+      state.drawings += 1;
+      const id = `drawing-${state.drawings}`;
+      const svg = node.svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${id}" `).replace(/>/, `><title id="${id}">${escapeHtml(node.alt)}</title>`);
+      const figcaption = caption ? `\n<figcaption>${inlines(caption)}</figcaption>` : '';
+      return `<figure${classes(extra)}>\n${svg}${figcaption}\n</figure>`;
+    }
   }
 }
 
@@ -131,7 +141,7 @@ function blocks(list: readonly Block[], state: State, afterOtherContent = false)
     }
     if (node.type === 'contents') continue; // written as the <nav>, by `writeHtml`
     const next = list[i + 1];
-    const caption = node.type === 'image' && next?.type === 'paragraph' && next.style === 'caption' ? next.children : undefined;
+    const caption = (node.type === 'image' || node.type === 'drawing') && next?.type === 'paragraph' && next.style === 'caption' ? next.children : undefined;
     out.push(block(node, state, breakBefore ? ['break-before'] : [], caption));
     if (caption) i += 1;
     breakBefore = false;
@@ -175,7 +185,7 @@ function dataUrl(picture: { format: 'png' | 'jpeg' | 'svg'; data: Uint8Array }):
 export function htmlDocument(document: Document): string {
   const { meta } = document;
   const { cover, contents: contentsBlock, main } = parts(document.blocks);
-  const state: State = { tables: 0, captions: tableCaptions(document.blocks) };
+  const state: State = { tables: 0, drawings: 0, captions: tableCaptions(document.blocks) };
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

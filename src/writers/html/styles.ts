@@ -44,7 +44,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.625rem; border
 th { color: ${colours.headerText}; background: ${colours.headerFill}; }
 figure { text-align: center; }
 .logo { display: block; height: auto; width: auto; max-width: 16rem; max-height: 5rem; margin: 0 0 1.5rem; }
-img { max-width: 100%; height: auto; }
+img, figure svg { max-width: 100%; height: auto; }
 ins { background: #d7f5dd; text-decoration: underline; }
 del { background: #fbe0e0; text-decoration: line-through; }
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid ${colours.rule}; color: ${colours.muted}; font-size: 0.9375rem; }

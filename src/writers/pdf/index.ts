@@ -187,6 +187,15 @@ function block(node: Block, state: DefinitionState): Content {
         _tag: structureChild(state.parent, 'Figure', { alt: node.alt }),
       };
     }
+    case 'drawing':
+      // Drawn at its own size, which fits the text width; its text is outlines, so it adds nothing to the page's text.
+      return {
+        svg: node.svg,
+        width: Math.min(node.width, textBox.width),
+        alignment: 'center',
+        style: 'image',
+        _tag: structureChild(state.parent, 'Figure', { alt: node.alt }),
+      };
     case 'pageBreak':
       // Only where a page break has nothing after it (withPageBreaksBefore puts the others on the block that follows).
       return { text: '' };

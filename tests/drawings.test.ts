@@ -1,0 +1,108 @@
+// The drawings made from a pack's data (the selection timeline, the structure
+// chart): in all three formats, with alternative text written from the same
+// data, placed by the data, and the same bytes on every build. Read back from
+// the built files: qpdf's JSON of the PDF, the .docx's XML and parts, the HTML.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { copyProject, runCli } from './support/project.js';
+import { outputFile, pdfPages } from './support/read-outputs.js';
+
+const DAC = 'met-dac-2021';
+const TIMELINE_ALT =
+  'Selection timeline: Application Pack, Monday 11th January 2021, midday (the closing date); Shortlisting, Wednesday 13th January 2021; Final Interview Panel, Wednesday 20th January 2021.';
+const STRUCTURE_ALT =
+  'Organisation chart: Commissioner at the top. Reporting to Commissioner: Deputy Commissioner; Chief of Corporate Services. ' +
+  'Reporting to Deputy Commissioner: Assistant Commissioner for Frontline Policing; Assistant Commissioner for Met Operations; ' +
+  'Assistant Commissioner for Professionalism; Assistant Commissioner for Specialist Operations; Chief Digital and Technology Officer.';
+
+/** The /Alt of every Figure in a PDF's structure tree, through qpdf's JSON. */
+function figureAlts(file: string): string[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  return Object.values(json.qpdf[1])
+    .map(({ value }) => value)
+    .filter((value) => value?.['/S'] === '/Figure')
+    .map((value) => String(value!['/Alt']).replace(/^u:/, ''));
+}
+
+/** The first <svg> of a drawing in the HTML edition whose title is `alt`. */
+function svgTitled(html: string, alt: string): string {
+  const svg = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => m[0]).find((s) => s.includes(`>${alt}</title>`));
+  if (svg === undefined) throw new Error(`no svg titled "${alt}"`);
+  return svg;
+}
+
+describe('the drawings', () => {
+  it('are Figures with their alt text in the PDF, and add no words to its text', () => {
+    const file = outputFile(DAC, 'pdf');
+    expect(figureAlts(file).sort()).toEqual([STRUCTURE_ALT, TIMELINE_ALT].sort());
+    const text = pdfPages(file).join('\n');
+    // The labels are outlines: the stage names are printed by the table, not again by the drawing.
+    expect(text.match(/Final Interview Panel/g)).toHaveLength(2);
+    expect(text).not.toContain('Closing date\n');
+  });
+
+  it('are SVG pictures with a PNG fallback and their alt text in the .docx', () => {
+    const zip = unzipSync(readFileSync(outputFile(DAC, 'docx')));
+    const xml = strFromU8(zip['word/document.xml']!);
+    const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]);
+    expect(descriptions).toEqual([STRUCTURE_ALT, TIMELINE_ALT]);
+    expect(xml.match(/<asvg:svgBlip /g)).toHaveLength(2);
+    const media = Object.keys(zip).filter((name) => name.startsWith('word/media/'));
+    expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+    const pngs = media.filter((name) => name.endsWith('.png'));
+    expect(pngs).toHaveLength(2);
+    for (const png of pngs) expect([...zip[png]!.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
+  it('are inline SVGs in figures, named by their title, on the web page', () => {
+    const html = readFileSync(outputFile(DAC, 'html'), 'utf8');
+    for (const alt of [TIMELINE_ALT, STRUCTURE_ALT]) {
+      const svg = svgTitled(html, alt);
+      const id = /aria-labelledby="([^"]+)"/.exec(svg)![1];
+      expect(svg).toMatch(new RegExp(`^<svg role="img" aria-labelledby="${id}" [^>]*><title id="${id}">`));
+      expect(html).toContain(`<figure>\n${svg}`);
+    }
+    expect(html).toContain(`</svg>\n</figure>\n<p><em>Executive Structure November 2020</em></p>`);
+  });
+
+  it('follow the data: a stage moved later is drawn further along the axis', async () => {
+    const markers = (html: string) => [...svgTitled(html, /Selection timeline[^<]*/.exec(html)![0]).matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const before = markers(readFileSync(outputFile(DAC, 'html'), 'utf8'));
+    const root = copyProject([{ file: `packs/${DAC}/timeline.yaml`, find: 'date: 2021-01-13', replace: 'date: 2021-01-15' }]);
+    const out = mkdtempSync(path.join(tmpdir(), 'packs-drawings-'));
+    try {
+      const run = await runCli(['build', DAC, '--root', root, '--out', out, '--only', 'html', '--today', '2020-12-01']);
+      expect(run.status).toBe(0);
+      const html = readFileSync(path.join(out, `${DAC}.html`), 'utf8');
+      expect(html).toContain('Shortlisting, Friday 15th January 2021');
+      const after = markers(html);
+      // The first and last stages set the axis' ends; shortlisting moves two days of the nine further along.
+      expect(after[0]).toBe(before[0]);
+      expect(after[2]).toBe(before[2]);
+      expect(after[1]! - before[1]!).toBeCloseTo(((after[2]! - after[0]!) * 2) / 9, 1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('are the same bytes on every build, the Word PNGs too', async () => {
+    const outs = [mkdtempSync(path.join(tmpdir(), 'packs-drawings-')), mkdtempSync(path.join(tmpdir(), 'packs-drawings-'))];
+    try {
+      for (const out of outs) expect((await runCli(['build', DAC, '--out', out, '--only', 'docx', '--today', '2020-12-01'])).status).toBe(0);
+      const [first, second] = outs.map((out) => unzipSync(readFileSync(path.join(out, `${DAC}.docx`))));
+      const media = Object.keys(first!).filter((name) => name.startsWith('word/media/'));
+      expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+      for (const name of media) expect(Buffer.from(second![name]!).equals(Buffer.from(first![name]!)), name).toBe(true);
+      expect(readFileSync(path.join(outs[0]!, `${DAC}.docx`)).equals(readFileSync(path.join(outs[1]!, `${DAC}.docx`)))).toBe(true);
+    } finally {
+      for (const out of outs) rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
