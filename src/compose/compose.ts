@@ -132,8 +132,8 @@ export function composeDocument(
   const tokenised = plain.tokenise(resolved, templateContextSchema) as object;
   /** Links to a heading (#id), checked once every heading has its id. */
   const headingLinks: { href: string; section: string; file: string }[] = [];
-  // The theme's colours, once a theme reaches the resolved pack (issue 25's theme part); until then the writers' defaults.
-  const drawingColours = DEFAULT_DRAWING_COLOURS;
+  // The drawings in the theme's colours, as the writers draw the text around them.
+  const drawingColours = resolved.theme?.colours ?? DEFAULT_DRAWING_COLOURS;
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {
