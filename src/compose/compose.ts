@@ -270,7 +270,7 @@ export function composeDocument(
       language: p.language,
       keywords: [resolved.role.title, resolved.organisation.name],
       date: timestamp ?? dateToTimestamp(p.date),
-      footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
+      footer: `${p.subtitle} · Version ${p.version} – ${p.dateText}`,
       version: p.version,
       versionDate: p.date,
     },
