@@ -20,6 +20,7 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
   TabStopType,
   TableCell,
   TableOfContents,
@@ -256,7 +257,7 @@ function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
   if (node.facts.length > 0) {
     out.push(new Paragraph({ style: 'CoverFactsTitle', children: [new TextRun(node.factsTitle)] }));
     for (const fact of node.facts) {
-      out.push(new Paragraph({ style: 'KeyFact', tabStops: [{ type: TabStopType.LEFT, position: 2880 }], children: [...runs(fact.label, { bold: true }), new TextRun({ text: '\t' }), ...runs(fact.value)] }));
+      out.push(new Paragraph({ style: 'KeyFact', tabStops: [{ type: TabStopType.LEFT, position: 2880 }], children: [...runs(fact.label, { bold: true }), new TextRun({ children: [new Tab()] }), ...runs(fact.value)] }));
     }
   }
   return out;
