@@ -51,6 +51,7 @@ describe('Head of Housing Services pack (Wealdmere District Council, fictional)'
       'The selection process',
       'Wealdmere Behaviours Framework',
       'Our values',
+      'Contacts',
     ]);
   });
 
