@@ -97,6 +97,9 @@ function expectedFacts(id: string): { label: string; shows: string[] }[] {
       return [`${label.join('')}${pounds(Math.min(...all))} to ${pounds(Math.max(...all))}${per}`];
     });
     facts.push({ label: 'Salary', shows });
+    const { terms, placeOfWork } = read<Record<'terms' | 'placeOfWork', { atAGlance?: string } | null>>(pack.data.remuneration);
+    if (terms?.atAGlance) facts.push({ label: 'Terms', shows: [terms.atAGlance] });
+    if (placeOfWork?.atAGlance) facts.push({ label: 'Place of work', shows: [placeOfWork.atAGlance] });
   }
   if (pack.data.timeline) {
     const timeline = read<TimelineYaml>(pack.data.timeline);

@@ -1,5 +1,6 @@
 // The facts a candidate looks for first, "at a glance" on the cover: the salary and
-// where it applies, the closing date and time, the dates of the stages after it, and
+// where it applies, the terms and the place of work (in the few words the data gives
+// for the cover), the closing date and time, the dates of the stages after it, and
 // how to apply. Each is computed from the pack's data and is left out when the data
 // does not have it; the labels are the project's own words, or the data's (a stage's
 // name), never an organisation's.
@@ -24,6 +25,11 @@ export function keyFacts(resolved: ResolvedPack): KeyFact[] {
     const figures = salary.items.length === 1 ? [salary.items[0]!.perPeriod] : salary.items.map((item) => `${item.label}: ${item.perPeriod}`);
     facts.push({ label: text(salary.locationName === null ? 'Salary' : `Salary (${salary.locationName})`), value: lines(figures) });
   }
+  // The terms and the place of work are prose in the data: on the cover only in the few words the data gives for it.
+  const terms = resolved.remuneration?.terms?.atAGlance;
+  if (terms) facts.push({ label: text('Terms'), value: text(terms) });
+  const placeOfWork = resolved.remuneration?.placeOfWork?.atAGlance;
+  if (placeOfWork) facts.push({ label: text('Place of work'), value: text(placeOfWork) });
   const timeline = resolved.timeline;
   const applications = timeline?.applications;
   if (applications && applications.closingWhen !== null) {
