@@ -248,13 +248,14 @@ function cover(node: Extract<Block, { type: 'cover' }>, state: DefinitionState):
         vLineWidth: () => 0,
         paddingLeft: () => COVER_PADDING,
         paddingRight: () => COVER_PADDING,
-        paddingTop: () => COVER_PADDING + (banded ? 60 : 100),
-        paddingBottom: () => COVER_PADDING,
+        // Less room above when a logo takes some: the cover, picture and facts stay on one page.
+        paddingTop: () => (logo ? 48 : banded ? 100 : 140),
+        paddingBottom: () => 40,
       },
       _tag: group,
     },
   ];
-  if (look.image) parts.push(picture(look.image, { width: textBox.width, height: 200 }, group, { alignment: 'center', margin: [0, 0, 0, 18] }));
+  if (look.image) parts.push(picture(look.image, { width: textBox.width, height: COVER_PICTURE_HEIGHT }, group, { alignment: 'center', margin: [0, 0, 0, 18] }));
   if (node.facts.length > 0) {
     parts.push({ text: node.factsTitle, style: 'coverFactsTitle', _tag: structureChild(group, 'P') });
     const table = structureChild(group, 'Table', { title: node.factsTitle });
@@ -271,16 +272,23 @@ function cover(node: Extract<Block, { type: 'cover' }>, state: DefinitionState):
           ];
         }),
       },
-      layout: 'lightHorizontalLines',
+      // A rule between rows, none above or below: the rows are peers, no header row.
+      layout: {
+        hLineWidth: (i: number, table: { table: { body: unknown[] } }) => (i > 0 && i < table.table.body.length ? 0.5 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => colours.rule,
+      },
       _tag: table,
     });
   }
   return { stack: parts, _tag: group };
 }
 
-/** The cover band's inner padding, and how far in from the page's edges it stops (none: it bleeds). */
-const COVER_PADDING = 40;
+/** The cover band's inner padding at the sides, so that its text lines up with the page's; and how far in from the page's edges it stops (none: it bleeds). */
+const COVER_PADDING = pageMargins[0];
 const COVER_BLEED_INSET = 0;
+/** The cover picture's greatest height, in points: with a logo, a three-line title and eight key facts, the cover is still one page. */
+const COVER_PICTURE_HEIGHT = 150;
 
 /**
  * The blocks, each page break put on the block after it as a break before it. An empty line
