@@ -21,7 +21,7 @@ const pause = path.join(projectRoot, 'tests/support/pause.cjs');
 function printed(pdf: string): { interview: string; versions: string[] } {
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
   const interview = /final interview panel will be held (\d+\w\w January 2021)/.exec(text)?.[1] ?? 'not printed';
-  const versions = [...new Set([...text.matchAll(/· version (\d+\.\d+\.\d+),/g)].map((match) => match[1]!))];
+  const versions = [...new Set([...text.matchAll(/· Version (\d+\.\d+\.\d+) –/g)].map((match) => match[1]!))];
   return { interview, versions };
 }
 const BEFORE = { interview: '20th January 2021', versions: ['1.0.0'] };

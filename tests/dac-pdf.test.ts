@@ -157,5 +157,5 @@ describe('DAC pack PDF', () => {
 });
 
 function footerOf(file: string): string {
-  return pdfPages(file)[1]!.split('\n').map((l) => l.trim()).find((l) => l.includes('· version'))!;
+  return pdfPages(file)[1]!.split('\n').map((l) => l.trim()).find((l) => l.includes('· Version'))!;
 }

@@ -163,13 +163,13 @@ describe('packs diff', () => {
     const styled = (paragraphs: typeof ours, style: string) => paragraphs.filter((p) => p.style === style).map((p) => p.text);
     for (const style of ['Title', 'Heading1', 'Heading2']) expect(styled(ours, style), style).toEqual(styled(theirs, style));
     expect(styled(ours, 'Title')).toEqual(['Metropolitan Police Service Information Pack']);
-    // The changes, and only they, as revisions by the tool dated by the new version: in the pay table, the
-    // timeline table and the paragraph on the final interview.
+    // The changes, and only they, as revisions by the tool dated by the new version: in the cover's key facts
+    // (the basic pay, the final interview), the pay table, the timeline table and the paragraph on the final interview.
     const by = 'w:author="recruitment-packs" w:date="2020-12-14T12:00:00Z"';
     const inserted = [...xml.matchAll(/<w:ins ([^>]*)>([\s\S]*?)<\/w:ins>/g)].map((m) => [m[1], text(m[2]!, 'w:t')]);
     const deleted = [...xml.matchAll(/<w:del ([^>]*)>([\s\S]*?)<\/w:del>/g)].map((m) => [m[1], text(m[2]!, 'w:delText')]);
-    expect(deleted.map(([, words]) => words)).toEqual(['£156,693', '20th', '20th']);
-    expect(inserted.map(([, words]) => words)).toEqual(['£160,115', '27th', '27th']);
+    expect(deleted.map(([, words]) => words)).toEqual(['£156,693', '20th', '£156,693', '20th', '20th']);
+    expect(inserted.map(([, words]) => words)).toEqual(['£160,115', '27th', '£160,115', '27th', '27th']);
     expect([...inserted, ...deleted].every(([attributes]) => attributes!.endsWith(by))).toBe(true);
     expect(await docxXml(redline, 'word/settings.xml')).toContain('<w:trackRevisions/>');
 

@@ -76,9 +76,9 @@ for (const packId of PACKS) {
       for (const landmark of ['header', 'nav', 'main', 'footer']) expect(byTag(page, landmark), landmark).toHaveLength(1);
       expect(squashSpaces(textOf(byTag(page, 'footer')[0]!))).toBe(model.meta.footer);
       // The cover's title and subtitle are the header's.
-      const cover = model.blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && (b.style === 'title' || b.style === 'subtitle'));
-      expect(cover.length).toBeGreaterThan(0);
-      for (const paragraph of cover) expect(textOf(byTag(page, 'header')[0]!)).toContain(plainText(paragraph.children));
+      const cover = model.blocks.filter((b): b is Extract<Block, { type: 'cover' }> => b.type === 'cover');
+      expect(cover.length).toBe(1);
+      for (const inlines of [cover[0]!.title, cover[0]!.subtitle]) expect(textOf(byTag(page, 'header')[0]!)).toContain(plainText(inlines));
     });
 
     it('lists the contents as an ordered list of links, each to a section heading that is there', () => {
@@ -114,8 +114,14 @@ for (const packId of PACKS) {
       expect(byTag(main, 'h1', 'h2', 'h3').map((h) => [h.tagName, attribute(h, 'id'), textOf(h)])).toEqual(modelHeadings);
     });
 
-    it('gives every table a caption and column headers with scope="col"', () => {
-      const tables = byTag(page, 'table');
+    it('gives every table a caption and column headers with scope="col" (the key facts: row headers with scope="row")', () => {
+      const [facts, ...tables] = byTag(page, 'table');
+      const modelFacts = model.blocks.flatMap((b) => (b.type === 'cover' ? b.facts : []));
+      if (modelFacts.length === 0) tables.unshift(facts!);
+      else {
+        expect(attribute(facts!, 'class')).toBe('key-facts');
+        expect(byTag(facts!, 'th').map((th) => [attribute(th, 'scope'), textOf(th)])).toEqual(modelFacts.map((fact) => ['row', plainText(fact.label)]));
+      }
       expect(tables.length).toBe(model.blocks.filter((b) => b.type === 'table').length);
       for (const table of tables) {
         const first = table.childNodes.find(isElement)!;

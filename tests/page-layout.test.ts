@@ -128,7 +128,7 @@ function askedPageStarts(sections: PackSection[], blocks: Block[]): string[] {
   let body = 0;
   const opening = sections.map((section) => {
     const layout = section.layout ?? 'body';
-    if (layout === 'cover') return plainText((blocks[0] as Extract<Block, { type: 'paragraph' }>).children);
+    if (layout === 'cover') return (blocks[0] as Extract<Block, { type: 'cover' }>).organisation;
     if (layout === 'contents') return (blocks.find((block) => block.type === 'contents') as Extract<Block, { type: 'contents' }>).title;
     return h1s[body++]!;
   });

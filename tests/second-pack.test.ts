@@ -14,7 +14,7 @@ const behavioursAt = (level: number) =>
   framework.competencies.flatMap((c) => c.levels.find((l) => l.level === level)?.behaviours ?? []);
 
 function footer(): string {
-  return pdfPages(outputFile(id, 'pdf'))[1]!.split('\n').map((l) => l.trim()).find((l) => l.includes('· version'))!;
+  return pdfPages(outputFile(id, 'pdf'))[1]!.split('\n').map((l) => l.trim()).find((l) => l.includes('· Version'))!;
 }
 
 describe('Deputy Director for Project Delivery pack', () => {

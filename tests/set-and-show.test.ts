@@ -116,7 +116,7 @@ describe('packs set', () => {
     expect((await runCli(['build', 'met-dac-2021', '--today', '2020-12-14'], root)).status).toBe(0);
     const pdf = path.join(root, 'output/met-dac-2021.pdf');
     const text = pdfPages(pdf).join('\n');
-    expect(text).toContain('version 1.0.1, 1st September 2021');
+    expect(text).toContain('Version 1.0.1 – 1st September 2021');
     expect(text).toContain('£160,115 p.a.');
     expect(execFileSync('pdfinfo', ['-custom', pdf], { encoding: 'utf8' })).toMatch(/Version:\s+1\.0\.1\nVersionDate:\s+2021-09-01/);
     const custom = await docxXml(path.join(root, 'output/met-dac-2021.docx'), 'docProps/custom.xml');

@@ -24,7 +24,7 @@ const framework = parse(readFileSync(path.join(projectRoot, 'packs/shared/framew
 const headsOfService = (competency: Framework['competencies'][number]) => competency.levels.find((l) => l.level === 'heads-of-service')!.indicators;
 
 function footer(): string {
-  return pdfPages(pdf())[1]!.split('\n').map((l) => l.trim()).find((l) => l.includes('· version'))!;
+  return pdfPages(pdf())[1]!.split('\n').map((l) => l.trim()).find((l) => l.includes('· Version'))!;
 }
 const pdfText = () => pdfBodyText(pdf(), footer());
 const docxText = async () => squash((await docxParagraphs(docx())).map((p) => p.text).join('\n'));
@@ -38,7 +38,7 @@ describe('Head of Housing Services pack (Wealdmere District Council, fictional)'
   });
 
   it('has no blank page: the selection process fills its last page, and the next section starts on the page after', () => {
-    const blank = pdfPages(pdf()).flatMap((page, i) => (page.split('\n').some((l) => l.trim() !== '' && !l.includes('· version') && !/^Page \d+ of \d+$/.test(l.trim())) ? [] : [i + 1]));
+    const blank = pdfPages(pdf()).flatMap((page, i) => (page.split('\n').some((l) => l.trim() !== '' && !l.includes('· Version') && !/^Page \d+ of \d+$/.test(l.trim())) ? [] : [i + 1]));
     expect(blank).toEqual([]);
   });
 
@@ -51,6 +51,7 @@ describe('Head of Housing Services pack (Wealdmere District Council, fictional)'
       'The selection process',
       'Wealdmere Behaviours Framework',
       'Our values',
+      'Contacts',
     ]);
   });
 

@@ -1,7 +1,8 @@
 // Composes a resolved pack into the document model: each section's template is
 // rendered to Markdown, parsed into blocks, and placed by the section's layout.
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Block, Document, Inline } from '../model/document.js';
+import type { Block, Document, Inline, KeyFact } from '../model/document.js';
+import { keyFacts } from '../resolve/key-facts.js';
 import { LINK_HINT, linkProblem, linkTargets } from '../schema/links.js';
 import { FACTS_FILE_NAME } from '../model/facts.js';
 import { packFacts } from './facts.js';
@@ -95,12 +96,24 @@ function slug(text: string): string {
   );
 }
 
-/** Places a cover section's blocks: # is the title, ## the subtitle, paragraphs are taglines. */
-function coverBlocks(blocks: Block[]): Block[] {
-  return blocks.map((block) => {
-    if (block.type !== 'heading') return block.type === 'paragraph' ? { ...block, style: 'tagline' } : block;
-    return { type: 'paragraph', style: block.level === 1 ? 'title' : 'subtitle', children: block.children };
-  });
+/** The heading over the key facts on the cover. */
+const FACTS_TITLE = 'At a glance';
+
+/**
+ * Places a cover section's blocks: # is the title, ## the subtitle, paragraphs are taglines, all in one
+ * cover block with the organisation's name and the key facts; anything else the template prints
+ * (a picture, a list) follows the cover block on its page.
+ */
+function coverBlocks(blocks: Block[], organisation: string, facts: KeyFact[]): Block[] {
+  const cover: Extract<Block, { type: 'cover' }> = { type: 'cover', organisation, title: [], subtitle: [], taglines: [], factsTitle: FACTS_TITLE, facts };
+  const rest: Block[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading' && block.level === 1 && cover.title.length === 0) cover.title = block.children;
+    else if (block.type === 'heading' && block.level === 2 && cover.subtitle.length === 0) cover.subtitle = block.children;
+    else if (block.type === 'paragraph') cover.taglines.push(block.children);
+    else rest.push(block);
+  }
+  return [cover, ...rest];
 }
 
 /**
@@ -235,7 +248,7 @@ export function composeDocument(
     }
     if (index > 0 && startsPage(resolved.pack.sections, index)) blocks.push({ type: 'pageBreak' });
     if (section.layout === 'cover') {
-      blocks.push(...coverBlocks(parsed.blocks));
+      blocks.push(...coverBlocks(parsed.blocks, resolved.organisation.name, keyFacts(resolved)));
     } else if (section.layout === 'contents') {
       const heading = parsed.blocks.find((b) => b.type === 'heading');
       blocks.push({ type: 'contents', title: heading?.type === 'heading' ? plainText(heading.children) : 'Contents' });
@@ -277,7 +290,7 @@ export function composeDocument(
       language: p.language,
       keywords: [resolved.role.title, resolved.organisation.name],
       date: timestamp ?? dateToTimestamp(p.date),
-      footer: `${p.subtitle} · version ${p.version}, ${p.dateText}`,
+      footer: `${p.subtitle} · Version ${p.version} – ${p.dateText}`,
       version: p.version,
       versionDate: p.date,
       ...(resolved.theme ? { theme: resolved.theme } : {}),

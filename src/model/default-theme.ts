@@ -15,7 +15,7 @@ export const DEFAULT_THEME: Theme = {
     band: '#002d62',
     bandText: '#ffffff',
   },
-  cover: { style: 'plain' },
+  cover: { style: 'band' },
 };
 
 /** The theme a document is drawn with: its own, or today's look. */

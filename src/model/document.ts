@@ -57,7 +57,19 @@ export type Block =
   /** A forced page break. */
   | { type: 'pageBreak' }
   /** The table of contents: one entry per level-1 heading after it, with its page number. */
-  | { type: 'contents'; title: string };
+  | { type: 'contents'; title: string }
+  /**
+   * The cover: the organisation's name, the title, the subtitle and any taglines, on the theme's
+   * band (or plain), with its logo and cover picture, and the key facts "at a glance" under
+   * `factsTitle` (none when the data gives none). A page of its own.
+   */
+  | { type: 'cover'; organisation: string; title: Inline[]; subtitle: Inline[]; taglines: Inline[][]; factsTitle: string; facts: KeyFact[] };
+
+/** One of the facts a candidate looks for first, such as "Closing date" and "Monday 11 January 2021, midday". */
+export interface KeyFact {
+  label: Inline[];
+  value: Inline[];
+}
 
 /** A picture given as its bytes: a logo or a cover image. `width` and `height` are its size in pixels (an SVG's viewBox size). */
 export interface Picture {

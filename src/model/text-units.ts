@@ -103,6 +103,23 @@ function rewriteBlocks(blocks: Block[], rewrite: (unit: TextUnit) => RewrittenUn
       case 'contents':
         out.push(block, ...unit(block.title, undefined).after.map(paragraph));
         break;
+      case 'cover': {
+        // Read as the page shows it: the organisation, title, subtitle, taglines, then each fact's label and value.
+        const following: Inline[][] = [];
+        const read = (content: Inline[]) => {
+          const { inlines, after } = unit(plainText(content), content);
+          following.push(...after);
+          return inlines;
+        };
+        following.push(...unit(block.organisation, undefined).after);
+        const title = read(block.title);
+        const subtitle = read(block.subtitle);
+        const taglines = block.taglines.map(read);
+        if (block.facts.length > 0) following.push(...unit(block.factsTitle, undefined).after);
+        const facts = block.facts.map((fact) => ({ label: read(fact.label), value: read(fact.value) }));
+        out.push({ ...block, title, subtitle, taglines, facts }, ...following.map(paragraph));
+        break;
+      }
       case 'image':
       case 'drawing':
       case 'pageBreak':

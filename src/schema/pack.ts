@@ -1,7 +1,7 @@
 // pack.yaml: what a pack is called, which data it draws on, and which
 // sections it prints in which order.
 import { z } from 'zod';
-import { fileRef, id, isoDate, text } from './common.js';
+import { email, fileRef, id, isoDate, text } from './common.js';
 
 export const sectionLayouts = ['body', 'cover', 'contents'] as const;
 
@@ -65,6 +65,28 @@ export const packSchema = z.strictObject({
         ),
     })
     .describe('The data files this pack draws on, each a path relative to this folder.'),
+  contacts: z
+    .array(
+      z
+        .strictObject({
+          name: text.describe('Who to contact, a person or a team, such as "The Recruitment Team".'),
+          role: text.nullable().default(null).describe('Their role, printed after the name, such as "Head of Resourcing"; null for none.'),
+          email: email.nullable().default(null).describe('Their email address, such as recruitment@example.org; null for none.'),
+          phone: z
+            .string()
+            .regex(/^\+?[0-9][0-9 ()-]{5,}$/, 'must be a telephone number written in quotes, like "01632 960 123"')
+            .meta({ patternErrorMessage: 'Write a telephone number in quotes, digits and spaces, like "01632 960 123".' })
+            .nullable()
+            .default(null)
+            .describe('Their telephone number, in quotes so that it stays as written, such as "01632 960 123"; null for none.'),
+        })
+        .refine((contact) => contact.email !== null || contact.phone !== null, {
+          message: 'gives no way to reach them',
+          params: { hint: 'give `email:` or `phone:`, or both' },
+        }),
+    )
+    .default([])
+    .describe('Who candidates may contact about the role, printed by the contacts section (put `- template: contacts` last in `sections:`); none unless given.'),
   sections: z
     .array(
       z.strictObject({

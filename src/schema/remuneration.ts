@@ -65,10 +65,22 @@ export const remunerationSchema = z.strictObject({
     .default([])
     .describe('Paragraphs printed at the start of the remuneration section, before the salary, such as "We offer a flexible reward package."; none unless given.'),
   terms: prose
+    .extend({
+      atAGlance: text
+        .nullable()
+        .default(null)
+        .describe('The terms in a few words for the cover\'s key facts ("At a glance"), such as "Fixed term, five years"; null to leave them off the cover.'),
+    })
     .nullable()
     .default(null)
     .describe('The terms of appointment, a `heading:` and its `paragraphs:`, such as "Terms of Appointment" and "You will be appointed for five years."; null for none.'),
   placeOfWork: prose
+    .extend({
+      atAGlance: text
+        .nullable()
+        .default(null)
+        .describe('Where the post is based in a few words for the cover\'s key facts ("At a glance"), such as "Riverside Civic Centre"; null to leave it off the cover.'),
+    })
     .nullable()
     .default(null)
     .describe('Where the post is based and its hours, a `heading:` and its `paragraphs:`, such as "Place of Work and Hours"; null for none.'),

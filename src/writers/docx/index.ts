@@ -20,6 +20,7 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
   TabStopType,
   TableCell,
   TableOfContents,
@@ -36,7 +37,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle } from '../../model/document.js';
+import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle, type Picture, type Theme } from '../../model/document.js';
 import { CaptionedTable } from './captioned-table.js';
 import { tableCaptions } from '../../model/table-captions.js';
 import { docxStyles, FONT, PAGE, wordColoursOf } from './styles.js';
@@ -52,6 +53,8 @@ interface RunFormat {
   link?: boolean;
   /** Inside inserted or deleted content: written as a tracked change. */
   change?: 'inserted' | 'deleted';
+  /** A colour of the run's own (`rrggbb`): text on the cover's band. */
+  color?: string;
 }
 
 /** Who made the tracked changes of the document being written, when, and how many so far (each needs its own id). */
@@ -217,6 +220,52 @@ function listNumbering(node: Extract<Block, { type: 'list' }>, level: number) {
   return { reference, level, instance: numberedLists };
 }
 
+/** The theme of the document being written, or the default: the cover's band, logo and picture. */
+let theme: Theme = DEFAULT_THEME;
+
+/** A picture (PNG or JPEG) as a run with its alternative text, fitted into a box (in points). */
+function pictureRun(image: Picture & { format: 'png' | 'jpeg' }, box: { width: number; height: number }): ImageRun {
+  const size = printedSize(image, box);
+  pictures += 1;
+  return new ImageRun({
+    type: image.format === 'png' ? 'png' : 'jpg',
+    data: image.data,
+    // docx sizes images in pixels at 96 an inch.
+    transformation: { width: (size.width * 96) / 72, height: (size.height * 96) / 72 },
+    altText: { id: String(pictures), name: `Picture ${pictures}`, title: image.alt, description: image.alt },
+  });
+}
+
+const isRaster = (image: Picture | undefined): image is Picture & { format: 'png' | 'jpeg' } => image !== undefined && image.format !== 'svg';
+
+/**
+ * The cover: the logo, the organisation, the title, subtitle and taglines as paragraphs shaded with the theme's
+ * band (one block of colour in Word), the cover picture, then each key fact as a paragraph: its label in bold,
+ * a tab, its value, so that it reads in order aloud. (An SVG logo or picture needs a PNG fallback in Word, which
+ * the theme does not give yet: it is left out of the .docx.)
+ */
+function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
+  const { colours, logo, cover: look } = theme;
+  const banded = look.style === 'band';
+  const hex = (colour: string) => colour.replace('#', '').toUpperCase();
+  const band = banded ? { shading: { type: ShadingType.CLEAR, fill: hex(colours.band), color: 'auto' } } : {};
+  const colour = banded ? { color: hex(colours.bandText) } : {};
+  const out: FileChild[] = [];
+  if (isRaster(logo)) out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: [pictureRun(logo, { width: 160, height: 56 })] }));
+  out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: runs([{ type: 'text', text: node.organisation }], colour) }));
+  out.push(new Paragraph({ style: 'Title', ...band, ...paragraphMark(node.title), children: runs(node.title, colour) }));
+  if (node.subtitle.length > 0) out.push(new Paragraph({ style: 'Subtitle', ...band, ...paragraphMark(node.subtitle), children: runs(node.subtitle, colour) }));
+  for (const tagline of node.taglines) out.push(new Paragraph({ style: 'Tagline', ...band, ...paragraphMark(tagline), children: runs(tagline, colour) }));
+  if (isRaster(look.image)) out.push(new Paragraph({ style: 'Picture', children: [pictureRun(look.image, { width: twipsToPoints(PAGE.textWidth), height: 200 })] }));
+  if (node.facts.length > 0) {
+    out.push(new Paragraph({ style: 'CoverFactsTitle', children: [new TextRun(node.factsTitle)] }));
+    for (const fact of node.facts) {
+      out.push(new Paragraph({ style: 'KeyFact', tabStops: [{ type: TabStopType.LEFT, position: 2880 }], children: [...runs(fact.label, { bold: true }), new TextRun({ children: [new Tab()] }), ...runs(fact.value)] }));
+    }
+  }
+  return out;
+}
+
 function blocks(list: Block[], depth = 0): FileChild[] {
   const out: FileChild[] = [];
   for (const node of list) {
@@ -326,6 +375,9 @@ function blocks(list: Block[], depth = 0): FileChild[] {
       case 'pageBreak':
         out.push(new Paragraph({ children: [new PageBreak()] }));
         break;
+      case 'cover':
+        out.push(...cover(node));
+        break;
       case 'contents':
         out.push(new Paragraph({ style: 'ContentsTitle', children: [new TextRun(node.title)] }));
         out.push(new TableOfContents(node.title, { hyperlink: true, headingStyleRange: '1-1' }));
@@ -357,6 +409,7 @@ export function docxDocument(document: Document): WordDocument {
   numberedLists = 0;
   captions = tableCaptions(document.blocks);
   tables = 0;
+  theme = themeOf(meta);
   startRevisions(meta);
   const children = blocks(document.blocks);
   return new WordDocument({

@@ -53,12 +53,15 @@ export function docxStyles(language: string, colours: Theme['colours']): IStyles
       },
       title: {
         run: { font: FONT, size: 56, bold: true, color: colours.heading },
-        paragraph: { spacing: { before: 3600, after: 360 } },
+        paragraph: { spacing: { before: 0, after: 280 } },
       },
       hyperlink: { run: { color: colours.link, underline: {} } },
     },
     paragraphStyles: [
-      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 36, color: colours.accent }, paragraph: { spacing: { after: 600 } } },
+      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 36, color: colours.accent }, paragraph: { spacing: { after: 360 } } },
+      { id: 'CoverOrganisation', name: 'Cover Organisation', basedOn: 'Normal', run: { size: 26, bold: true, color: colours.heading }, paragraph: { spacing: { before: 0, after: 480 } } },
+      { id: 'CoverFactsTitle', name: 'Cover Facts Title', basedOn: 'Normal', run: { size: 28, bold: true, color: colours.heading }, paragraph: { spacing: { before: 480, after: 120 }, keepNext: true } },
+      { id: 'KeyFact', name: 'Key Fact', basedOn: 'Normal', paragraph: { spacing: { after: 100 }, indent: { left: 2880, hanging: 2880 } } },
       { id: 'Tagline', name: 'Tagline', basedOn: 'Normal', run: { size: 26, color: colours.muted } },
       { id: 'Note', name: 'Note', basedOn: 'Normal', run: { italics: true, color: colours.muted } },
       { id: 'Signature', name: 'Signature', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 40 } } },

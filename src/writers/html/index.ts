@@ -5,7 +5,8 @@
 // the running footer in <footer>. The style sheet and the pictures are inside
 // the file (no script, nothing fetched), and the bytes depend on the document
 // alone, so two builds of the same pack write the same file.
-import type { Block, Document, Inline, ParagraphStyle } from '../../model/document.js';
+import type { Block, Document, Inline, ParagraphStyle, Picture, Theme } from '../../model/document.js';
+import { DEFAULT_THEME } from '../../model/default-theme.js';
 import { plainText } from '../../model/document.js';
 import { tableCaptions } from '../../model/table-captions.js';
 import { htmlStyle } from './styles.js';
@@ -71,6 +72,35 @@ interface State {
   drawings: number;
   /** Each table's caption (model/table-captions.ts): it is there for screen readers, which announce it with the table and list tables by it, and hidden from sight, as the heading it repeats is on the screen. */
   captions: readonly string[];
+  /** The document's theme, or the default: the cover's band, logo and picture. */
+  theme: Theme;
+}
+
+/** A picture as an <img> with its alternative text, its bytes in the page. */
+function pictureImg(image: Picture, className: string): string {
+  return `<img class="${className}" src="${dataUrl(image)}" alt="${escapeHtml(image.alt)}" width="${image.width}" height="${image.height}">`;
+}
+
+/**
+ * The cover: the logo, the organisation, the title, subtitle and taglines on the theme's band, the cover
+ * picture, then the key facts as a table whose rows are headed by what each fact is.
+ */
+function cover(node: Extract<Block, { type: 'cover' }>, state: State, extra: string[]): string {
+  const { logo, cover: look } = state.theme;
+  const band = [
+    ...(logo ? [pictureImg(logo, 'logo')] : []),
+    `<p class="organisation">${escapeHtml(node.organisation)}</p>`,
+    `<p class="title">${inlines(node.title)}</p>`,
+    ...(node.subtitle.length > 0 ? [`<p class="subtitle">${inlines(node.subtitle)}</p>`] : []),
+    ...node.taglines.map((tagline) => `<p class="tagline">${inlines(tagline)}</p>`),
+  ];
+  const parts = [`<div${classes(['cover', look.style === 'band' ? 'cover-band' : 'cover-plain', ...extra])}>\n${band.join('\n')}\n</div>`];
+  if (look.image) parts.push(`<figure class="cover-image">\n${pictureImg(look.image, 'cover-picture')}\n</figure>`);
+  if (node.facts.length > 0) {
+    const rows = node.facts.map((fact) => `<tr><th scope="row">${inlines(fact.label)}</th><td>${inlines(fact.value)}</td></tr>`).join('\n');
+    parts.push(`<table class="key-facts">\n<caption>${escapeHtml(node.factsTitle)}</caption>\n<tbody>\n${rows}\n</tbody>\n</table>`);
+  }
+  return parts.join('\n');
 }
 
 function table(node: Table, state: State, extra: string[]): string {
@@ -108,6 +138,8 @@ function block(node: Exclude<Block, { type: 'pageBreak' | 'contents' }>, state: 
     }
     case 'table':
       return table(node, state, extra);
+    case 'cover':
+      return cover(node, state, extra);
     case 'image': {
       const source = dataUrl(node);
       const figcaption = caption ? `\n<figcaption>${inlines(caption)}</figcaption>` : '';
@@ -182,10 +214,16 @@ function dataUrl(picture: { format: 'png' | 'jpeg' | 'svg'; data: Uint8Array }):
   return `data:image/${type};base64,${Buffer.from(picture.data.buffer, picture.data.byteOffset, picture.data.byteLength).toString('base64')}`;
 }
 
+/** The cover band's colours, from the theme. */
+function coverStyle(theme: Theme): string {
+  return `.cover-band { background: ${theme.colours.band}; color: ${theme.colours.bandText}; }\n.cover-band .title, .cover-band .subtitle, .cover-band .tagline, .cover-band .organisation { color: ${theme.colours.bandText}; }\n`;
+}
+
 export function htmlDocument(document: Document): string {
   const { meta } = document;
   const { cover, contents: contentsBlock, main } = parts(document.blocks);
-  const state: State = { tables: 0, drawings: 0, captions: tableCaptions(document.blocks) };
+  const theme = themeOf(meta);
+  const state: State = { tables: 0, drawings: 0, captions: tableCaptions(document.blocks), theme };
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -194,11 +232,11 @@ export function htmlDocument(document: Document): string {
     `<meta name="description" content="${escapeHtml(meta.subject)}">`,
     `<meta name="keywords" content="${escapeHtml(meta.keywords.join(', '))}">`,
     `<meta name="dcterms.modified" content="${escapeHtml(meta.versionDate)}">`,
-    `<style>\n${htmlStyle(themeOf(meta).colours)}</style>`,
+    `<style>\n${htmlStyle(theme.colours)}${coverStyle(theme)}</style>`,
   ].join('\n');
-  // The organisation's logo heads the page, as it heads the printed cover.
+  // The organisation's logo heads the page: on the cover, or alone when the pack prints no cover.
   const picture = meta.theme?.logo;
-  const logo = picture ? `<img class="logo" src="${dataUrl(picture)}" alt="${escapeHtml(picture.alt)}" width="${picture.width}" height="${picture.height}">` : '';
+  const logo = picture && !cover.some((b) => b.type === 'cover') ? pictureImg(picture, 'logo') : '';
   // A page break between the cover and the contents (or the contents and the first section) starts a printed page.
   const coverBreak = cover.length > 0 && cover[cover.length - 1]!.type === 'pageBreak';
   const body = [

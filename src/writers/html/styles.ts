@@ -29,7 +29,13 @@ main:focus { outline: none; }
 .skip-link { position: absolute; left: -9999px; top: 0; padding: 0.5rem 1rem; }
 .skip-link:focus { position: static; display: inline-block; margin-top: 0.5rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
-header { padding: 2rem 0 1rem; border-bottom: 4px solid ${colours.heading}; margin-bottom: 1rem; }
+header { padding: 0 0 1rem; border-bottom: 4px solid ${colours.heading}; margin-bottom: 1rem; }
+.cover { padding: 2rem 1.5rem 1.5rem; margin: 0 -1rem 1.5rem; }
+.cover .logo { display: block; max-height: 4rem; width: auto; margin-bottom: 1.25rem; }
+.organisation { font-weight: bold; letter-spacing: 0.03em; margin: 0 0 1.25rem; }
+.key-facts { margin: 0 0 1rem; }
+.key-facts caption { text-align: left; font-weight: bold; font-size: 1.25rem; color: ${colours.heading}; padding-bottom: 0.5rem; }
+.key-facts th { width: 32%; }
 .title { font-size: 2rem; font-weight: bold; color: ${colours.heading}; line-height: 1.2; margin: 0 0 0.75rem; }
 .subtitle { font-size: 1.375rem; color: ${colours.accent}; margin: 0 0 1rem; }
 .tagline, .note, .caption, figcaption { color: ${colours.muted}; }

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import type { Block, Document, Inline } from '../../model/document.js';
+import type { Block, Document, Inline, Picture, Theme } from '../../model/document.js';
+import { DEFAULT_THEME } from '../../model/default-theme.js';
 import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins } from './styles.js';
 import { themeOf } from '../../model/default-theme.js';
@@ -92,6 +93,8 @@ interface DefinitionState {
   parent: StructureNode;
   /** Each table's caption, by its place in `tables`: its title in the structure tree. */
   captions: readonly string[];
+  /** The document's theme, or the default: the cover's band, logo and picture. */
+  theme: Theme;
 }
 
 /** The blocks' definitions, their structure elements made under `parent`. */
@@ -199,6 +202,8 @@ function block(node: Block, state: DefinitionState): Content {
     case 'pageBreak':
       // Only where a page break has nothing after it (withPageBreaksBefore puts the others on the block that follows).
       return { text: '' };
+    case 'cover':
+      return cover(node, state);
     case 'contents': {
       // The contents' title is a heading before them, not part of the TOC element.
       const title = { text: node.title, style: 'h1', _tag: structureChild(state.parent, 'H1') };
@@ -214,6 +219,86 @@ function block(node: Block, state: DefinitionState): Content {
     }
   }
 }
+
+/** A picture (logo or cover image) fitted into a box, tagged as a Figure with its alternative text. */
+function picture(image: Picture, box: { width: number; height: number }, parent: StructureNode, extra: Record<string, unknown> = {}): Content {
+  const size = printedSize(image, box);
+  const _tag = structureChild(parent, 'Figure', { alt: image.alt });
+  if (image.format === 'svg') return { svg: Buffer.from(image.data).toString('utf8'), width: size.width, height: size.height, _tag, ...extra };
+  const data = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString('base64');
+  return { image: `data:image/${image.format};base64,${data}`, width: size.width, height: size.height, _tag, ...extra };
+}
+
+/**
+ * The cover page: the organisation's logo and name, the title, subtitle and taglines on a band of the
+ * theme's colour running to the page's edges (a one-cell table whose fill, drawn as a shape, is an
+ * artifact), then the cover picture, then the key facts as a table of row headers and values.
+ */
+function cover(node: Extract<Block, { type: 'cover' }>, state: DefinitionState): Content {
+  const { colours, logo, cover: look } = state.theme;
+  const banded = look.style === 'band';
+  const onBand = banded ? { color: colours.bandText } : {};
+  const group = structureChild(state.parent, 'Div');
+  const paragraph = (children: Inline[], style: string) => ({ text: inlines(children), style, ...onBand, _tag: structureChild(group, 'P') });
+  const bandWidth = A4_WIDTH - 2 * COVER_BLEED_INSET;
+  const heading: Content[] = [
+    ...(logo ? [picture(logo, { width: 160, height: 56 }, group, { margin: [0, 0, 0, 18] })] : []),
+    { text: node.organisation, style: 'coverOrganisation', ...onBand, _tag: structureChild(group, 'P') },
+    paragraph(node.title, 'title'),
+    ...(node.subtitle.length > 0 ? [paragraph(node.subtitle, 'subtitle')] : []),
+    ...node.taglines.map((tagline) => paragraph(tagline, 'tagline')),
+  ];
+  const parts: Content[] = [
+    {
+      // The band runs from the page's top and side edges: the page margins undone.
+      margin: [-pageMargins[0] + COVER_BLEED_INSET, -pageMargins[1], -pageMargins[2] + COVER_BLEED_INSET, 24],
+      table: { widths: [bandWidth - 2 * COVER_PADDING], body: [[{ stack: heading, ...(banded ? { fillColor: colours.band } : {}) }]] },
+      layout: {
+        hLineWidth: () => 0,
+        vLineWidth: () => 0,
+        paddingLeft: () => COVER_PADDING,
+        paddingRight: () => COVER_PADDING,
+        // Less room above when a logo takes some: the cover, picture and facts stay on one page.
+        paddingTop: () => (logo ? 48 : banded ? 100 : 140),
+        paddingBottom: () => 40,
+      },
+      _tag: group,
+    },
+  ];
+  if (look.image) parts.push(picture(look.image, { width: textBox.width, height: COVER_PICTURE_HEIGHT }, group, { alignment: 'center', margin: [0, 0, 0, 18] }));
+  if (node.facts.length > 0) {
+    parts.push({ text: node.factsTitle, style: 'coverFactsTitle', _tag: structureChild(group, 'P') });
+    const table = structureChild(group, 'Table', { title: node.factsTitle });
+    parts.push({
+      style: 'coverFacts',
+      table: {
+        widths: ['32%', '68%'],
+        dontBreakRows: true,
+        body: node.facts.map((fact) => {
+          const row = structureChild(table, 'TR');
+          return [
+            { text: inlines(fact.label), style: 'coverFactLabel', _tag: structureChild(row, 'TH', { scope: 'Row' }) },
+            { text: inlines(fact.value), style: 'tableCell', _tag: structureChild(row, 'TD') },
+          ];
+        }),
+      },
+      // A rule between rows, none above or below: the rows are peers, no header row.
+      layout: {
+        hLineWidth: (i: number, table: { table: { body: unknown[] } }) => (i > 0 && i < table.table.body.length ? 0.5 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => colours.rule,
+      },
+      _tag: table,
+    });
+  }
+  return { stack: parts, _tag: group };
+}
+
+/** The cover band's inner padding at the sides, so that its text lines up with the page's; and how far in from the page's edges it stops (none: it bleeds). */
+const COVER_PADDING = pageMargins[0];
+const COVER_BLEED_INSET = 0;
+/** The cover picture's greatest height, in points: with a logo, a three-line title and eight key facts, the cover is still one page. */
+const COVER_PICTURE_HEIGHT = 150;
 
 /**
  * The blocks, each page break put on the block after it as a break before it. An empty line
@@ -257,6 +342,7 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
     unrepeatedHeaders: tall.headers,
     parent: structureRoot(),
     captions: tableCaptions(document.blocks),
+    theme: document.meta.theme ?? DEFAULT_THEME,
   };
   const { meta } = document;
   return {
