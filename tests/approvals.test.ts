@@ -44,6 +44,10 @@ describe('packs approve', () => {
       [
         'Selection process › Final Interview Panel   20th January 2021 → 21st January 2021',
         '',
+        // The cover's key facts give the final interview's date too.
+        'Cover',
+        '  [-Wednesday-]{+Thursday+} [-20th-]{+21st+} January 2021',
+        '',
         'The selection process',
         '  [-Wednesday-]{+Thursday+} [-20th-]{+21st+} January 2021',
         '  The final interview panel will be held [-20th-]{+21st+} January 2021 (subject to operational commitments). Please ensure you keep this date clear.',

@@ -17,7 +17,7 @@ import { htmlDocument } from '../src/writers/html/index.js';
 import { checkPdfUa, goldenStructure } from './support/pdfua-check.js';
 import { projectRoot } from './support/read-outputs.js';
 
-const png = readFileSync(path.join(projectRoot, 'packs/shared/organisations/images/met-executive-structure-2020.png'));
+const png = readFileSync(path.join(projectRoot, 'tests/support/chart.png'));
 const picture = (alt: string): Picture => ({ format: 'png', data: new Uint8Array(png), width: 1600, height: 700, alt });
 const BAND = '#7a1f5c';
 const LOGO_ALT = 'The logo of the organisation';
@@ -62,7 +62,9 @@ describe('a themed cover in all three formats', () => {
     const structure = await goldenStructure(file);
     expect(structure).toMatch(/^Document\n {2}Div\n {4}Figure:/);
     const figures = objectValues(file).filter((object) => object['/S'] === '/Figure');
-    expect(figures.map((figure) => String(figure['/Alt']).replace(/^u:/, ''))).toEqual([LOGO_ALT, IMAGE_ALT]);
+    // The cover's two, first; then the pack's own drawings (its timeline).
+    expect(figures.map((figure) => String(figure['/Alt']).replace(/^u:/, '')).slice(0, 2)).toEqual([LOGO_ALT, IMAGE_ALT]);
+    expect(figures.slice(2).map((figure) => String(figure['/Alt']).replace(/^u:/, ''))).toEqual([expect.stringMatching(/^Selection timeline: /)]);
     expect(await checkPdfUa(file)).toEqual([]);
     const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f');
     expect(pages[0]).toContain('At a glance');

@@ -85,7 +85,7 @@ describe('diagnostics', () => {
     const run = await validate([{ file: remuneration, find: '  grade: deputy-assistant-commissioner', replace: '  grades: deputy-assistant-commissioner' }]);
     // Only the misspelt key is reported: the "missing grade" it causes would say the same thing again.
     expect(run.lines).toEqual([
-      'packs/met-dac-2021/remuneration.yaml:22:3  error  `grades` is not a field of `salary`  [unknown-field]',
+      'packs/met-dac-2021/remuneration.yaml:24:3  error  `grades` is not a field of `salary`  [unknown-field]',
     ]);
     expect(run.stderr).toContain('hint: did you mean `grade`?');
   });

@@ -12,6 +12,8 @@ import { copyProject, runCli } from './support/project.js';
 import { outputFile, pdfPages } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
+// The Met theme's logo, from packs/shared/organisations/met-2020.yaml.
+const LOGO_ALT = 'Metropolitan Police: New Scotland Yard';
 const TIMELINE_ALT =
   'Selection timeline: Application Pack, Monday 11th January 2021, midday (the closing date); Shortlisting, Wednesday 13th January 2021; Final Interview Panel, Wednesday 20th January 2021.';
 const STRUCTURE_ALT =
@@ -40,23 +42,26 @@ function svgTitled(html: string, alt: string): string {
 describe('the drawings', () => {
   it('are Figures with their alt text in the PDF, and add no words to its text', () => {
     const file = outputFile(DAC, 'pdf');
-    expect(figureAlts(file).sort()).toEqual([STRUCTURE_ALT, TIMELINE_ALT].sort());
+    // With the theme's logo on the cover, a Figure too.
+    expect(figureAlts(file).sort()).toEqual([LOGO_ALT, STRUCTURE_ALT, TIMELINE_ALT].sort());
     const text = pdfPages(file).join('\n');
-    // The labels are outlines: the stage names are printed by the table, not again by the drawing.
-    expect(text.match(/Final Interview Panel/g)).toHaveLength(2);
-    expect(text).not.toContain('Closing date\n');
+    // The labels are outlines: the stage names are printed by the cover's key facts and the table, not again by the drawing.
+    expect(text.match(/Final Interview Panel/g)).toHaveLength(3);
+    // "Closing date" as a line of its own is the cover's key fact; the drawing's flag adds no second one.
+    expect(text.match(/^Closing date$/gm)).toHaveLength(1);
   });
 
   it('are SVG pictures with a PNG fallback and their alt text in the .docx', () => {
     const zip = unzipSync(readFileSync(outputFile(DAC, 'docx')));
     const xml = strFromU8(zip['word/document.xml']!);
     const descriptions = [...xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => m[1]);
-    expect(descriptions).toEqual([STRUCTURE_ALT, TIMELINE_ALT]);
-    expect(xml.match(/<asvg:svgBlip /g)).toHaveLength(2);
+    // The logo first, on the cover: an SVG with its PNG as well.
+    expect(descriptions).toEqual([LOGO_ALT, STRUCTURE_ALT, TIMELINE_ALT]);
+    expect(xml.match(/<asvg:svgBlip /g)).toHaveLength(3);
     const media = Object.keys(zip).filter((name) => name.startsWith('word/media/'));
-    expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+    expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(3);
     const pngs = media.filter((name) => name.endsWith('.png'));
-    expect(pngs).toHaveLength(2);
+    expect(pngs).toHaveLength(3);
     for (const png of pngs) expect([...zip[png]!.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });
 
@@ -98,7 +103,7 @@ describe('the drawings', () => {
       for (const out of outs) expect((await runCli(['build', DAC, '--out', out, '--only', 'docx', '--today', '2020-12-01'])).status).toBe(0);
       const [first, second] = outs.map((out) => unzipSync(readFileSync(path.join(out, `${DAC}.docx`))));
       const media = Object.keys(first!).filter((name) => name.startsWith('word/media/'));
-      expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+      expect(media.filter((name) => name.endsWith('.svg'))).toHaveLength(3);
       for (const name of media) expect(Buffer.from(second![name]!).equals(Buffer.from(first![name]!)), name).toBe(true);
       expect(readFileSync(path.join(outs[0]!, `${DAC}.docx`)).equals(readFileSync(path.join(outs[1]!, `${DAC}.docx`)))).toBe(true);
     } finally {

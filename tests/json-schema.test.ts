@@ -121,7 +121,10 @@ describe('what an editor shows (docs/editors.md)', () => {
       .filter((regex) => regex.test('chart.png') || regex.test('chart.PNG'));
     expect(patterns.length).toBeGreaterThan(0);
     for (const regex of patterns) {
-      expect(['chart.png', 'chart.PNG', 'photo.JPeG'].filter((name) => !regex.test(name))).toEqual([]);
+      // Each extension a field takes (a logo: SVG or PNG; a picture: PNG or JPEG) in any case.
+      for (const [lower, mixed] of [['chart.png', 'chart.PNG'], ['photo.jpeg', 'photo.JPeG'], ['logo.svg', 'logo.SvG']]) {
+        expect(regex.test(mixed!), `${regex} takes ${lower} but not ${mixed}`).toBe(regex.test(lower!));
+      }
       expect(regex.test('chart.gif')).toBe(false);
     }
   });

@@ -106,9 +106,9 @@ describe('a full disk, for real: a small tmpfs (where one can be mounted; otherw
       expect(leftovers(root)).toEqual([]);
       return;
     }
-    // Build: the first PDF (about 205 KB) fits, a second one beside it does not.
+    // Build: the first PDF (about 340 KB) fits, a second one beside it does not.
     const root = await builtThenChanged();
-    const disk = tmpfs('300k');
+    const disk = tmpfs('500k');
     try {
       expect((await packs(root, ['build', PACK, '--out', disk, '--today', TODAY, '--only', 'pdf', '--jobs', '1'])).status).toBe(0);
       const before = snapshot(disk);

@@ -223,26 +223,27 @@ function listNumbering(node: Extract<Block, { type: 'list' }>, level: number) {
 /** The theme of the document being written, or the default: the cover's band, logo and picture. */
 let theme: Theme = DEFAULT_THEME;
 
-/** A picture (PNG or JPEG) as a run with its alternative text, fitted into a box (in points). */
-function pictureRun(image: Picture & { format: 'png' | 'jpeg' }, box: { width: number; height: number }): ImageRun {
+/** A picture as a run with its alternative text, fitted into a box (in points); an SVG with its PNG for older readers. */
+function pictureRun(image: Picture, box: { width: number; height: number }): ImageRun {
   const size = printedSize(image, box);
   pictures += 1;
-  return new ImageRun({
-    type: image.format === 'png' ? 'png' : 'jpg',
-    data: image.data,
-    // docx sizes images in pixels at 96 an inch.
+  // docx sizes images in pixels at 96 an inch.
+  const common = {
     transformation: { width: (size.width * 96) / 72, height: (size.height * 96) / 72 },
     altText: { id: String(pictures), name: `Picture ${pictures}`, title: image.alt, description: image.alt },
-  });
+  };
+  if (image.format === 'svg') {
+    const svg = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+    // A logo keeps its own background (none): it may sit on the cover's band.
+    return new ImageRun({ type: 'svg', data: svg, fallback: { type: 'png', data: drawingPng(svg.toString('utf8'), undefined) }, ...common });
+  }
+  return new ImageRun({ type: image.format === 'png' ? 'png' : 'jpg', data: image.data, ...common });
 }
-
-const isRaster = (image: Picture | undefined): image is Picture & { format: 'png' | 'jpeg' } => image !== undefined && image.format !== 'svg';
 
 /**
  * The cover: the logo, the organisation, the title, subtitle and taglines as paragraphs shaded with the theme's
  * band (one block of colour in Word), the cover picture, then each key fact as a paragraph: its label in bold,
- * a tab, its value, so that it reads in order aloud. (An SVG logo or picture needs a PNG fallback in Word, which
- * the theme does not give yet: it is left out of the .docx.)
+ * a tab, its value, so that it reads in order aloud.
  */
 function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
   const { colours, logo, cover: look } = theme;
@@ -251,12 +252,12 @@ function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
   const band = banded ? { shading: { type: ShadingType.CLEAR, fill: hex(colours.band), color: 'auto' } } : {};
   const colour = banded ? { color: hex(colours.bandText) } : {};
   const out: FileChild[] = [];
-  if (isRaster(logo)) out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: [pictureRun(logo, { width: 160, height: 56 })] }));
+  if (logo) out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: [pictureRun(logo, { width: 160, height: 56 })] }));
   out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: runs([{ type: 'text', text: node.organisation }], colour) }));
   out.push(new Paragraph({ style: 'Title', ...band, ...paragraphMark(node.title), children: runs(node.title, colour) }));
   if (node.subtitle.length > 0) out.push(new Paragraph({ style: 'Subtitle', ...band, ...paragraphMark(node.subtitle), children: runs(node.subtitle, colour) }));
   for (const tagline of node.taglines) out.push(new Paragraph({ style: 'Tagline', ...band, ...paragraphMark(tagline), children: runs(tagline, colour) }));
-  if (isRaster(look.image)) out.push(new Paragraph({ style: 'Picture', children: [pictureRun(look.image, { width: twipsToPoints(PAGE.textWidth), height: 200 })] }));
+  if (look.image) out.push(new Paragraph({ style: 'Picture', children: [pictureRun(look.image, { width: twipsToPoints(PAGE.textWidth), height: 200 })] }));
   if (node.facts.length > 0) {
     out.push(new Paragraph({ style: 'CoverFactsTitle', children: [new TextRun(node.factsTitle)] }));
     for (const fact of node.facts) {
