@@ -3,31 +3,16 @@
 // the page as rendered (colours, focus, names as the browser computes them);
 // and the file is checked against the HTML standard by html-validate. A test
 // with a page that breaks a rule shows the browser check can fail at all.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, WCAG_22_A_AND_AA } from './support/chromium.js';
 import { outputFile, projectRoot } from './support/read-outputs.js';
 
 const PACKS = ['met-dac-2021', 'met-deputy-director-project-delivery', 'wealdmere-head-of-housing-2027'];
-
-const WCAG_22_A_AND_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** The system's Chromium (Debian's package), found on the PATH; .ci/run installs it when missing. */
-function chromiumPath(): string {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found) return found;
-    } catch {
-      // not this name; try the next
-    }
-  }
-  throw new Error('No Chromium found on the PATH (looked for chromium and chromium-browser). Install it: apt-get install chromium');
-}
 
 interface Violation {
   rule: string;

@@ -13,27 +13,13 @@ import axe from 'axe-core';
 import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, WCAG_22_A_AND_AA } from './support/chromium.js';
 import { parse } from 'yaml';
 import { copyProject } from './support/project.js';
 import { docxXml, projectRoot } from './support/read-outputs.js';
 
 const DAC = 'met-dac-2021';
 const VARIANT = 'met-dac-2021-frontline';
-const WCAG_22_A_AND_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** The system's Chromium (Debian's package), found on the PATH, as tests/html-browser.test.ts finds it. */
-function chromiumPath(): string {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found) return found;
-    } catch {
-      // not this name; try the next
-    }
-  }
-  throw new Error('No Chromium found on the PATH (looked for chromium and chromium-browser). Install it: apt-get install chromium');
-}
-
 interface Running {
   child: ChildProcess;
   url: string;

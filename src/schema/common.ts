@@ -113,6 +113,20 @@ export const imageFile = z
   .regex(/\.(png|jpe?g)$/i, 'must name a .png or .jpg image file')
   .meta({ patternErrorMessage: 'Name a .png or .jpg picture, relative to this file, like images/structure-chart.png.' });
 
+/** A check for an object with an optional `image` and its `alt`: the words are needed with a picture. */
+export function altWithImage(what: 'image' | 'picture') {
+  return (value: { image: unknown; alt: unknown }, context: z.RefinementCtx) => {
+    if (value.image !== null && value.alt === null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['alt'],
+        message: 'is required with an image',
+        params: { hint: `add \`alt:\` saying what the ${what} shows, for readers who cannot see it` },
+      });
+    }
+  };
+}
+
 /** A chart or picture with its caption; the image is optional, and needs `alt` text when present. */
 export const figure = z
   .strictObject({
@@ -126,16 +140,7 @@ export const figure = z
       .default(null)
       .describe('What the picture shows, in words, for readers who cannot see it (screen readers read it aloud; Word shows it as alt text); needed with an image.'),
   })
-  .superRefine((value, context) => {
-    if (value.image !== null && value.alt === null) {
-      context.addIssue({
-        code: 'custom',
-        path: ['alt'],
-        message: 'is required with an image',
-        params: { hint: 'add `alt:` saying what the image shows, for readers who cannot see it' },
-      });
-    }
-  });
+  .superRefine(altWithImage('image'));
 
 /** A heading followed by paragraphs: the commonest shape of printed prose. */
 export const prose = z.strictObject({

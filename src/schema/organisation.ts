@@ -1,7 +1,7 @@
 // Organisation content: what a pack says about the employer, shared by every
 // pack of that organisation and edition.
 import { z } from 'zod';
-import { figure, id, imageFile, markdown, paragraphs, text } from './common.js';
+import { altWithImage, figure, id, imageFile, markdown, paragraphs, text } from './common.js';
 
 /** A colour as the web writes it: `#` and six hexadecimal digits. */
 const colour = z
@@ -49,16 +49,7 @@ const theme = z
         image: imageFile.nullable().default(null).describe('A picture for the cover, a PNG or JPEG file relative to this file; null for none.'),
         alt: text.nullable().default(null).describe('What the cover picture shows, for readers who cannot see it; needed with an image.'),
       })
-      .superRefine((value, context) => {
-        if (value.image !== null && value.alt === null) {
-          context.addIssue({
-            code: 'custom',
-            path: ['alt'],
-            message: 'is required with an image',
-            params: { hint: 'add `alt:` saying what the picture shows, for readers who cannot see it' },
-          });
-        }
-      })
+      .superRefine(altWithImage('picture'))
       .default({ style: 'band', image: null, alt: null })
       .describe('The cover: its style and an optional picture.'),
   })

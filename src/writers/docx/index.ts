@@ -230,6 +230,7 @@ function pictureRun(image: Picture, box: { width: number; height: number }): Ima
   // docx sizes images in pixels at 96 an inch.
   const common = {
     transformation: { width: (size.width * 96) / 72, height: (size.height * 96) / 72 },
+    // An id of our own: docx would take the next of a counter shared by every document in the process.
     altText: { id: String(pictures), name: `Picture ${pictures}`, title: image.alt, description: image.alt },
   };
   if (image.format === 'svg') {
@@ -335,23 +336,8 @@ function blocks(list: Block[], depth = 0): FileChild[] {
         break;
       }
       case 'image': {
-        const size = printedSize(node, { width: twipsToPoints(PAGE.textWidth), height: twipsToPoints(PAGE.height - PAGE.margin.top - PAGE.margin.bottom) });
-        pictures += 1;
-        out.push(
-          new Paragraph({
-            style: 'Picture',
-            children: [
-              new ImageRun({
-                type: node.format === 'png' ? 'png' : 'jpg',
-                data: node.data,
-                // docx sizes images in pixels at 96 an inch.
-                transformation: { width: (size.width * 96) / 72, height: (size.height * 96) / 72 },
-                // An id of our own: docx would take the next of a counter shared by every document in the process.
-                altText: { id: String(pictures), name: `Picture ${pictures}`, title: node.alt, description: node.alt },
-              }),
-            ],
-          }),
-        );
+        const page = { width: twipsToPoints(PAGE.textWidth), height: twipsToPoints(PAGE.height - PAGE.margin.top - PAGE.margin.bottom) };
+        out.push(new Paragraph({ style: 'Picture', children: [pictureRun(node, page)] }));
         break;
       }
       case 'drawing': {
