@@ -247,11 +247,10 @@ function pictureRun(image: Picture, box: { width: number; height: number }): Ima
  * a tab, its value, so that it reads in order aloud.
  */
 function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
-  const { colours, logo, cover: look } = theme;
+  const { logo, cover: look } = theme;
   const banded = look.style === 'band';
-  const hex = (colour: string) => colour.replace('#', '').toUpperCase();
-  const band = banded ? { shading: { type: ShadingType.CLEAR, fill: hex(colours.band), color: 'auto' } } : {};
-  const colour = banded ? { color: hex(colours.bandText) } : {};
+  const band = banded ? { shading: { type: ShadingType.CLEAR, fill: wordColours.band, color: 'auto' } } : {};
+  const colour = banded ? { color: wordColours.bandText } : {};
   const out: FileChild[] = [];
   if (logo) out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: [pictureRun(logo, { width: 160, height: 56 })] }));
   out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: runs([{ type: 'text', text: node.organisation }], colour) }));
@@ -391,12 +390,12 @@ function footer(text: string): Footer {
 
 export function docxDocument(document: Document): WordDocument {
   const { meta } = document;
-  wordColours = wordColoursOf(themeOf(meta).colours);
+  theme = themeOf(meta);
+  wordColours = wordColoursOf(theme.colours);
   pictures = 0;
   numberedLists = 0;
   captions = tableCaptions(document.blocks);
   tables = 0;
-  theme = themeOf(meta);
   startRevisions(meta);
   const children = blocks(document.blocks);
   return new WordDocument({

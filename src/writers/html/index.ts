@@ -6,7 +6,6 @@
 // the file (no script, nothing fetched), and the bytes depend on the document
 // alone, so two builds of the same pack write the same file.
 import type { Block, Document, Inline, ParagraphStyle, Picture, Theme } from '../../model/document.js';
-import { DEFAULT_THEME } from '../../model/default-theme.js';
 import { plainText } from '../../model/document.js';
 import { tableCaptions } from '../../model/table-captions.js';
 import { htmlStyle } from './styles.js';

@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Block, Document, Inline, Picture, Theme } from '../../model/document.js';
-import { DEFAULT_THEME } from '../../model/default-theme.js';
 import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins } from './styles.js';
 import { themeOf } from '../../model/default-theme.js';
@@ -342,7 +341,7 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
     unrepeatedHeaders: tall.headers,
     parent: structureRoot(),
     captions: tableCaptions(document.blocks),
-    theme: document.meta.theme ?? DEFAULT_THEME,
+    theme: themeOf(document.meta),
   };
   const { meta } = document;
   return {
@@ -400,8 +399,8 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
               { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right', width: PAGE_NUMBER_WIDTH },
             ],
           },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: themeOf(meta).colours.text },
-    styles: pdfStyles(themeOf(meta).colours),
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: state.theme.colours.text },
+    styles: pdfStyles(state.theme.colours),
   };
 }
 
