@@ -109,6 +109,22 @@ export interface Theme {
   logo?: Picture;
   /** The cover: a band of the brand colour (`band`) or plain, and an optional picture. */
   cover: { style: 'band' | 'plain'; image?: Picture };
+  /**
+   * The fonts every format sets the pack in, embedded in each: `headings` for headings, the
+   * cover's title and the contents' title, `body` for everything else (drawings too). Absent:
+   * today's look (the PDF in Roboto, Word and the web page in Arial).
+   */
+  fonts?: { body: FontFamily; headings: FontFamily };
+}
+
+/** A font family as the writers embed it: the name documents give it and its four faces' files (TrueType or OpenType). */
+export interface FontFamily {
+  /** Its name, such as "Liberation Serif": what Word's styles and the web page's CSS call it. */
+  family: string;
+  regular: Uint8Array;
+  bold: Uint8Array;
+  italic: Uint8Array;
+  boldItalic: Uint8Array;
 }
 
 /** What a document says about itself: written to the PDF information and the .docx properties. */
