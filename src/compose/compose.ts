@@ -19,6 +19,7 @@ import { checkTemplateFields, checkTemplateSyntax } from './template-check.js';
 import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
+import { themeCoverage } from '../pack/printable.js';
 import { findTemplate, templateDiagnostic, type SectionTemplate } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { diagnosticAt, relativeName, type PathSegment, type YamlFile } from '../pack/data-file.js';
@@ -147,6 +148,7 @@ export function composeDocument(
   const headingLinks: { href: string; section: string; file: string }[] = [];
   // The drawings in the theme's colours, as the writers draw the text around them.
   const drawingColours = resolved.theme?.colours ?? DEFAULT_DRAWING_COLOURS;
+  const themeGlyphs = themeCoverage(resolved.theme?.fonts);
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {
@@ -172,7 +174,9 @@ export function composeDocument(
     // What the template alone says, then every field and block on every branch, before rendering (which only sees
     // the branches this pack takes).
     const own = templateOnlyProblems(template);
-    const found = own.refused.length > 0 ? own.refused : [...checkTemplateFields(template.file, template.source, context), ...own.unprintable];
+    // A theme's own fonts may lack a character today's font has: its text is checked against them.
+    const unprintable = themeGlyphs ? checkPrintableTemplate(template.file, template.source, themeGlyphs) : own.unprintable;
+    const found = own.refused.length > 0 ? own.refused : [...checkTemplateFields(template.file, template.source, context), ...unprintable];
     if (found.length > 0) {
       diagnostics.push(...found);
       return;

@@ -206,6 +206,12 @@ export const catalogue = {
     example: { message: 'image packs/shared/logo.svg: it holds a script' },
     fix: 'save the drawing as plain SVG (text and shapes only), or export it as PNG',
   },
+  'font-unusable': {
+    severity: 'error',
+    meaning: 'a font file a theme gives cannot be embedded: not a font, a collection or web font, PostScript outlines, a licence that forbids embedding, or over 20 MB',
+    example: { message: 'font packs/shared/fonts/Sample-Regular.ttf is not a font file that can be read' },
+    fix: 'give the TrueType (.ttf) files the font came with, one per face, under an open licence',
+  },
   'low-contrast': {
     severity: 'error',
     meaning: 'a theme\'s text colour on its background is below WCAG AA contrast (4.5:1, or 3:1 for large text)',

@@ -10,6 +10,7 @@ import { dataKinds, type DataKey, type LoadedPack, type Partly } from '../pack/l
 import type { PackLocation } from '../pack/location.js';
 import { schemaFileName } from '../schema/json-schema.js';
 import { schemas, type DataKind } from '../schema/index.js';
+import { FontCache, loadFonts } from './fonts.js';
 import { ImageCache, loadImages } from './images.js';
 import { fileInsideProject } from '../pack/project-files.js';
 import { ReadLog } from './read-log.js';
@@ -25,12 +26,15 @@ export class DataFileCache {
   readonly reads = new ReadLog();
   /** The images the packs name, read once each. */
   readonly images: ImageCache;
+  /** The font files themes give, read once each. */
+  readonly fonts: FontCache;
   /** `replacements` gives new contents for some files (by absolute path), to check an edit before writing it. */
   constructor(
     readonly root: string,
     private readonly replacements: ReadonlyMap<string, string> = new Map(),
   ) {
     this.images = new ImageCache(root, this.reads);
+    this.fonts = new FontCache(root, this.reads);
   }
 
   /** Every file this cache has read, by absolute path: what a pack drew on. */
@@ -62,6 +66,7 @@ export class DataFileCache {
     const forgotten = new Set(paths);
     for (const key of [...this.results.keys()]) if (forgotten.has(key.split('\0')[1]!)) this.results.delete(key);
     this.images.forget(forgotten);
+    this.fonts.forget(forgotten);
     this.reads.forget(forgotten);
   }
 }
@@ -167,6 +172,9 @@ export async function loadPack(
   const { images, diagnostics: imageDiagnostics, paths: imagePaths } = await loadImages(cache.root, dataFiles, cache.images);
   diagnostics.push(...relocateVariantDiagnostics(applied, imageDiagnostics));
   inputs.push(...imagePaths);
+  const { fonts, diagnostics: fontDiagnostics, paths: fontPaths } = loadFonts(cache.root, loaded.organisation, cache.fonts);
+  diagnostics.push(...relocateVariantDiagnostics(applied, fontDiagnostics));
+  inputs.push(...fontPaths);
   // Returned as far as it loaded, so that every check that can run does.
-  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images, ...applied }, diagnostics, inputs };
+  return { pack: { location, pack, ...(loaded as Omit<LoadedPack, 'location' | 'pack'>), calendars, images, fonts, ...applied }, diagnostics, inputs };
 }

@@ -53,6 +53,9 @@ export const MAX_IMAGE_PIXELS = 25_000_000;
 /** An SVG logo, in bytes: a logo is a few kilobytes; a larger drawing is refused before it is parsed. */
 export const MAX_SVG_BYTES = 512 * 1024;
 
+/** A font file of a theme's own: a text face with Latin, Greek and Cyrillic is well under 2 MB; Chinese ones reach 20. */
+export const MAX_FONT_BYTES = 20 * 1024 * 1024;
+
 /**
  * How deeply {{#each}} may nest in a section's template, counting those in the
  * partials it uses (2). Each level multiplies how often the text inside repeats:

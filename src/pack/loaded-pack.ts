@@ -3,6 +3,7 @@
 // complete pack that resolve works on. Loading it is load/load-pack.ts's job.
 import type { DataKind, DataOf } from '../schema/index.js';
 import type { PathSegment, YamlFile } from './data-file.js';
+import type { LoadedFont } from './fonts.js';
 import type { LoadedImage } from './images.js';
 import type { PackLocation } from './location.js';
 
@@ -95,6 +96,8 @@ export interface LoadedPack {
   calendars?: Partly<'calendar'>[];
   /** The images the data files name that passed their checks, by key (see validate/images.ts). */
   images?: Map<string, LoadedImage>;
+  /** The font files a theme gives that passed their checks, by key (see load/fonts.ts). */
+  fonts?: Map<string, LoadedFont>;
   /** For a variant, the fields it set (its files above are copies with them set). */
   variant?: AppliedVariant;
 }
@@ -113,6 +116,7 @@ export interface CompletePack {
   timeline: Checked<'timeline'> | null;
   calendars: Checked<'calendar'>[];
   images: Map<string, LoadedImage>;
+  fonts: Map<string, LoadedFont>;
   variant?: AppliedVariant;
 }
 
@@ -122,7 +126,7 @@ const requiredFiles = ['organisation', 'framework', 'role'] as const;
 export function completePack(pack: LoadedPack): CompletePack | undefined {
   const files = ['pack', ...Object.keys(dataKinds)] as (keyof LoadedPack)[];
   const calendars = pack.calendars;
-  if (!pack.images) return undefined;
+  if (!pack.images || !pack.fonts) return undefined;
   if (!calendars || !calendars.every((c) => c.complete) || calendars.length !== (pack.pack.data.data?.calendars.length ?? 0)) return undefined;
   for (const key of files) {
     const file = pack[key] as Partly<DataKind> | null | undefined;

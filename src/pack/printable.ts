@@ -10,6 +10,11 @@
 // fonts for Chinese are tens of megabytes; and the Indic scripts would each need
 // a font of their own, checked by eye. Roboto covers Latin (Welsh ŵ ŷ, Polish,
 // every Western and Central European language), Greek and Cyrillic.
+//
+// A theme may set the pack in other fonts (theme.fonts): then each character
+// must have a glyph in every face of them, as any face may print it.
+import * as fontkit from 'fontkit';
+import type { FontFamily } from '../model/document.js';
 import { PDF_FONT_CHARACTERS } from './pdf-font-characters.js';
 
 /** Line breaks and tabs are layout, not glyphs: the writers turn them into breaks and spaces. */
@@ -63,6 +68,30 @@ export function scriptOf(character: string): string {
   return 'a symbol';
 }
 
+/** The characters each family of a theme's fonts has in all four faces (the fonts' own cmaps). */
+export interface ThemeCoverage {
+  families: { family: string; characters: ReadonlySet<number> }[];
+}
+
+const coverageOf = new WeakMap<FontFamily, ReadonlySet<number>>();
+
+function familyCoverage(family: FontFamily): ReadonlySet<number> {
+  let characters = coverageOf.get(family);
+  if (!characters) {
+    const [first, ...others] = [family.regular, family.bold, family.italic, family.boldItalic].map((data) => new Set(fontkit.create(data).characterSet));
+    characters = new Set([...first!].filter((codePoint) => others.every((face) => face.has(codePoint))));
+    coverageOf.set(family, characters);
+  }
+  return characters;
+}
+
+/** What a theme's fonts can print: undefined for today's (Roboto in the PDF). */
+export function themeCoverage(fonts: { body: FontFamily; headings: FontFamily } | undefined): ThemeCoverage | undefined {
+  if (!fonts) return undefined;
+  const families = fonts.headings === fonts.body ? [fonts.body] : [fonts.body, fonts.headings];
+  return { families: families.map((family) => ({ family: family.family, characters: familyCoverage(family) })) };
+}
+
 export interface Unprintable {
   /** Where in the text, in UTF-16 code units. */
   index: number;
@@ -71,15 +100,26 @@ export interface Unprintable {
   codePoint: string;
   /** `Arabic script`, `an emoji`, `a symbol`. */
   script: string;
+  /** The theme's font that has no glyph for it; undefined for the PDF's own font. */
+  font?: string;
 }
 
-/** The first character of a text that the PDF's font has no glyph for, if any. */
-export function firstUnprintable(text: string): Unprintable | undefined {
+/** The font of a theme's that has no glyph for a code point, or true when today's font has none, or undefined when it prints. */
+function lacking(codePoint: number, theme: ThemeCoverage | undefined): string | true | undefined {
+  if (!theme) return printable(codePoint) ? undefined : true;
+  if (LAYOUT.has(codePoint)) return undefined;
+  return theme.families.find(({ characters }) => !characters.has(codePoint))?.family;
+}
+
+/** The first character of a text that the pack's fonts (the theme's, or the PDF's own) have no glyph for, if any. */
+export function firstUnprintable(text: string, theme?: ThemeCoverage): Unprintable | undefined {
   let index = 0;
   for (const character of text) {
     const codePoint = character.codePointAt(0)!;
-    if (!printable(codePoint)) {
-      return { index, character, codePoint: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`, script: scriptOf(character) };
+    const font = lacking(codePoint, theme);
+    if (font !== undefined) {
+      const found = { index, character, codePoint: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`, script: scriptOf(character) };
+      return font === true ? found : { ...found, font };
     }
     index += character.length;
   }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FontFamily } from '../model/document.js';
+import type { ShippedFontName } from '../schema/organisation.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
@@ -18,7 +19,7 @@ const liberationSans = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 type Faces = Record<'regular' | 'bold' | 'italic' | 'boldItalic', string>;
 
 /** Each shipped family's four faces' files. Bold is Roboto Medium, as the PDF has always printed it. */
-export const SHIPPED_FONTS: Readonly<Record<string, Faces>> = {
+export const SHIPPED_FONTS: Readonly<Record<ShippedFontName, Faces>> = {
   Roboto: {
     regular: path.join(roboto, 'Roboto-Regular.ttf'),
     bold: path.join(roboto, 'Roboto-Medium.ttf'),
@@ -43,7 +44,7 @@ const loaded = new Map<string, FontFamily>();
 
 /** A shipped family's faces, read once per process; undefined for a name the tool does not ship. */
 export function shippedFontFamily(family: string): FontFamily | undefined {
-  const files = Object.hasOwn(SHIPPED_FONTS, family) ? SHIPPED_FONTS[family] : undefined;
+  const files = Object.hasOwn(SHIPPED_FONTS, family) ? SHIPPED_FONTS[family as ShippedFontName] : undefined;
   if (!files) return undefined;
   let fonts = loaded.get(family);
   if (!fonts) {

@@ -11,6 +11,7 @@ import { diagnosticAt } from '../pack/data-file.js';
 import type { CompletePack as LoadedPack } from '../pack/loaded-pack.js';
 import { imageKey, withImageKeys } from '../pack/images.js';
 import { DEFAULT_THEME } from '../model/default-theme.js';
+import { themeFonts } from '../pack/fonts.js';
 import type { Picture, Theme } from '../model/document.js';
 import { amountOf, figureLabel, findGrade, payFor, payRange, rateInForce, type PayShape } from '../pack/pay.js';
 import { behavioursAt, findCluster, findCompetency, findLevel, findValue, indicatorsAt, levelsOf, type Competency, type Level } from '../pack/lookup.js';
@@ -435,7 +436,7 @@ function resolveApplications(pack: LoadedPack, dateStyle: DateStyle, diagnostics
 
 /**
  * The organisation's theme as the writers draw it: each colour it leaves out is
- * today's (the default theme), its logo and cover picture read and checked.
+ * today's (the default theme), its logo, cover picture and fonts read and checked.
  * Null when it gives none, so that the writers draw today's look.
  */
 function resolveTheme(pack: LoadedPack): Theme | null {
@@ -448,10 +449,12 @@ function resolveTheme(pack: LoadedPack): Theme | null {
   };
   const logo = theme.logo && picture(theme.logo.image, theme.logo.alt);
   const coverImage = picture(theme.cover.image, theme.cover.alt);
+  const fonts = themeFonts(file, pack.organisation.data, pack.fonts);
   return {
     colours: { ...DEFAULT_THEME.colours, ...Object.fromEntries(Object.entries(theme.colours).map(([name, value]) => [name, value.toLowerCase()])) },
     ...(logo ? { logo } : {}),
     cover: { style: theme.cover.style, ...(coverImage ? { image: coverImage } : {}) },
+    ...(fonts ? { fonts } : {}),
   };
 }
 

@@ -18,6 +18,43 @@ const logoFile = z
   .regex(/\.(svg|png)$/i, 'must name a .svg or .png file')
   .meta({ patternErrorMessage: 'Name a .svg or .png logo, relative to this file, like logos/our-logo.svg.' });
 
+/** The open fonts the tool ships (pack/shipped-fonts.ts has their files), by the name a theme gives. */
+export const SHIPPED_FONT_NAMES = ['Roboto', 'Liberation Sans', 'Source Serif 4'] as const;
+export type ShippedFontName = (typeof SHIPPED_FONT_NAMES)[number];
+
+const shippedFont = z.string().superRefine((name, ctx) => {
+  if ((SHIPPED_FONT_NAMES as readonly string[]).includes(name)) return;
+  const meant = SHIPPED_FONT_NAMES.find((known) => known.toLowerCase().replace(/\s+/g, '') === name.toLowerCase().replace(/\s+/g, ''));
+  ctx.addIssue({
+    code: 'custom',
+    message: `names "${name}", which is not a font the tool ships`,
+    params: {
+      hint: meant
+        ? `did you mean "${meant}"?`
+        : `name ${SHIPPED_FONT_NAMES.join(', ')}; or give your own font's files: family, regular, bold, italic and boldItalic`,
+    },
+  });
+});
+
+/** A font file of the organisation's own: TrueType outlines (load/fonts.ts checks), as Word embeds only those. */
+const fontFile = (face: string) =>
+  z
+    .string()
+    .min(1)
+    .regex(/\.(ttf|otf)$/i, 'must name a .ttf or .otf font file')
+    .meta({ patternErrorMessage: 'Name a .ttf or .otf font file, relative to this file, like fonts/OurSans-Regular.ttf.' })
+    .describe(`The ${face} face's file, a .ttf font relative to this file, such as fonts/OurSans-${face === 'bold italic' ? 'BoldItalic' : face[0]!.toUpperCase() + face.slice(1)}.ttf.`);
+
+const ownFont = z.strictObject({
+  family: text.describe('The font\'s name, as Word and web browsers will call it, such as "Our Sans".'),
+  regular: fontFile('regular'),
+  bold: fontFile('bold'),
+  italic: fontFile('italic'),
+  boldItalic: fontFile('bold italic'),
+});
+
+const fontChoice = z.union([shippedFont, ownFont]);
+
 const theme = z
   .strictObject({
     colours: z
@@ -52,8 +89,19 @@ const theme = z
       .superRefine(altWithImage('picture'))
       .default({ style: 'band', image: null, alt: null })
       .describe('The cover: its style and an optional picture.'),
+    fonts: z
+      .strictObject({
+        body: fontChoice.describe(`The font for the text: ${SHIPPED_FONT_NAMES.join(', ')} (shipped with the tool), or your own font's files.`),
+        headings: fontChoice
+          .nullable()
+          .default(null)
+          .describe('The font for headings and the cover\'s title, named or given the same way; null for the body\'s font.'),
+      })
+      .nullable()
+      .default(null)
+      .describe('The fonts every format is set in, embedded in the files; null for today\'s: Roboto in the PDF, Arial in Word and on the web.'),
   })
-  .describe('How the organisation\'s packs look: colours, logo and cover, in every format.');
+  .describe('How the organisation\'s packs look: colours, logo, cover and fonts, in every format.');
 
 const titled = z.strictObject({
   title: text.describe('The title printed in bold, such as "Keep residents safe".'),
@@ -157,7 +205,7 @@ export const organisationSchema = z.strictObject({
   theme: theme
     .nullable()
     .default(null)
-    .describe('How the organisation\'s packs look (colours, logo, cover); null for today\'s look: dark blue headings on white, a plain cover.'),
+    .describe('How the organisation\'s packs look (colours, logo, cover, fonts); null for today\'s look: dark blue headings on white, a plain cover.'),
 });
 
 export type OrganisationTheme = z.infer<typeof theme>;

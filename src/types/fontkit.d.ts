@@ -1,5 +1,6 @@
-// The part of fontkit 2 (which ships no types) that the drawings use: a font's
-// layout of a line of text and each glyph's outline.
+// The part of fontkit 2 (which ships no types) that we use: a font's layout of a
+// line of text and each glyph's outline (the drawings), and what the check of a
+// theme's font files reads (load/fonts.ts).
 declare module 'fontkit' {
   export interface PathCommand {
     command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
@@ -14,8 +15,16 @@ declare module 'fontkit' {
     advanceWidth: number;
   }
   export interface Font {
+    /** 'TTF' for TrueType and OpenType, 'WOFF', 'WOFF2', 'TTC' for a collection, 'DFont'. */
+    type: string;
     unitsPerEm: number;
+    familyName: string;
+    /** Every code point the font has a glyph for. */
+    characterSet: number[];
+    directory: { tables: Record<string, unknown> };
+    'OS/2'?: { fsType?: { noEmbedding?: boolean } };
     layout(text: string): GlyphRun;
   }
   export function openSync(path: string): Font;
+  export function create(data: Uint8Array): Font;
 }
