@@ -48,8 +48,9 @@ const CONTENT_TYPES = {
 
 // The studio's pages: no script, no framing by another site, files only from here.
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-// A pack's HTML edition has no script; shown in the studio's frame, it is sandboxed as well.
-const PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+// A pack's HTML edition has no script; shown in the studio's frame, it is sandboxed as well. Its pictures and
+// its theme's fonts are inside it as data: URLs (exported for the test that loads a themed page under it).
+export const PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
 class Refused extends Error {
   constructor(

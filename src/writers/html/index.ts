@@ -10,6 +10,7 @@ import { plainText } from '../../model/document.js';
 import { tableCaptions } from '../../model/table-captions.js';
 import { htmlStyle } from './styles.js';
 import { themeOf } from '../../model/default-theme.js';
+import { pageFonts, type PageFonts } from './fonts.js';
 
 /** Text as HTML data: the characters that could end it or start markup are escaped (used for attribute values too). */
 export function escapeHtml(text: string): string {
@@ -218,7 +219,11 @@ function coverStyle(theme: Theme): string {
   return `.cover-band { background: ${theme.colours.band}; color: ${theme.colours.bandText}; }\n.cover-band .title, .cover-band .subtitle, .cover-band .tagline, .cover-band .organisation { color: ${theme.colours.bandText}; }\n`;
 }
 
-export function htmlDocument(document: Document): string {
+/**
+ * The page. `fonts` are the theme's fonts, worked out (subset, asynchronously) by `pageFonts`: without
+ * them the page is set in Arial, as it is for a theme that gives none.
+ */
+export function htmlDocument(document: Document, fonts?: PageFonts): string {
   const { meta } = document;
   const { cover, contents: contentsBlock, main } = parts(document.blocks);
   const theme = themeOf(meta);
@@ -231,7 +236,7 @@ export function htmlDocument(document: Document): string {
     `<meta name="description" content="${escapeHtml(meta.subject)}">`,
     `<meta name="keywords" content="${escapeHtml(meta.keywords.join(', '))}">`,
     `<meta name="dcterms.modified" content="${escapeHtml(meta.versionDate)}">`,
-    `<style>\n${htmlStyle(theme.colours)}${coverStyle(theme)}</style>`,
+    `<style>\n${fonts?.faces ?? ''}${htmlStyle(theme.colours, fonts)}${coverStyle(theme)}</style>`,
   ].join('\n');
   // The organisation's logo heads the page: on the cover, or alone when the pack prints no cover.
   const picture = meta.theme?.logo;
@@ -249,5 +254,5 @@ export function htmlDocument(document: Document): string {
 }
 
 export async function writeHtml(document: Document): Promise<Uint8Array> {
-  return new TextEncoder().encode(htmlDocument(document));
+  return new TextEncoder().encode(htmlDocument(document, await pageFonts(document)));
 }

@@ -10,12 +10,18 @@
 // follow) and sections start a page where the pack's page breaks say.
 import type { Theme } from '../../model/document.js';
 
-/** The page's style sheet in a theme's colours. */
-export const htmlStyle = (colours: Theme['colours']): string => `:root { color-scheme: light; }
+/** The theme's font-family lists for body text and headings (fonts.ts); none: Arial, as the page has always been set. */
+export interface FontLists {
+  body: string;
+  headings: string;
+}
+
+/** The page's style sheet in a theme's colours, and its fonts when it gives them. */
+export const htmlStyle = (colours: Theme['colours'], fonts?: FontLists): string => `:root { color-scheme: light; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 1.0625rem; line-height: 1.5; color: ${colours.text}; background: #ffffff; overflow-wrap: break-word; }
+body { margin: 0 auto; max-width: 44rem; padding: 0 1rem 2rem; font-family: ${fonts?.body ?? 'Arial, "Liberation Sans", Helvetica, sans-serif'}; font-size: 1.0625rem; line-height: 1.5; color: ${colours.text}; background: #ffffff; overflow-wrap: break-word; }
 h1, h2, h3 { color: ${colours.heading}; line-height: 1.25; margin: 2rem 0 0.75rem; }
-h1 { font-size: 1.75rem; }
+${fonts ? `h1, h2, h3, .organisation, .title { font-family: ${fonts.headings}; }\n` : ''}h1 { font-size: 1.75rem; }
 h2 { font-size: 1.375rem; }
 h3 { font-size: 1.125rem; color: ${colours.accent}; }
 p, ul, ol, figure { margin: 0 0 1rem; }
