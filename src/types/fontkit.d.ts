@@ -1,6 +1,7 @@
 // The part of fontkit 2 (which ships no types) that we use: a font's layout of a
-// line of text and each glyph's outline (the drawings), and what the check of a
-// theme's font files reads (load/fonts.ts).
+// line of text and each glyph's outline (the drawings), what the check of a
+// theme's font files reads (load/fonts.ts), and the OS/2 table from which the
+// web page tells a serif from a sans serif.
 declare module 'fontkit' {
   export interface PathCommand {
     command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
@@ -21,8 +22,9 @@ declare module 'fontkit' {
     familyName: string;
     /** Every code point the font has a glyph for. */
     characterSet: number[];
+    italicAngle: number;
     directory: { tables: Record<string, unknown> };
-    'OS/2'?: { fsType?: { noEmbedding?: boolean } };
+    'OS/2'?: { fsType?: { noEmbedding?: boolean }; sFamilyClass?: number; panose?: number[]; usWeightClass?: number };
     layout(text: string): GlyphRun;
   }
   export function openSync(path: string): Font;
