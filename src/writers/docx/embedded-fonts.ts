@@ -57,9 +57,11 @@ export async function subsetEmbeddedFonts(parts: PackageParts, text: () => strin
   const table = parts.get(FONT_TABLE);
   const rels = parts.get(FONT_TABLE_RELS);
   if (table === undefined || rels === undefined) return;
+  const xml = strFromU8(table);
+  // docx writes a font table with no faces for every document: only one that embeds faces is touched.
+  if (!xml.includes('<w:embed')) return;
   const targets = new Map([...strFromU8(rels).matchAll(/<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"/g)].map(([, id, target]) => [id!, `word/${target}`]));
   const characters = [...new Set(ALWAYS + text().replace(/\s/g, ' '))].sort().join('');
-  const xml = strFromU8(table);
   const keys = new Map<string, string>();
   for (const [, id, key] of xml.matchAll(EMBED)) {
     const name = targets.get(id!);
