@@ -1,4 +1,8 @@
-// subset-font (harfbuzz's hb-subset) ships no types: a font cut down to the glyphs of some text.
+// subset-font 2.x ships no types: the one call this project makes (harfbuzz's hb-subset), for the web page's and the Word file's fonts.
 declare module 'subset-font' {
-  export default function subsetFont(font: Buffer, text: string, options?: { targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2' }): Promise<Buffer>;
+  interface SubsetOptions {
+    targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2';
+    preserveNameIds?: number[];
+  }
+  export default function subsetFont(font: Buffer, text: string, options?: SubsetOptions): Promise<Buffer>;
 }

@@ -37,12 +37,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle, type Picture, type Theme } from '../../model/document.js';
+import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle, type FontFamily, type Picture, type Theme } from '../../model/document.js';
 import { CaptionedTable } from './captioned-table.js';
 import { tableCaptions } from '../../model/table-captions.js';
 import { docxStyles, FONT, PAGE, wordColoursOf } from './styles.js';
 import { DEFAULT_THEME, themeOf } from '../../model/default-theme.js';
 import { writeReproducibleDocx } from './reproducible.js';
+import { embeddedFonts } from './embedded-fonts.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
 import { drawingPng } from './drawing-png.js';
@@ -152,23 +153,43 @@ const twipsToPoints = (twips: number) => twips / 20;
 /** Liberation Sans, shipped with the tool (SIL Open Font License): Arial's metrics in a font we may redistribute. */
 const METRIC_FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'fonts', 'liberation-sans');
 
-let estimator: PageNumberEstimator | undefined;
+let arialEstimator: PageNumberEstimator | undefined;
+
+/** Estimators for theme fonts, by the body's family and then the headings' (the same objects for every document of an organisation). */
+const themeEstimators = new WeakMap<FontFamily, WeakMap<FontFamily, PageNumberEstimator>>();
+
+const FACES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
 
 /**
  * Works out the page of each contents entry as Word lays out the pages. The
- * packs are set in Arial; measuring with the files of a font with Arial's
- * metrics gives Word's line breaks from real glyph widths, and is about a
- * third quicker than docx's built-in width tables. Read once per process.
+ * packs are set in Arial, or in the theme's fonts: measuring with the files of
+ * the fonts (for Arial, a font with Arial's metrics) under the names the styles
+ * give gives Word's line breaks from real glyph widths, and is about a third
+ * quicker than docx's built-in width tables. Read once per process, or once
+ * per set of theme fonts.
  */
-function pageNumberEstimator() {
-  estimator ??= withoutListNumbers(
-    estimatePageNumbersWith({
-      fonts: ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((face) => ({
-        data: new Uint8Array(readFileSync(path.join(METRIC_FONTS, `LiberationSans-${face}.ttf`))),
-        name: FONT,
-      })),
-    }),
-  );
+function pageNumberEstimator(fonts: Theme['fonts']) {
+  if (!fonts) {
+    arialEstimator ??= withoutListNumbers(
+      estimatePageNumbersWith({
+        fonts: ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((face) => ({
+          data: new Uint8Array(readFileSync(path.join(METRIC_FONTS, `LiberationSans-${face}.ttf`))),
+          name: FONT,
+        })),
+      }),
+    );
+    return arialEstimator;
+  }
+  const byHeadings = themeEstimators.get(fonts.body) ?? new WeakMap<FontFamily, PageNumberEstimator>();
+  themeEstimators.set(fonts.body, byHeadings);
+  let estimator = byHeadings.get(fonts.headings);
+  if (!estimator) {
+    const families = fonts.headings.family === fonts.body.family ? [fonts.body] : [fonts.body, fonts.headings];
+    estimator = withoutListNumbers(
+      estimatePageNumbersWith({ fonts: families.flatMap((family) => FACES.map((face) => ({ data: family[face], name: family.family }))) }),
+    );
+    byHeadings.set(fonts.headings, estimator);
+  }
   return estimator;
 }
 
@@ -410,7 +431,9 @@ export function docxDocument(document: Document): WordDocument {
       { name: 'Version', value: meta.version },
       { name: 'Version date', value: meta.versionDate },
     ],
-    styles: docxStyles(meta.language, wordColours),
+    styles: docxStyles(meta.language, wordColours, theme.fonts && { body: theme.fonts.body.family, headings: theme.fonts.headings.family }),
+    // The theme's fonts travel in the file (cut down to the document's characters as it is packed: reproducible.ts).
+    ...(theme.fonts ? { fonts: embeddedFonts(theme.fonts) } : {}),
     // A document with tracked changes goes on tracking them as it is edited.
     ...(revisions.count > 0 ? { features: { trackRevisions: true } } : {}),
     numbering: {
@@ -430,7 +453,7 @@ export function docxDocument(document: Document): WordDocument {
     },
     // Works out the page of each contents entry as Word lays the pages out, so the
     // contents shows page numbers before anyone updates fields.
-    pageNumbers: pageNumberEstimator(),
+    pageNumbers: pageNumberEstimator(theme.fonts),
     sections: [
       {
         properties: {

@@ -8,6 +8,7 @@ import { Packer, type Document as WordDocument } from 'docx';
 import { deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { docxVisibleText } from './read-docx.js';
+import { subsetEmbeddedFonts } from './embedded-fonts.js';
 
 /** The files of a .docx package by their paths, in the order they are zipped. */
 type PackageParts = Map<string, Uint8Array>;
@@ -32,10 +33,12 @@ export async function writeReproducibleDocx(document: WordDocument, date: Date, 
   );
   renumberRandomRelationshipIds(parts);
   edit(parts, 'word/document.xml', renumberBookmarks);
+  const visibleText = () => docxVisibleText((name) => (parts.has(name) ? strFromU8(parts.get(name)!) : undefined), [...parts.keys()]);
+  // docx embeds a theme's faces whole, each under a random key: cut down to the text and keyed by their bytes.
+  await subsetEmbeddedFonts(parts, visibleText);
   if (attachment) {
     // With the facts goes the text the document shows, so `packs diff` can tell a file edited after the build.
-    const text = docxVisibleText((name) => (parts.has(name) ? strFromU8(parts.get(name)!) : undefined), [...parts.keys()]);
-    parts.set(FACTS_PART, strToU8(factsXml(attachment.json, text)));
+    parts.set(FACTS_PART, strToU8(factsXml(attachment.json, visibleText())));
   }
   // [Content_Types].xml first, as Word and the OPC convention expect; the rest in docx's order.
   const names = [...parts.keys()].sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : 0));

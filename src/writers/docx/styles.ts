@@ -30,36 +30,50 @@ export function wordColoursOf(colours: Theme['colours']): Theme['colours'] {
  */
 const WIDOW_CONTROL: Pick<IParagraphPropertiesOptions, 'widowControl'> = { widowControl: true };
 
-/** The paragraph styles in a theme's colours (as `wordColoursOf` gives them). */
-export function docxStyles(language: string, colours: Theme['colours']): IStylesOptions {
+/** The families a document's text is set in, by name: `headings` for headings, the cover's organisation and title and the contents' title. */
+export interface WordFontNames {
+  body: string;
+  headings: string;
+}
+
+/**
+ * The paragraph styles in a theme's colours (as `wordColoursOf` gives them) and, when the theme
+ * gives them, its fonts. Without theme fonts every style is in Arial, written as it always was:
+ * the styles that inherit the body's font name no font of their own.
+ */
+export function docxStyles(language: string, colours: Theme['colours'], fonts?: WordFontNames): IStylesOptions {
+  const body = fonts?.body ?? FONT;
+  const headings = fonts?.headings ?? FONT;
+  // The headings' family on the styles based on Normal that show it; only with theme fonts, so today's styles are written as before.
+  const headingFont = fonts ? { font: headings } : {};
   return {
     default: {
       document: {
-        run: { font: FONT, size: 21, color: colours.text, language: { value: language } },
+        run: { font: body, size: 21, color: colours.text, language: { value: language } },
         // lineRule written out: LibreOffice reads a bare `line` as an exact height, and wrapped titles overlap.
         paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO }, ...WIDOW_CONTROL },
       },
       heading1: {
-        run: { font: FONT, size: 40, bold: true, color: colours.heading },
+        run: { font: headings, size: 40, bold: true, color: colours.heading },
         paragraph: { spacing: { before: 0, after: 280 }, keepNext: true },
       },
       heading2: {
-        run: { font: FONT, size: 28, bold: true, color: colours.heading },
+        run: { font: headings, size: 28, bold: true, color: colours.heading },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
       },
       heading3: {
-        run: { font: FONT, size: 23, bold: true, color: colours.accent },
+        run: { font: headings, size: 23, bold: true, color: colours.accent },
         paragraph: { spacing: { before: 160, after: 80 }, keepNext: true },
       },
       title: {
-        run: { font: FONT, size: 56, bold: true, color: colours.heading },
+        run: { font: headings, size: 56, bold: true, color: colours.heading },
         paragraph: { spacing: { before: 0, after: 280 } },
       },
       hyperlink: { run: { color: colours.link, underline: {} } },
     },
     paragraphStyles: [
       { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: 36, color: colours.accent }, paragraph: { spacing: { after: 360 } } },
-      { id: 'CoverOrganisation', name: 'Cover Organisation', basedOn: 'Normal', run: { size: 26, bold: true, color: colours.heading }, paragraph: { spacing: { before: 0, after: 480 } } },
+      { id: 'CoverOrganisation', name: 'Cover Organisation', basedOn: 'Normal', run: { ...headingFont, size: 26, bold: true, color: colours.heading }, paragraph: { spacing: { before: 0, after: 480 } } },
       { id: 'CoverFactsTitle', name: 'Cover Facts Title', basedOn: 'Normal', run: { size: 28, bold: true, color: colours.heading }, paragraph: { spacing: { before: 480, after: 120 }, keepNext: true } },
       { id: 'KeyFact', name: 'Key Fact', basedOn: 'Normal', paragraph: { spacing: { after: 100 }, indent: { left: 2880, hanging: 2880 } } },
       { id: 'Tagline', name: 'Tagline', basedOn: 'Normal', run: { size: 26, color: colours.muted } },
@@ -71,7 +85,7 @@ export function docxStyles(language: string, colours: Theme['colours']): IStyles
       { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { after: 0 } } },
       { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } } },
       { id: 'Picture', name: 'Picture', basedOn: 'Normal', next: 'Normal', paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } } },
-      { id: 'ContentsTitle', name: 'TOC Heading', basedOn: 'Normal', run: { size: 40, bold: true, color: colours.heading }, paragraph: { spacing: { after: 280 } } },
+      { id: 'ContentsTitle', name: 'TOC Heading', basedOn: 'Normal', run: { ...headingFont, size: 40, bold: true, color: colours.heading }, paragraph: { spacing: { after: 280 } } },
       { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: colours.muted }, paragraph: { spacing: { after: 0 } } },
     ],
   };
