@@ -17,5 +17,6 @@ declare module 'fontkit' {
     unitsPerEm: number;
     layout(text: string): GlyphRun;
   }
-  export function openSync(path: string): Font;
+  /** A font from its file's bytes (a collection, .ttc, gives a collection rather than a font). */
+  export function create(data: Buffer): Font;
 }
