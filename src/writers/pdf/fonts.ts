@@ -34,6 +34,27 @@ export interface PdfFonts {
   headings: string;
 }
 
+// Text in an SVG picture (a logo's lettering) is set by svg-to-pdfkit, which asks pdfmake for the font's
+// file (getFontFile, in the font of the node the picture is in: the body's) and hands that name to
+// pdfkit's font(), which reads it from the disk: pdfmake's in-memory files are never looked at, the font
+// is not found, and the text is drawn in whatever font was set last (with a warning on the console).
+// So a face of ours is registered with the pdfkit document under its in-memory name as pdfmake names it:
+// pdfkit's font() finds a registered name first. Roboto's faces are files, and found as before.
+interface PdfDocument {
+  getFontFile(family: string, bold: boolean, italics: boolean): unknown;
+  registerFont(name: string, data: Buffer): void;
+  _registeredFonts: Record<string, unknown>;
+}
+const { default: PdfDocumentClass } = require('pdfmake/js/PDFDocument.js') as { default: { prototype: PdfDocument } };
+const getFontFile = PdfDocumentClass.prototype.getFontFile;
+PdfDocumentClass.prototype.getFontFile = function (this: PdfDocument, family, bold, italics) {
+  const file = getFontFile.call(this, family, bold, italics);
+  if (typeof file === 'string' && !Object.hasOwn(this._registeredFonts, file) && pdfmake.virtualfs.existsSync(file)) {
+    this.registerFont(file, pdfmake.virtualfs.readFileSync(file));
+  }
+  return file;
+};
+
 const TODAY: PdfFonts = { body: 'Roboto', headings: 'Roboto' };
 
 // Each face's name in the in-memory file system, hashed once per bytes object.
