@@ -12,6 +12,7 @@ import { dateToTimestamp } from '../pack/format.js';
 import type { PackLocation } from '../pack/location.js';
 import { markdownToBlocks } from './markdown.js';
 import { drawingBlock } from './drawings/index.js';
+import { letteringOf } from './drawings/glyphs.js';
 import { DEFAULT_DRAWING_COLOURS } from './drawings/colours.js';
 import { PlainValues } from './plain-values.js';
 import { templateContextSchema } from '../resolve/template-context.js';
@@ -148,6 +149,8 @@ export function composeDocument(
   const headingLinks: { href: string; section: string; file: string }[] = [];
   // The drawings in the theme's colours, as the writers draw the text around them.
   const drawingColours = resolved.theme?.colours ?? DEFAULT_DRAWING_COLOURS;
+  // Their lettering in the theme's body font (Roboto without one), as the writers set the text around them.
+  const drawingLettering = letteringOf(resolved.theme?.fonts?.body);
   const themeGlyphs = themeCoverage(resolved.theme?.fonts);
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
@@ -197,7 +200,7 @@ export function composeDocument(
     let parsed: ReturnType<typeof markdownToBlocks>;
     try {
       parsed = markdownToBlocks(markdown, (src, alt) => {
-        const drawing = drawingBlock(plain.text(src), resolved, drawingColours);
+        const drawing = drawingBlock(plain.text(src), resolved, drawingColours, drawingLettering);
         if (drawing !== undefined) return drawing;
         const image = resolved.images.get(plain.text(src));
         // A figure names PNG or JPEG files only (its schema); an SVG is a theme's logo, not a figure.

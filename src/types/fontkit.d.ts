@@ -27,6 +27,6 @@ declare module 'fontkit' {
     'OS/2'?: { fsType?: { noEmbedding?: boolean }; sFamilyClass?: number; panose?: number[]; usWeightClass?: number };
     layout(text: string): GlyphRun;
   }
-  export function openSync(path: string): Font;
+  /** A font from its file's bytes (a collection, .ttc, gives a collection rather than a font: load/fonts.ts refuses one). */
   export function create(data: Uint8Array): Font;
 }

@@ -10,7 +10,7 @@ declare module 'pdfmake' {
     setLocalAccessPolicy(policy: (path: string) => boolean): void;
     createPdf(definition: Record<string, unknown>, options?: Record<string, unknown>): OutputDocument;
     /** pdfmake's in-memory file system: resources named in a definition are looked up here first. */
-    virtualfs: { writeFileSync(name: string, data: Buffer | string): void; existsSync(name: string): boolean };
+    virtualfs: { writeFileSync(name: string, data: Buffer | string): void; existsSync(name: string): boolean; readFileSync(name: string): Buffer };
   }
   const pdfmake: PdfMake;
   export default pdfmake;

@@ -1,54 +1,66 @@
-// Text in a drawing, set in the project's font (Roboto, which pdfmake ships) and
-// written as outlines: each line of text becomes one SVG path. Outlines draw the
-// same in every writer and every viewer, with no font to find or embed, and keep
-// the labels out of the document's text (a drawing's words reach readers as its
-// alternative text, and the tables beside it say the same). Widths come from the
-// font's own metrics, so wrapping is measured, not guessed.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// Text in a drawing, set in the document's body font (the theme's, or Roboto,
+// which pdfmake ships) and written as outlines: each line of text becomes one
+// SVG path. Outlines draw the same in every writer and every viewer, with no
+// font to find or embed, and keep the labels out of the document's text (a
+// drawing's words reach readers as its alternative text, and the tables beside
+// it say the same). Widths come from the same font's own metrics, so wrapping
+// is measured, not guessed.
 import * as fontkit from 'fontkit';
+import type { FontFamily } from '../../model/document.js';
+import { shippedFontFamily } from '../../pack/shipped-fonts.js';
 
-export type Weight = 'regular' | 'bold';
+/** One face a drawing's text is set in. */
+export type Face = fontkit.Font;
 
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-// Bold is Roboto Medium, as the PDF's bold text is.
-const files: Record<Weight, string> = { regular: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf' };
-const opened = new Map<Weight, fontkit.Font>();
+/** The two faces a drawing uses: labels in regular, names and titles in bold. */
+export interface Lettering {
+  regular: Face;
+  bold: Face;
+}
 
-function font(weight: Weight): fontkit.Font {
-  let f = opened.get(weight);
+// Parsed once per process for each face's bytes: the model hands the same bytes to every drawing of a build.
+const parsed = new WeakMap<Uint8Array, Face>();
+
+function face(bytes: Uint8Array): Face {
+  let f = parsed.get(bytes);
   if (f === undefined) {
-    f = fontkit.openSync(path.join(fontDir, files[weight]));
-    opened.set(weight, f);
+    f = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    parsed.set(bytes, f);
   }
   return f;
+}
+
+/**
+ * The faces of a family: the theme's body family, or Roboto (bold is Roboto Medium, as the
+ * PDF's bold text is) when the theme gives no fonts.
+ */
+export function letteringOf(family: FontFamily | undefined = shippedFontFamily('Roboto')!): Lettering {
+  return { regular: face(family.regular), bold: face(family.bold) };
 }
 
 /** A number as the SVG writes it: at most two decimals, so the text is the same on every machine. */
 export const num = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** How wide `text` is, in points, at `size` points. */
-export function textWidth(text: string, weight: Weight, size: number): number {
-  const f = font(weight);
+export function textWidth(text: string, f: Face, size: number): number {
   return (f.layout(text).advanceWidth * size) / f.unitsPerEm;
 }
 
 /** `text` broken into lines no wider than `width` at spaces; a word wider than a line is broken where it must be. */
-export function wrap(text: string, weight: Weight, size: number, width: number): string[] {
+export function wrap(text: string, f: Face, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const joined = line === '' ? word : `${line} ${word}`;
-    if (textWidth(joined, weight, size) <= width) {
+    if (textWidth(joined, f, size) <= width) {
       line = joined;
       continue;
     }
     if (line !== '') lines.push(line);
     line = word;
-    while (textWidth(line, weight, size) > width && line.length > 1) {
+    while (textWidth(line, f, size) > width && line.length > 1) {
       let cut = line.length - 1;
-      while (cut > 1 && textWidth(line.slice(0, cut), weight, size) > width) cut--;
+      while (cut > 1 && textWidth(line.slice(0, cut), f, size) > width) cut--;
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
     }
@@ -58,8 +70,7 @@ export function wrap(text: string, weight: Weight, size: number, width: number):
 }
 
 /** The outline of one line of text whose baseline starts at (x, y), as SVG path data. */
-export function textOutline(text: string, weight: Weight, size: number, x: number, y: number): string {
-  const f = font(weight);
+export function textOutline(text: string, f: Face, size: number, x: number, y: number): string {
   const scale = size / f.unitsPerEm;
   const run = f.layout(text);
   const out: string[] = [];
@@ -84,11 +95,11 @@ export function textOutline(text: string, weight: Weight, size: number, x: numbe
 }
 
 /** A few lines of text, each its outline, the first baseline at `top` + `size`; `align` places each line on `x`. */
-export function textBlock(lines: readonly string[], weight: Weight, size: number, x: number, top: number, align: 'left' | 'centre', colour: string, leading = 1.2): string {
+export function textBlock(lines: readonly string[], f: Face, size: number, x: number, top: number, align: 'left' | 'centre', colour: string, leading = 1.2): string {
   const d = lines
     .map((line, i) => {
-      const left = align === 'centre' ? x - textWidth(line, weight, size) / 2 : x;
-      return textOutline(line, weight, size, left, top + size * 0.93 + i * size * leading);
+      const left = align === 'centre' ? x - textWidth(line, f, size) / 2 : x;
+      return textOutline(line, f, size, left, top + size * 0.93 + i * size * leading);
     })
     .join('');
   return d === '' ? '' : `<path fill="${colour}" d="${d}"/>`;

@@ -5,7 +5,7 @@
 // reports may sit above another subtree's lower level), and every box has the
 // same width: the widest the text width allows, at most MAX_BOX. Titles wrap.
 import type { DrawingColours } from './colours.js';
-import { num, textBlock, wrap } from './glyphs.js';
+import { letteringOf, num, textBlock, wrap, type Lettering } from './glyphs.js';
 import { svgDocument, type Drawing } from './svg.js';
 
 export interface Post {
@@ -97,7 +97,7 @@ export function structureAlt(posts: readonly Post[]): string {
 }
 
 /** The structure chart, or null when there are no posts (or they make no tree, which validate reports). */
-export function drawStructureChart(posts: readonly Post[], colours: DrawingColours): Drawing | null {
+export function drawStructureChart(posts: readonly Post[], colours: DrawingColours, lettering: Lettering = letteringOf()): Drawing | null {
   const tree = treeOf(posts);
   if (tree === null) return null;
   const contour = place(tree);
@@ -108,8 +108,8 @@ export function drawStructureChart(posts: readonly Post[], colours: DrawingColou
   const nodes = all(tree);
   const textWidthInBox = box - 2 * PADDING;
   const texts = nodes.map((node) => ({
-    title: wrap(node.post.title, 'bold', TITLE_SIZE, textWidthInBox),
-    holder: node.post.holder === null ? [] : wrap(node.post.holder, 'regular', HOLDER_SIZE, textWidthInBox),
+    title: wrap(node.post.title, lettering.bold, TITLE_SIZE, textWidthInBox),
+    holder: node.post.holder === null ? [] : wrap(node.post.holder, lettering.regular, HOLDER_SIZE, textWidthInBox),
   }));
   const textHeight = (t: (typeof texts)[number]) => t.title.length * TITLE_SIZE * 1.2 + (t.holder.length > 0 ? 2 + t.holder.length * HOLDER_SIZE * 1.2 : 0);
   const boxHeight = Math.ceil(Math.max(...texts.map(textHeight)) + 2 * PADDING);
@@ -132,8 +132,8 @@ export function drawStructureChart(posts: readonly Post[], colours: DrawingColou
     boxes.push(`<rect x="${num(x - halfWidth)}" y="${num(y)}" width="${num(2 * halfWidth)}" height="${boxHeight}" rx="4" fill="${colours.headerFill}" stroke="${colours.heading}" stroke-width="1"/>`);
     const text = texts[i]!;
     const textTop = y + (boxHeight - textHeight(text)) / 2;
-    boxes.push(textBlock(text.title, 'bold', TITLE_SIZE, x, textTop, 'centre', colours.heading));
-    boxes.push(textBlock(text.holder, 'regular', HOLDER_SIZE, x, textTop + text.title.length * TITLE_SIZE * 1.2 + 2, 'centre', colours.text));
+    boxes.push(textBlock(text.title, lettering.bold, TITLE_SIZE, x, textTop, 'centre', colours.heading));
+    boxes.push(textBlock(text.holder, lettering.regular, HOLDER_SIZE, x, textTop + text.title.length * TITLE_SIZE * 1.2 + 2, 'centre', colours.text));
   });
   // The lines first, so the boxes sit on top of them.
   const parts = [lines.length > 0 ? `<path d="${lines.join('')}" fill="none" stroke="${colours.muted}" stroke-width="1.2"/>` : '', ...boxes];

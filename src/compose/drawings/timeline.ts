@@ -4,7 +4,7 @@
 // column each, joined to its place on the axis by a line. The stage table beside
 // it is its text equivalent; the alternative text says the same in a sentence.
 import type { DrawingColours } from './colours.js';
-import { num, textBlock, textWidth, wrap } from './glyphs.js';
+import { letteringOf, num, textBlock, textWidth, wrap, type Lettering } from './glyphs.js';
 import { svgDocument, type Drawing } from './svg.js';
 
 export interface TimelineStage {
@@ -37,7 +37,7 @@ export function timelineAlt(stages: readonly TimelineStage[]): string {
 }
 
 /** The timeline drawing, or null when no stage has a date yet. */
-export function drawTimeline(stages: readonly TimelineStage[], colours: DrawingColours): Drawing | null {
+export function drawTimeline(stages: readonly TimelineStage[], colours: DrawingColours, lettering: Lettering = letteringOf()): Drawing | null {
   const dated = stages.filter((s) => s.date !== null && s.when !== null).sort((a, b) => day(a.date!) - day(b.date!));
   if (dated.length === 0) return null;
   const first = day(dated[0]!.date!);
@@ -46,8 +46,8 @@ export function drawTimeline(stages: readonly TimelineStage[], colours: DrawingC
   const column = WIDTH / dated.length;
   const labelWidth = column - 8;
   const labels = dated.map((stage) => {
-    const name = wrap(stage.name, 'bold', NAME_SIZE, labelWidth);
-    const date = wrap(dateText(stage), 'regular', DATE_SIZE, labelWidth);
+    const name = wrap(stage.name, lettering.bold, NAME_SIZE, labelWidth);
+    const date = wrap(dateText(stage), lettering.regular, DATE_SIZE, labelWidth);
     return { name, date, height: name.length * NAME_SIZE * 1.2 + 2 + date.length * DATE_SIZE * 1.2 };
   });
   const height = Math.ceil(LABEL_TOP + Math.max(...labels.map((l) => l.height)) + 6);
@@ -66,12 +66,12 @@ export function drawTimeline(stages: readonly TimelineStage[], colours: DrawingC
     else parts.push(`<circle cx="${num(centre)}" cy="${AXIS}" r="${stage.closing ? 6 : 4.5}" fill="${fill}"/>`);
     if (stage.closing) {
       const flag = 'Closing date';
-      const flagX = Math.min(Math.max(centre, textWidth(flag, 'bold', DATE_SIZE) / 2 + 1), WIDTH - textWidth(flag, 'bold', DATE_SIZE) / 2 - 1);
-      parts.push(textBlock([flag], 'bold', DATE_SIZE, flagX, AXIS - 20, 'centre', colours.heading));
+      const flagX = Math.min(Math.max(centre, textWidth(flag, lettering.bold, DATE_SIZE) / 2 + 1), WIDTH - textWidth(flag, lettering.bold, DATE_SIZE) / 2 - 1);
+      parts.push(textBlock([flag], lettering.bold, DATE_SIZE, flagX, AXIS - 20, 'centre', colours.heading));
     }
     const label = labels[i]!;
-    parts.push(textBlock(label.name, 'bold', NAME_SIZE, labelCentre, LABEL_TOP, 'centre', colours.heading));
-    parts.push(textBlock(label.date, 'regular', DATE_SIZE, labelCentre, LABEL_TOP + label.name.length * NAME_SIZE * 1.2 + 2, 'centre', colours.text));
+    parts.push(textBlock(label.name, lettering.bold, NAME_SIZE, labelCentre, LABEL_TOP, 'centre', colours.heading));
+    parts.push(textBlock(label.date, lettering.regular, DATE_SIZE, labelCentre, LABEL_TOP + label.name.length * NAME_SIZE * 1.2 + 2, 'centre', colours.text));
   });
   const alt = timelineAlt(dated);
   return { svg: svgDocument(WIDTH, height, parts), width: WIDTH, height, alt };

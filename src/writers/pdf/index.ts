@@ -1,13 +1,12 @@
 // The PDF writer: document model → pdfmake document definition → bytes.
 // It reads only the document model and returns bytes; it never touches files
-// other than the fonts it embeds.
+// other than Roboto's, which pdfmake ships (a theme's fonts come as bytes in the model).
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Block, Document, Inline, Picture, Theme } from '../../model/document.js';
 import { plainText } from '../../model/document.js';
 import { pdfStyles, pageMargins } from './styles.js';
+import { pdfFontsOf } from './fonts.js';
 import { themeOf } from '../../model/default-theme.js';
 import { columnPercents } from '../table-layout.js';
 import { printedSize } from '../image-size.js';
@@ -23,23 +22,6 @@ import { tableCaptions } from '../../model/table-captions.js';
 /** A4's width in points, and room for "Page 999 of 999" in the footer's type. */
 const A4_WIDTH = 595.28;
 const PAGE_NUMBER_WIDTH = 72;
-
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-const fonts = {
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const fontFiles = new Set(Object.values(fonts.Roboto));
-
-pdfmake.setFonts(fonts);
-// No network, and no local files but the fonts: a pack cannot make the writer read anything else.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)));
 
 type Content = Record<string, unknown> | string;
 
@@ -344,6 +326,7 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
     theme: themeOf(document.meta),
   };
   const { meta } = document;
+  const fonts = pdfFontsOf(state.theme);
   return {
     pageSize: 'A4',
     pageMargins,
@@ -399,8 +382,8 @@ function pdfDefinition(document: Document, tall: TallTables, tables: Record<stri
               { text: `Page ${currentPage} of ${pageCount}`, style: 'footer', alignment: 'right', width: PAGE_NUMBER_WIDTH },
             ],
           },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: state.theme.colours.text },
-    styles: pdfStyles(state.theme.colours),
+    defaultStyle: { font: fonts.body, fontSize: 10.5, lineHeight: 1.25, color: state.theme.colours.text },
+    styles: pdfStyles(state.theme.colours, state.theme.fonts ? fonts.headings : undefined),
   };
 }
 
