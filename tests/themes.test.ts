@@ -31,6 +31,8 @@ async function build(root: string, out: string) {
     html: readFileSync(file('html'), 'utf8'),
     pdfStreams,
     styles: await docxXml(file('docx'), 'word/styles.xml'),
+    fontTable: await docxXml(file('docx'), 'word/fontTable.xml'),
+    pdfFonts: execFileSync('pdffonts', [file('pdf')]).toString(),
   };
 }
 
@@ -75,5 +77,34 @@ describe('a theme is data', () => {
     expect(Buffer.compare(again.pdf, changed.pdf)).toBe(0);
     expect(Buffer.compare(again.docx, changed.docx)).toBe(0);
     expect(again.html).toBe(changed.html);
+  }, 180_000);
+
+  it("changing its fonts changes the fonts the PDF embeds, Word's styles and embedded fonts, and the web page's", async () => {
+    // The sample theme: text in Liberation Sans, headings in Source Serif 4. The change: text in Roboto, headings in Liberation Sans.
+    const before = copyProject();
+    const after = copyProject([
+      { file: ORGANISATION, find: '    body: Liberation Sans\n    headings: Source Serif 4\n', replace: '    body: Roboto\n    headings: Liberation Sans\n' },
+    ]);
+    roots.push(before, after);
+    const old = await build(before, path.join(before, 'output'));
+    const changed = await build(after, path.join(after, 'output'));
+
+    // The PDF: the fonts it embeds (pdffonts lists each subset as XXXXXX+PostScriptName, "yes" under emb).
+    const embedded = (list: string) => [...new Set([...list.matchAll(/^[A-Z]{6}\+(\S+)/gm)].map((m) => m[1]!.replace(/-.*$/, '')))].sort();
+    expect(embedded(old.pdfFonts)).toEqual(['LiberationSans', 'SourceSerif4']);
+    expect(embedded(changed.pdfFonts)).toEqual(['LiberationSans', 'Roboto']);
+
+    // Word: the styles name the families, and the font table embeds each one's faces.
+    expect(old.styles).toContain('w:ascii="Source Serif 4"');
+    expect(old.styles).toContain('w:ascii="Liberation Sans"');
+    expect(changed.styles).toContain('w:ascii="Roboto"');
+    expect(changed.styles).not.toContain('Source Serif 4');
+    expect(changed.fontTable).toMatch(/<w:font w:name="Roboto">[\s\S]*?<w:embedRegular /);
+    expect(changed.fontTable).not.toContain('Source Serif 4');
+
+    // The web page: its faces, and the families its text and headings are set in.
+    const families = (html: string) => [...new Set([...html.matchAll(/@font-face \{[^}]*font-family: "([^"]+)"/g)].map((m) => m[1]!))].sort();
+    expect(families(old.html)).toEqual(['Liberation Sans', 'Source Serif 4']);
+    expect(families(changed.html)).toEqual(['Liberation Sans', 'Roboto']);
   }, 180_000);
 });
