@@ -1,7 +1,7 @@
 // Text in a drawing, set in the document's body font (the theme's, or Roboto,
 // which pdfmake ships) and written as outlines: each glyph outlined once and
-// placed where the text needs it (GlyphOutlines, below). Outlines draw the same in every writer and every viewer, with no
-// font to find or embed, and keep the labels out of the document's text (a
+// placed where the text needs it (GlyphOutlines, below). Outlines draw the
+// same in every writer and every viewer, with no font to find or embed, and keep the labels out of the document's text (a
 // drawing's words reach readers as its alternative text, and the tables beside
 // it say the same). Widths come from the same font's own metrics, so wrapping
 // is measured, not guessed.
