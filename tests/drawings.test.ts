@@ -76,6 +76,30 @@ describe('the drawings', () => {
     expect(html).toContain(`</svg>\n</figure>\n<p><em>Executive Structure November 2020</em></p>`);
   });
 
+  it('outline each glyph once and place it wherever the text needs it, with ids unique in the web page', () => {
+    const html = readFileSync(outputFile(DAC, 'html'), 'utf8');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const alt of [TIMELINE_ALT, STRUCTURE_ALT]) {
+      const svg = svgTitled(html, alt);
+      const defined = [...svg.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]!);
+      const used = [...svg.matchAll(/<use xlink:href="#([^"]+)"/g)].map((m) => m[1]!);
+      // Every glyph placed is defined in the same drawing, each defined glyph is placed, and placed more than once on the whole.
+      expect(new Set(used)).toEqual(new Set(defined));
+      expect(used.length).toBeGreaterThan(2 * defined.length);
+    }
+    // The two drawings' glyphs do not share ids: the page prefixes each drawing's.
+    const glyphIds = (alt: string) => [...svgTitled(html, alt).matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(glyphIds(TIMELINE_ALT).filter((id) => glyphIds(STRUCTURE_ALT).includes(id))).toEqual([]);
+    // Small enough to matter: the structure chart wrote every outline in full in 175 KB.
+    expect(svgTitled(html, STRUCTURE_ALT).length).toBeLessThan(40_000);
+    // The Word copy is the drawing's own SVG: it declares the xlink namespace its <use>s need.
+    const zip = unzipSync(readFileSync(outputFile(DAC, 'docx')));
+    const svgs = Object.keys(zip).filter((name) => name.endsWith('.svg')).map((name) => strFromU8(zip[name]!));
+    expect(svgs.filter((svg) => svg.includes('<use xlink:href="#g0"'))).toHaveLength(2);
+    for (const svg of svgs.filter((s) => s.includes('<use '))) expect(svg).toMatch(/^<svg [^>]*xmlns:xlink="http:\/\/www.w3.org\/1999\/xlink"/);
+  });
+
   it('follow the data: a stage moved later is drawn further along the axis', async () => {
     const markers = (html: string) => [...svgTitled(html, /Selection timeline[^<]*/.exec(html)![0]).matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
     const before = markers(readFileSync(outputFile(DAC, 'html'), 'utf8'));

@@ -8,6 +8,8 @@ declare module 'fontkit' {
     args: number[];
   }
   export interface Glyph {
+    /** Its index in the font: the same glyph has the same id in every run. */
+    id: number;
     path: { commands: PathCommand[] };
   }
   export interface GlyphRun {

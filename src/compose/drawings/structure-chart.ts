@@ -5,7 +5,7 @@
 // reports may sit above another subtree's lower level), and every box has the
 // same width: the widest the text width allows, at most MAX_BOX. Titles wrap.
 import type { DrawingColours } from './colours.js';
-import { letteringOf, num, textBlock, wrap, type Lettering } from './glyphs.js';
+import { GlyphOutlines, letteringOf, num, wrap, type Lettering } from './glyphs.js';
 import { svgDocument, type Drawing } from './svg.js';
 
 export interface Post {
@@ -117,6 +117,7 @@ export function drawStructureChart(posts: readonly Post[], colours: DrawingColou
   const height = depth * boxHeight + (depth - 1) * LEVEL_GAP + 2;
   const centreX = (node: Node) => inset + (node.x - minX) * box;
   const top = (node: Node) => 1 + node.depth * (boxHeight + LEVEL_GAP);
+  const glyphs = new GlyphOutlines();
   const lines: string[] = [];
   const boxes: string[] = [];
   nodes.forEach((node, i) => {
@@ -132,10 +133,10 @@ export function drawStructureChart(posts: readonly Post[], colours: DrawingColou
     boxes.push(`<rect x="${num(x - halfWidth)}" y="${num(y)}" width="${num(2 * halfWidth)}" height="${boxHeight}" rx="4" fill="${colours.headerFill}" stroke="${colours.heading}" stroke-width="1"/>`);
     const text = texts[i]!;
     const textTop = y + (boxHeight - textHeight(text)) / 2;
-    boxes.push(textBlock(text.title, lettering.bold, TITLE_SIZE, x, textTop, 'centre', colours.heading));
-    boxes.push(textBlock(text.holder, lettering.regular, HOLDER_SIZE, x, textTop + text.title.length * TITLE_SIZE * 1.2 + 2, 'centre', colours.text));
+    boxes.push(glyphs.textBlock(text.title, lettering.bold, TITLE_SIZE, x, textTop, 'centre', colours.heading));
+    boxes.push(glyphs.textBlock(text.holder, lettering.regular, HOLDER_SIZE, x, textTop + text.title.length * TITLE_SIZE * 1.2 + 2, 'centre', colours.text));
   });
   // The lines first, so the boxes sit on top of them.
-  const parts = [lines.length > 0 ? `<path d="${lines.join('')}" fill="none" stroke="${colours.muted}" stroke-width="1.2"/>` : '', ...boxes];
+  const parts = [glyphs.defs(), lines.length > 0 ? `<path d="${lines.join('')}" fill="none" stroke="${colours.muted}" stroke-width="1.2"/>` : '', ...boxes];
   return { svg: svgDocument(WIDTH, height, parts), width: WIDTH, height, alt: structureAlt(posts) };
 }

@@ -4,7 +4,7 @@
 // column each, joined to its place on the axis by a line. The stage table beside
 // it is its text equivalent; the alternative text says the same in a sentence.
 import type { DrawingColours } from './colours.js';
-import { letteringOf, num, textBlock, textWidth, wrap, type Lettering } from './glyphs.js';
+import { GlyphOutlines, letteringOf, num, textWidth, wrap, type Lettering } from './glyphs.js';
 import { svgDocument, type Drawing } from './svg.js';
 
 export interface TimelineStage {
@@ -51,6 +51,7 @@ export function drawTimeline(stages: readonly TimelineStage[], colours: DrawingC
     return { name, date, height: name.length * NAME_SIZE * 1.2 + 2 + date.length * DATE_SIZE * 1.2 };
   });
   const height = Math.ceil(LABEL_TOP + Math.max(...labels.map((l) => l.height)) + 6);
+  const glyphs = new GlyphOutlines();
   const parts: string[] = [`<line x1="${PAD}" y1="${AXIS}" x2="${WIDTH - PAD}" y2="${AXIS}" stroke="${colours.rule}" stroke-width="2"/>`];
   dated.forEach((stage, i) => {
     const start = x(stage.date!);
@@ -67,12 +68,12 @@ export function drawTimeline(stages: readonly TimelineStage[], colours: DrawingC
     if (stage.closing) {
       const flag = 'Closing date';
       const flagX = Math.min(Math.max(centre, textWidth(flag, lettering.bold, DATE_SIZE) / 2 + 1), WIDTH - textWidth(flag, lettering.bold, DATE_SIZE) / 2 - 1);
-      parts.push(textBlock([flag], lettering.bold, DATE_SIZE, flagX, AXIS - 20, 'centre', colours.heading));
+      parts.push(glyphs.textBlock([flag], lettering.bold, DATE_SIZE, flagX, AXIS - 20, 'centre', colours.heading));
     }
     const label = labels[i]!;
-    parts.push(textBlock(label.name, lettering.bold, NAME_SIZE, labelCentre, LABEL_TOP, 'centre', colours.heading));
-    parts.push(textBlock(label.date, lettering.regular, DATE_SIZE, labelCentre, LABEL_TOP + label.name.length * NAME_SIZE * 1.2 + 2, 'centre', colours.text));
+    parts.push(glyphs.textBlock(label.name, lettering.bold, NAME_SIZE, labelCentre, LABEL_TOP, 'centre', colours.heading));
+    parts.push(glyphs.textBlock(label.date, lettering.regular, DATE_SIZE, labelCentre, LABEL_TOP + label.name.length * NAME_SIZE * 1.2 + 2, 'centre', colours.text));
   });
   const alt = timelineAlt(dated);
-  return { svg: svgDocument(WIDTH, height, parts), width: WIDTH, height, alt };
+  return { svg: svgDocument(WIDTH, height, [glyphs.defs(), ...parts]), width: WIDTH, height, alt };
 }

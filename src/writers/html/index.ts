@@ -149,7 +149,12 @@ function block(node: Exclude<Block, { type: 'pageBreak' | 'contents' }>, state: 
       // Inline, so it scales and prints sharp; a picture (role img) named by its <title>, which holds the alt text.
       state.drawings += 1;
       const id = `drawing-${state.drawings}`;
-      const svg = node.svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${id}" `).replace(/>/, `><title id="${id}">${escapeHtml(node.alt)}</title>`);
+      // Its glyphs' ids (g0, g1, ...) are the same in every drawing: prefixed, so that they are unique in the page.
+      const svg = node.svg
+        .replace(/ id="/g, ` id="${id}-`)
+        .replace(/ xlink:href="#/g, ` xlink:href="#${id}-`)
+        .replace(/^<svg /, `<svg role="img" aria-labelledby="${id}" `)
+        .replace(/>/, `><title id="${id}">${escapeHtml(node.alt)}</title>`);
       const figcaption = caption ? `\n<figcaption>${inlines(caption)}</figcaption>` : '';
       return `<figure${classes(extra)}>\n${svg}${figcaption}\n</figure>`;
     }
