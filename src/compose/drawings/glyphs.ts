@@ -69,8 +69,11 @@ export function wrap(text: string, f: Face, size: number, width: number): string
   return lines;
 }
 
-/** The outline of one line of text whose baseline starts at (x, y), as SVG path data. */
-export function textOutline(text: string, f: Face, size: number, x: number, y: number): string {
+/**
+ * The outline of one line of text whose baseline starts at (x, y), as SVG path data;
+ * `letterSpacing` points are added after each glyph, as SVG's letter-spacing does.
+ */
+export function textOutline(text: string, f: Face, size: number, x: number, y: number, letterSpacing = 0): string {
   const scale = size / f.unitsPerEm;
   const run = f.layout(text);
   const out: string[] = [];
@@ -89,7 +92,7 @@ export function textOutline(text: string, f: Face, size: number, x: number, y: n
       else if (command === 'bezierCurveTo') out.push(`C${pairs.join(' ')}`);
       else out.push('Z');
     }
-    penX += position.xAdvance;
+    penX += position.xAdvance + letterSpacing / scale;
   });
   return out.join('');
 }
