@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { letteringOf, textOutline, textWidth } from '../src/compose/drawings/glyphs.js';
 import { probeSvg } from '../src/load/image-file.js';
+import { shippedFontFamily } from '../src/pack/shipped-fonts.js';
 import { copyProject, runCli } from './support/project.js';
 import { docxParts, projectRoot } from './support/read-outputs.js';
 
@@ -21,6 +23,20 @@ const roots: string[] = [];
 
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+describe("the drawings' outliner", () => {
+  it("adds a letter-spacing's points after each letter, as SVG's letter-spacing does", () => {
+    const face = letteringOf(shippedFontFamily('Liberation Sans')).bold;
+    const xs = (d: string) => [...d.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])).filter((_, i) => i % 2 === 0);
+    const right = (d: string) => Math.max(...xs(d));
+    const plain = textOutline('HHH', face, 20, 10, 40);
+    const spaced = textOutline('HHH', face, 20, 10, 40, 3);
+    // Three letters: the last one starts two spacings further along; the first does not move.
+    expect(right(spaced) - right(plain)).toBeCloseTo(6, 1);
+    expect(Math.min(...xs(spaced))).toBe(Math.min(...xs(plain)));
+    expect(right(plain)).toBeLessThan(10 + textWidth('HHH', face, 20));
+  });
 });
 
 describe('the sample logos', () => {
