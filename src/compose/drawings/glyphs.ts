@@ -130,10 +130,10 @@ export class GlyphOutlines {
   }
 }
 
-/** A glyph's outline at `size` points, its origin (on the baseline) at (0, 0), as SVG path data. */
-function glyphOutline(glyph: fontkit.Glyph, f: Face, size: number): string {
+/** A glyph's outline at `size` points, its origin (on the baseline) at (x, y), (0, 0) unless given, as SVG path data. */
+function glyphOutline(glyph: fontkit.Glyph, f: Face, size: number, x = 0, y = 0): string {
   const scale = size / f.unitsPerEm;
-  const point = (px: number, py: number) => `${num(px * scale)} ${num(-py * scale)}`;
+  const point = (px: number, py: number) => `${num(x + px * scale)} ${num(y - py * scale)}`;
   const out: string[] = [];
   for (const { command, args } of glyph.path.commands) {
     const pairs: string[] = [];
@@ -145,4 +145,23 @@ function glyphOutline(glyph: fontkit.Glyph, f: Face, size: number): string {
     else out.push('Z');
   }
   return out.join('');
+}
+
+/**
+ * One line of text whose baseline starts at (x, y) as a single path's data, every glyph in full;
+ * `letterSpacing` points are added after each glyph, as SVG's letter-spacing does. For lettering
+ * drawn once (scripts/make-sample-logos.mjs); a drawing's text goes through GlyphOutlines.
+ */
+export function textOutline(text: string, f: Face, size: number, x: number, y: number, letterSpacing = 0): string {
+  const scale = size / f.unitsPerEm;
+  const run = f.layout(text);
+  let penX = 0;
+  return run.glyphs
+    .map((glyph, i) => {
+      const position = run.positions[i]!;
+      const d = glyphOutline(glyph, f, size, x + (penX + position.xOffset) * scale, y - position.yOffset * scale);
+      penX += position.xAdvance + letterSpacing / scale;
+      return d;
+    })
+    .join('');
 }
