@@ -17,7 +17,7 @@ import { DEFAULT_THEME } from '../src/model/default-theme.js';
 import { writePdf } from '../src/writers/pdf/index.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { htmlDocument } from '../src/writers/html/index.js';
-import { checkPdfUa, goldenStructure } from './support/pdfua-check.js';
+import { checkPdfUa, contentOperations, goldenStructure } from './support/pdfua-check.js';
 import { projectRoot } from './support/read-outputs.js';
 
 const png = readFileSync(path.join(projectRoot, 'tests/support/chart.png'));
@@ -146,6 +146,8 @@ describe('a cover with no key facts, and the plain style', () => {
     expect(pages[1]!.trimStart()).toMatch(/^Contents/);
     expect(await goldenStructure(file)).toMatch(/^Document\n {2}Div\n {4}Figure:[^\n]*\n(?: {6,}[^\n]*\n)*? {4}P \(block\)\n {6}"Metropolitan Police Service"\n {4}P \(block\)\n {6}"Metropolitan Police Service Information Pack"/);
     expect(await checkPdfUa(file)).toEqual([]);
+    // The words' cell is moved down inside a save and restore of the graphics state: each pair nests with the marked content.
+    expect(unnested(contentOperations(firstPageContent(file)).map((op) => op.operator))).toEqual([]);
   });
 
   it('PDF, plain: no band, the words as low as on the band, one page, still PDF/UA', async () => {
@@ -235,4 +237,27 @@ function coverParagraphs(xml: string): string[] {
   const body = xml.slice(xml.indexOf('<w:body>'));
   const end = body.search(/<w:br w:type="page"\/>|<w:pageBreakBefore\/>/);
   return body.slice(0, end === -1 ? undefined : end).match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? [];
+}
+
+/** The first page's content, decoded (qpdf's JSON). */
+function firstPageContent(file: string): Buffer {
+  const args = ['--json=2', '--json-key=pages', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', file];
+  const json = JSON.parse(execFileSync('qpdf', args, { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
+    pages: Array<{ contents: string[] }>;
+    qpdf: [unknown, Record<string, { stream?: { data: string } }>];
+  };
+  return Buffer.concat(json.pages[0]!.contents.map((ref) => Buffer.from(json.qpdf[1][`obj:${ref}`]!.stream!.data, 'base64')));
+}
+
+/** Where a content stream's q/Q and BDC/EMC pairs overlap instead of nesting: the places (by operation) of the ends that close the wrong one, and what is left open. */
+function unnested(operators: string[]): string[] {
+  const open: string[] = [];
+  const faults: string[] = [];
+  operators.forEach((operator, at) => {
+    if (operator === 'q' || operator === 'BDC' || operator === 'BMC') open.push(operator === 'q' ? 'q' : 'marked');
+    else if (operator === 'Q' || operator === 'EMC') {
+      if (open.pop() !== (operator === 'Q' ? 'q' : 'marked')) faults.push(`${operator} at ${at}`);
+    }
+  });
+  return [...faults, ...open.map((left) => `${left} left open`)];
 }
