@@ -274,7 +274,10 @@ function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
   const colour = banded ? { color: wordColours.bandText } : {};
   const out: FileChild[] = [];
   if (logo) out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: [pictureRun(logo, { width: 160, height: 56 })] }));
-  out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: runs([{ type: 'text', text: node.organisation }], colour) }));
+  // No key facts to follow: the band reaches down the page, the words set low in it under a gap (Word
+  // shades a paragraph's space before it), as the PDF's band fills the top two thirds of its page.
+  const low = node.facts.length === 0 ? { spacing: { before: TALL_COVER_GAP } } : {};
+  out.push(new Paragraph({ style: 'CoverOrganisation', ...band, ...low, children: runs([{ type: 'text', text: node.organisation }], colour) }));
   out.push(new Paragraph({ style: 'Title', ...band, ...paragraphMark(node.title), children: runs(node.title, colour) }));
   if (node.subtitle.length > 0) out.push(new Paragraph({ style: 'Subtitle', ...band, ...paragraphMark(node.subtitle), children: runs(node.subtitle, colour) }));
   for (const tagline of node.taglines) out.push(new Paragraph({ style: 'Tagline', ...band, ...paragraphMark(tagline), children: runs(tagline, colour) }));
@@ -287,6 +290,13 @@ function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
   }
   return out;
 }
+
+/**
+ * The gap above the organisation's name on a cover with no key facts, in twips: Word cannot set a paragraph
+ * to the foot of a box, so a fixed gap brings a logo, a two-line title, a subtitle and a tagline's band
+ * down to about two thirds of the page; longer words make the band longer.
+ */
+const TALL_COVER_GAP = 5200;
 
 function blocks(list: Block[], depth = 0): FileChild[] {
   const out: FileChild[] = [];

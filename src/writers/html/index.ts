@@ -94,7 +94,8 @@ function cover(node: Extract<Block, { type: 'cover' }>, state: State, extra: str
     ...(node.subtitle.length > 0 ? [`<p class="subtitle">${inlines(node.subtitle)}</p>`] : []),
     ...node.taglines.map((tagline) => `<p class="tagline">${inlines(tagline)}</p>`),
   ];
-  const parts = [`<div${classes(['cover', look.style === 'band' ? 'cover-band' : 'cover-plain', ...extra])}>\n${band.join('\n')}\n</div>`];
+  const tall = node.facts.length === 0 ? ['cover-tall'] : [];
+  const parts = [`<div${classes(['cover', look.style === 'band' ? 'cover-band' : 'cover-plain', ...tall, ...extra])}>\n${band.join('\n')}\n</div>`];
   if (look.image) parts.push(`<figure class="cover-image">\n${pictureImg(look.image, 'cover-picture')}\n</figure>`);
   if (node.facts.length > 0) {
     const rows = node.facts.map((fact) => `<tr><th scope="row">${inlines(fact.label)}</th><td>${inlines(fact.value)}</td></tr>`).join('\n');
@@ -219,10 +220,20 @@ function dataUrl(picture: { format: 'png' | 'jpeg' | 'svg'; data: Uint8Array }):
   return `data:image/${type};base64,${Buffer.from(picture.data.buffer, picture.data.byteOffset, picture.data.byteLength).toString('base64')}`;
 }
 
-/** The cover band's colours, from the theme. */
-function coverStyle(theme: Theme): string {
-  return `.cover-band { background: ${theme.colours.band}; color: ${theme.colours.bandText}; }\n.cover-band .title, .cover-band .subtitle, .cover-band .tagline, .cover-band .organisation { color: ${theme.colours.bandText}; }\n`;
+/**
+ * The cover band's colours, from the theme; and, when the cover has no key facts under it (`tall`), its
+ * look as in the other formats: taller, the logo at its top and the words pushed to its foot. Written
+ * only then, so that a page with key facts is as it was.
+ */
+function coverStyle(theme: Theme, tall: boolean): string {
+  const band = `.cover-band { background: ${theme.colours.band}; color: ${theme.colours.bandText}; }\n.cover-band .title, .cover-band .subtitle, .cover-band .tagline, .cover-band .organisation { color: ${theme.colours.bandText}; }\n`;
+  return tall ? `${band}${TALL_COVER_STYLE}` : band;
 }
+const TALL_COVER_STYLE = `.cover-tall { display: flex; flex-direction: column; min-height: max(24rem, 60vh); box-sizing: border-box; }
+.cover-tall > .organisation { margin-top: auto; }
+.cover-tall > .logo { align-self: flex-start; }
+@media print { .cover-tall { min-height: 60vh; } }
+`;
 
 /**
  * The page. `fonts` are the theme's fonts, worked out (subset, asynchronously) by `pageFonts`: without
@@ -241,7 +252,7 @@ export function htmlDocument(document: Document, fonts?: PageFonts): string {
     `<meta name="description" content="${escapeHtml(meta.subject)}">`,
     `<meta name="keywords" content="${escapeHtml(meta.keywords.join(', '))}">`,
     `<meta name="dcterms.modified" content="${escapeHtml(meta.versionDate)}">`,
-    `<style>\n${fonts?.faces ?? ''}${htmlStyle(theme.colours, fonts)}${coverStyle(theme)}</style>`,
+    `<style>\n${fonts?.faces ?? ''}${htmlStyle(theme.colours, fonts)}${coverStyle(theme, cover.some((b) => b.type === 'cover' && b.facts.length === 0))}</style>`,
   ].join('\n');
   // The organisation's logo heads the page: on the cover, or alone when the pack prints no cover.
   const picture = meta.theme?.logo;

@@ -222,15 +222,17 @@ function cover(node: Extract<Block, { type: 'cover' }>, state: DefinitionState):
   const group = structureChild(state.parent, 'Div');
   const paragraph = (children: Inline[], style: string) => ({ text: inlines(children), style, ...onBand, _tag: structureChild(group, 'P') });
   const bandWidth = A4_WIDTH - 2 * COVER_BLEED_INSET;
-  const heading: Content[] = [
-    ...(logo ? [picture(logo, { width: 160, height: 56 }, group, { margin: [0, 0, 0, 18] })] : []),
+  const logoPicture = logo ? picture(logo, { width: 160, height: 56 }, group, { margin: [0, 0, 0, 18] }) : undefined;
+  const words: Content[] = [
     { text: node.organisation, style: 'coverOrganisation', ...onBand, _tag: structureChild(group, 'P') },
     paragraph(node.title, 'title'),
     ...(node.subtitle.length > 0 ? [paragraph(node.subtitle, 'subtitle')] : []),
     ...node.taglines.map((tagline) => paragraph(tagline, 'tagline')),
   ];
+  const heading: Content[] = [...(logoPicture ? [logoPicture] : []), ...words];
+  const fill = banded ? { fillColor: colours.band } : {};
   const parts: Content[] = [
-    {
+    node.facts.length === 0 ? tallBand(logoPicture, words, fill, group) : {
       // The band runs from the page's top and side edges: the page margins undone.
       margin: [-pageMargins[0] + COVER_BLEED_INSET, -pageMargins[1], -pageMargins[2] + COVER_BLEED_INSET, 24],
       table: { widths: [bandWidth - 2 * COVER_PADDING], body: [[{ stack: heading, ...(banded ? { fillColor: colours.band } : {}) }]] },
@@ -280,6 +282,36 @@ const COVER_PADDING = pageMargins[0];
 const COVER_BLEED_INSET = 0;
 /** The cover picture's greatest height, in points: with a logo, a three-line title and eight key facts, the cover is still one page. */
 const COVER_PICTURE_HEIGHT = 150;
+/** The band's height when the cover has no key facts (two thirds of the page), its padding above the logo (or the words) and below the words, and the space under the logo. */
+const COVER_TALL_BAND_HEIGHT = (841.89 * 2) / 3;
+const COVER_TALL_BAND_PADDING = 48;
+const COVER_BAND_PADDING_BELOW = 40;
+const COVER_LOGO_SPACE = 18;
+
+/**
+ * The cover's band when no key facts follow it: it fills the top two thirds of the page, the logo at its
+ * top and the words set low in it, as on a report's cover. A row for the logo and one for the words, as
+ * tall as the rest of the band, its cell aligned to the bottom (the only place pdfmake aligns so).
+ */
+function tallBand(logo: Content | undefined, words: Content[], fill: Record<string, unknown>, group: StructureNode): Content {
+  const logoRow = logo === undefined ? 0 : COVER_TALL_BAND_PADDING + (logo as { height: number }).height + COVER_LOGO_SPACE;
+  const wordsRow = COVER_TALL_BAND_HEIGHT - (logo === undefined ? COVER_TALL_BAND_PADDING : logoRow) - COVER_BAND_PADDING_BELOW;
+  const rows = [...(logo === undefined ? [] : [[{ stack: [logo], ...fill }]]), [{ stack: words, verticalAlignment: 'bottom', ...fill }]];
+  return {
+    // The band runs from the page's top and side edges: the page margins undone.
+    margin: [-pageMargins[0] + COVER_BLEED_INSET, -pageMargins[1], -pageMargins[2] + COVER_BLEED_INSET, 24],
+    table: { widths: [A4_WIDTH - 2 * COVER_BLEED_INSET - 2 * COVER_PADDING], heights: (row: number) => (row === rows.length - 1 ? wordsRow : 'auto'), body: rows },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: () => COVER_PADDING,
+      paddingRight: () => COVER_PADDING,
+      paddingTop: (row: number) => (row === 0 ? COVER_TALL_BAND_PADDING : 0),
+      paddingBottom: (row: number) => (row === rows.length - 1 ? COVER_BAND_PADDING_BELOW : 0),
+    },
+    _tag: group,
+  };
+}
 
 /**
  * The blocks, each page break put on the block after it as a break before it. An empty line

@@ -440,6 +440,14 @@ for (const picture of ['renderImage', 'renderSVG']) {
     return original(...args);
   });
 }
+// A cell aligned to its bottom (the cover's band) is drawn between a save and a restore of the
+// graphics state: the marked content open before either is closed first, so that the two nest.
+for (const method of ['beginVerticalAlignment', 'endVerticalAlignment']) {
+  wrap(renderer, method, (original, self, args) => {
+    taggerOf(self)?.close();
+    return original(...args);
+  });
+}
 // A line's background and its underlines (a link's) are decoration.
 const textDecorator = load<{ pdfDocument: PdfKitDocument }>('TextDecorator.js');
 for (const [method, drawn] of [
