@@ -270,7 +270,10 @@ function pictureRun(image: Picture, box: { width: number; height: number }): Ima
 function cover(node: Extract<Block, { type: 'cover' }>): FileChild[] {
   const { logo, cover: look } = theme;
   const banded = look.style === 'band';
-  const band = banded ? { shading: { type: ShadingType.CLEAR, fill: wordColours.band, color: 'auto' } } : {};
+  // A border in the band's own colour, drawn a little outside the text, gives the band room around its words
+  // (Word joins the borders of paragraphs in a row that share them into one box, and shades up to it).
+  const edge = { style: BorderStyle.SINGLE, size: 4, color: wordColours.band, space: 12 };
+  const band = banded ? { shading: { type: ShadingType.CLEAR, fill: wordColours.band, color: 'auto' }, border: { top: edge, bottom: edge, left: edge, right: edge } } : {};
   const colour = banded ? { color: wordColours.bandText } : {};
   const out: FileChild[] = [];
   if (logo) out.push(new Paragraph({ style: 'CoverOrganisation', ...band, children: [pictureRun(logo, { width: 160, height: 56 })] }));
