@@ -236,3 +236,27 @@ describe('packs diff prints data safely', () => {
     }
   });
 });
+
+describe('packs diff sees the look', () => {
+  it("reports a theme's changed colour, logo file and font, which change no word of the text (never 'no differences')", async () => {
+    const organisation = 'packs/shared/organisations/wealdmere.yaml';
+    const before = copyProject();
+    const after = copyProject([
+      { file: organisation, find: 'heading: "#1d5b45"', replace: 'heading: "#7a1f5c"' },
+      { file: organisation, find: '    headings: Source Serif 4\n', replace: '    headings: Roboto\n' },
+      // The logo replaced in place: the same file name, other bytes.
+      { file: 'packs/shared/organisations/logos/wealdmere.svg', find: 'fill="#2a6f8f"', replace: 'fill="#2a6f90"' },
+    ]);
+    const pack = (root: string) => path.join(root, 'packs/wealdmere-head-of-housing-2027');
+    const run = await runCli(['diff', pack(before), pack(after)]);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n').filter((line) => line.startsWith('Look ›'));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('Look › Colour: heading   #1d5b45 → #7a1f5c');
+    expect(lines[1]).toMatch(/^Look › Logo {14}Wealdmere District Council \(SVG, 12 KB, ([0-9a-f]{12})\) → Wealdmere District Council \(SVG, 12 KB, (?!\1)[0-9a-f]{12}\)$/);
+    expect(lines[2]).toMatch(/^Look › Font: headings {4}Source Serif 4 \([0-9a-f]{12}\) → Roboto \([0-9a-f]{12}\)$/);
+    // Unchanged, the look is no difference.
+    expect((await runCli(['diff', pack(before), pack(copyProject())])).status).toBe(0);
+    for (const root of [before, after]) rmSync(root, { recursive: true, force: true });
+  });
+});

@@ -1,6 +1,7 @@
 // The facts every build embeds in a pack's files (see model/facts.ts): the
 // dates, figures, levels and lists as the pack prints them, and each section's text.
-import type { Document } from '../model/document.js';
+import { createHash } from 'node:crypto';
+import type { Document, FontFamily, Picture, Theme } from '../model/document.js';
 import { FACTS_FORMAT, type Fact, type PackFacts } from '../model/facts.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { sectionsOf, textUnits } from '../model/text-units.js';
@@ -40,13 +41,40 @@ function factsOf(resolved: ResolvedPack): Fact[] {
   return facts;
 }
 
+/** A short fingerprint of some bytes: a file changed in place changes it. */
+const fingerprint = (...parts: Uint8Array[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex').slice(0, 12);
+};
+
+const pictureFact = (picture: Picture) =>
+  `${picture.alt} (${picture.format.toUpperCase()}, ${Math.max(1, Math.round(picture.data.byteLength / 1024))} KB, ${fingerprint(picture.data)})`;
+
+const fontFact = (font: FontFamily) => `${font.family} (${fingerprint(font.regular, font.bold, font.italic, font.boldItalic)})`;
+
+/**
+ * How the pack looks: its theme's colours, logo, cover and fonts. None of them is in the text, so
+ * without these a comparison of two packs that differ only in their look would find no differences.
+ * Pictures and fonts are named with a fingerprint of their bytes, so a file replaced in place is seen.
+ */
+function lookOf(theme: Theme | null): Fact[] {
+  if (!theme) return [];
+  const facts: Fact[] = Object.entries(theme.colours).map(([name, value]) => ({ key: `Look › Colour: ${name}`, value }));
+  if (theme.logo) facts.push({ key: 'Look › Logo', value: pictureFact(theme.logo) });
+  facts.push({ key: 'Look › Cover', value: theme.cover.style });
+  if (theme.cover.image) facts.push({ key: 'Look › Cover picture', value: pictureFact(theme.cover.image) });
+  if (theme.fonts) for (const role of ['body', 'headings'] as const) facts.push({ key: `Look › Font: ${role}`, value: fontFact(theme.fonts[role]) });
+  return facts;
+}
+
 /** The facts to embed in a pack's files, from the resolved pack and its document. */
 export function packFacts(resolved: ResolvedPack, document: Document): PackFacts {
   const p = resolved.pack;
   return {
     format: FACTS_FORMAT,
     pack: { id: p.id, title: p.subtitle, version: p.version, date: p.date },
-    facts: factsOf(resolved),
+    facts: [...factsOf(resolved), ...lookOf(resolved.theme)],
     sections: sectionsOf(document.blocks).map((section) => ({ title: section.title, paragraphs: textUnits(section.blocks) })),
   };
 }
