@@ -1,12 +1,13 @@
 // Who to contact about the role: the `contacts:` of pack.yaml, checked as they are loaded (an
 // email address, a telephone number kept as text, at least one way to reach them), and printed
 // by the contacts section, read back from the built files against pack.yaml.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DataFileCache } from '../src/load/load-pack.js';
 import { docxParagraphs, outputFile, pdfPages, projectRoot } from './support/read-outputs.js';
+import { copyProject, runCli } from './support/project.js';
 
 const id = 'wealdmere-head-of-housing-2027';
 interface Contact {
@@ -74,4 +75,21 @@ describe('a contact is checked as pack.yaml is loaded', () => {
     const [unreachable] = await reported({ name: 'A' });
     expect(unreachable).toMatch(/gives no way to reach them \(hint: give `email:` or `phone:`, or both\)/);
   });
+});
+
+describe('a pack that lists the contacts section but gives no contacts', () => {
+  it('prints no Contacts heading over nothing, in any format (as a pack with no timeline prints no selection process)', async () => {
+    const root = copyProject();
+    const file = path.join(root, 'packs', id, 'pack.yaml');
+    const document = parseDocument(readFileSync(file, 'utf8'));
+    document.delete('contacts');
+    writeFileSync(file, stringify(document));
+    const run = await runCli(['build', '--root', root, '--out', path.join(root, 'out'), '--today', '2026-01-01', id]);
+    expect(run.status, run.stderr).toBe(0);
+    const built = (ext: string) => path.join(root, 'out', `${id}.${ext}`);
+    expect(pdfPages(built('pdf')).join('\n')).not.toMatch(/^\s*Contacts\s*$/m);
+    expect((await docxParagraphs(built('docx'))).map((p) => p.text)).not.toContain('Contacts');
+    expect(readFileSync(built('html'), 'utf8')).not.toContain('>Contacts<');
+    rmSync(root, { recursive: true, force: true });
+  }, 60_000);
 });
