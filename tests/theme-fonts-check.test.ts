@@ -88,4 +88,17 @@ describe("a theme's fonts", () => {
     const root = projectWithFonts('    body: Source Serif 4\n');
     expect((await validate(root)).errors).toBe('');
   });
+
+  it("a partial's text is checked against the theme's fonts too, though today's font has the character", async () => {
+    // "ĳ" (the Dutch ij) is in Roboto but not in Source Serif 4.
+    const withLetter = (root: string) => {
+      const partial = path.join(root, 'templates/partials/bullets.hbs');
+      writeFileSync(partial, `{{!-- a partial that prints a letter of its own --}}\nĳ\n${readFileSync(partial, 'utf8')}`);
+      return root;
+    };
+    expect((await validate(withLetter(projectWithFonts('    body: Roboto\n')))).errors).toBe('');
+    const run = await runCli(['validate', '--root', withLetter(projectWithFonts('    body: Source Serif 4\n')), '--today', '2026-01-01', PACK]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`templates/partials/bullets.hbs:2:1  error  "ĳ" (U+0133, Latin script) cannot be printed: the theme's font Source Serif 4 has no glyph for it  [missing-glyph]`);
+  });
 });

@@ -21,6 +21,7 @@ import { checkTemplateCost } from './template-cost.js';
 import { blockLimitProblems, renderedNestingProblem, unreadableNesting } from './text-limits.js';
 import { checkPrintableTemplate } from '../validate/printable-text.js';
 import { themeCoverage } from '../pack/printable.js';
+import { partialSources } from './handlebars.js';
 import { findTemplate, templateDiagnostic, type SectionTemplate } from './templates.js';
 import { templateCandidates } from '../pack/template-files.js';
 import { diagnosticAt, relativeName, type PathSegment, type YamlFile } from '../pack/data-file.js';
@@ -152,6 +153,8 @@ export function composeDocument(
   // Their lettering in the theme's body font (Roboto without one), as the writers set the text around them.
   const drawingLettering = letteringOf(resolved.theme?.fonts?.body);
   const themeGlyphs = themeCoverage(resolved.theme?.fonts);
+  // The partials were checked against today's font as they were read; a theme's own fonts may lack a character it has.
+  if (themeGlyphs) for (const { file, source } of partialSources.values()) diagnostics.push(...checkPrintableTemplate(file, source, themeGlyphs));
   resolved.pack.sections.forEach((section, index) => {
     const template = findTemplate(root, location.dir, section.template);
     if (template === undefined) {

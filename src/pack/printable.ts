@@ -57,6 +57,10 @@ const SCRIPTS: readonly [name: string, pattern: RegExp][] = (
     ['Telugu', 'Telugu'],
     ['Kannada', 'Kannada'],
     ['Malayalam', 'Malayalam'],
+    // Today's font has every letter of these; a theme's font may not.
+    ['Latin', 'Latin'],
+    ['Greek', 'Greek'],
+    ['Cyrillic', 'Cyrillic'],
   ] as const
 ).map(([name, script]) => [name, new RegExp(`^\\p{Script=${script}}$`, 'u')]);
 
