@@ -358,6 +358,15 @@ export const catalogue = {
     example: { message: 'the structure has 2 posts at the top ("chief-constable", "chief-executive"); a chart has one', hint: 'give "chief-executive" the post it reports to in `reportsTo:`, such as chief-constable' },
     fix: 'give every post but the top one the post it reports to, in `reportsTo:`',
   },
+  'structure-chart-too-wide': {
+    severity: 'warning',
+    meaning: 'the structure chart has so many posts side by side, each with reports of its own, that its boxes would be too narrow to read',
+    example: {
+      message: 'the structure chart is too wide to read: its boxes would be 41 pt wide (80 at least), with 10 posts side by side under "chief-executive"',
+      hint: 'list fewer posts, such as the top two levels; or remove `posts:` and give the chart a picture in `chart: image:`',
+    },
+    fix: 'posts with no reports of their own are stacked in columns, but posts that have reports stand side by side: list fewer posts, or draw the chart yourself and give it as `chart: image:` (with `alt:`) in place of `posts:`',
+  },
   'stage-text': {
     severity: 'error',
     meaning: 'stage text uses a `{{...}}` it cannot fill',

@@ -1,10 +1,12 @@
 // Checks the posts of an organisation's structure chart: each `reportsTo:` names
 // a post, no post reports (however far round) to itself, and exactly one post
-// is at the top, so that the posts make one tree, which is what is drawn.
+// is at the top, so that the posts make one tree, which is what is drawn; and
+// that the tree can be drawn readably in the page's width.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticAt } from '../pack/data-file.js';
 import type { LoadedPack } from '../pack/loaded-pack.js';
 import { closest } from '../pack/suggest.js';
+import { MIN_BOX, layoutStructure, stackedReports } from '../pack/structure-layout.js';
 
 export function checkStructurePosts(pack: LoadedPack): Diagnostic[] {
   const organisation = pack.organisation;
@@ -64,5 +66,27 @@ export function checkStructurePosts(pack: LoadedPack): Diagnostic[] {
       }),
     );
   }
+  if (found.length === 0) found.push(...tooWide(pack));
   return found;
+}
+
+/** A warning when even with its leaves stacked the chart's boxes would be too narrow to read: the posts side by side that have reports of their own. */
+function tooWide(pack: LoadedPack): Diagnostic[] {
+  const { file, data } = pack.organisation!;
+  const layout = layoutStructure(data.structure!.posts);
+  if (layout === null || layout.readable) return [];
+  const sideBySide = (node: (typeof layout.nodes)[number]) => node.children.length - stackedReports(node).length;
+  const widest = layout.nodes.reduce((a, b) => (sideBySide(b) > sideBySide(a) ? b : a));
+  return [
+    diagnosticAt(
+      file,
+      ['structure', 'posts'],
+      {
+        code: 'structure-chart-too-wide',
+        message: `the structure chart is too wide to read: its boxes would be ${Math.floor(layout.box)} pt wide (${MIN_BOX} at least), with ${sideBySide(widest)} posts side by side under "${widest.post.id}"`,
+        hint: 'list fewer posts, such as the top two levels; or remove `posts:` and give the chart a picture in `chart: image:`',
+      },
+      true,
+    ),
+  ];
 }
