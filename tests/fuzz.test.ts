@@ -151,7 +151,8 @@ function withoutRepeatedHeaders(text: string, blocks: Block[]): string {
  * that other cells' text (or the rest of a tall header row) comes between its parts.
  */
 function inOrderWithin(body: string, unit: string, window: number): boolean {
-  const head = unit.slice(0, 12);
+  // From each place its first character is: a tall cell may be split after any of its characters.
+  const head = unit.slice(0, 1);
   for (let at = body.indexOf(head); at >= 0; at = body.indexOf(head, at + 1)) {
     let matched = 0;
     for (let j = at; j < Math.min(body.length, at + window) && matched < unit.length; j++) if (body[j] === unit[matched]) matched++;

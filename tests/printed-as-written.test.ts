@@ -79,6 +79,27 @@ describe('a table header row taller than a page', () => {
   });
 });
 
+describe('a table header row shorter than a page but taller than half of one', () => {
+  // A fuzzed column heading (this one) made a header row nearly a page high: repeated on each page,
+  // it left no room under it for a row, and pdfmake printed it on page after page with the rows left out.
+  const heading = `**${'- '.repeat(1265)}xaaaaaaaa£X`;
+  const rows = ['First', 'Second', 'Third', 'Fourth'];
+  const blocks: Block[] = [
+    {
+      type: 'table',
+      header: [[text(heading)], [text('Allowance')]],
+      rows: rows.map((row) => [[text(row)], [text(`${row} allowance`)]]),
+    },
+    paragraph(text('After the table.')),
+  ];
+
+  it('is printed once, with every row under it', async () => {
+    const printed = (await pdfText(blocks)).split(/\s+/);
+    expect(printed.filter((word) => word.endsWith('xaaaaaaaa£X'))).toHaveLength(1);
+    for (const word of [...rows, 'After']) expect(printed).toContain(word);
+  });
+});
+
 describe('a long paragraph', () => {
   // 900 KB took 338 s (the PDF writer was quadratic in a paragraph's length); now
   // about a second. Not a timing assertion: the timeout only catches a quadratic

@@ -22,7 +22,7 @@ const require = createRequire(import.meta.url);
 
 /** Set on a table definition (`table: {...}`) that had a row taller than a page. */
 const overflowed = Symbol('recruitment-packs.rowTallerThanAPage');
-/** Set on one whose header row was taller than a page: pdfmake keeps a header row whole, always, so it cannot repeat. */
+/** Set on one whose header row was taller than a page, or than half of one: pdfmake keeps a header row whole, always, so it cannot repeat. */
 const headerOverflowed = Symbol('recruitment-packs.headerTallerThanAPage');
 
 interface PdfContext {
@@ -60,14 +60,23 @@ function roomForARow(writer: PdfWriter): number | undefined {
   return page.pageSize.height - documentContext.pageMargins.top - documentContext.pageMargins.bottom - repeated;
 }
 
+/**
+ * The share of a page a header row may take and still be repeated on each page: one taller leaves too
+ * little room under it, and pdfmake, finding no page where the next row fits under it, repeats it on
+ * page after page and leaves the rows out.
+ */
+const MAX_HEADER_SHARE = 0.5;
+
 // A row kept whole is laid out in a block of its own, starting at 0: where the
 // block has got to when the row ends is the row's height.
 TableProcessorClass.prototype.endRow = function (this: TableProcessor, rowIndex, writer, pageBreaks) {
   if (writer.transactionLevel > 0) {
     const room = roomForARow(writer);
-    if (room !== undefined && writer.context().y + this.reservedAtBottom > room) {
+    const height = writer.context().y + this.reservedAtBottom;
+    const header = rowIndex < Number(this.tableNode.table.headerRows ?? 0);
+    if (room !== undefined && (height > room || (header && height > room * MAX_HEADER_SHARE))) {
       this.tableNode.table[overflowed] = true;
-      if (rowIndex < Number(this.tableNode.table.headerRows ?? 0)) this.tableNode.table[headerOverflowed] = true;
+      if (header) this.tableNode.table[headerOverflowed] = true;
     }
   }
   endRow.call(this, rowIndex, writer, pageBreaks);
