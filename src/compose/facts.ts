@@ -1,7 +1,7 @@
 // The facts every build embeds in a pack's files (see model/facts.ts): the
 // dates, figures, levels and lists as the pack prints them, and each section's text.
 import { createHash } from 'node:crypto';
-import type { Document, FontFamily, Picture, Theme } from '../model/document.js';
+import { FONT_FACES, type Document, type FontFamily, type Picture, type Theme } from '../model/document.js';
 import { FACTS_FORMAT, type Fact, type PackFacts } from '../model/facts.js';
 import type { ResolvedPack } from '../resolve/resolve-pack.js';
 import { sectionsOf, textUnits } from '../model/text-units.js';
@@ -51,7 +51,7 @@ const fingerprint = (...parts: Uint8Array[]) => {
 const pictureFact = (picture: Picture) =>
   `${picture.alt} (${picture.format.toUpperCase()}, ${Math.max(1, Math.round(picture.data.byteLength / 1024))} KB, ${fingerprint(picture.data)})`;
 
-const fontFact = (font: FontFamily) => `${font.family} (${fingerprint(font.regular, font.bold, font.italic, font.boldItalic)})`;
+const fontFact = (font: FontFamily) => `${font.family} (${fingerprint(...FONT_FACES.map((face) => font[face]))})`;
 
 /**
  * How the pack looks: its theme's colours, logo, cover and fonts. None of them is in the text, so

@@ -117,6 +117,10 @@ export interface Theme {
   fonts?: { body: FontFamily; headings: FontFamily };
 }
 
+/** A font family's four faces, in the order every format lists them. */
+export const FONT_FACES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+export type FontFace = (typeof FONT_FACES)[number];
+
 /** A font family as the writers embed it: the name documents give it and its four faces' files (TrueType or OpenType). */
 export interface FontFamily {
   /** Its name, such as "Liberation Serif": what Word's styles and the web page's CSS call it. */

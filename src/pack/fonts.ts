@@ -2,16 +2,13 @@
 // names a font the tool ships, or gives the organisation's own font files,
 // relative to the organisation file. Reading and checking the files is
 // load/fonts.ts's job; this finds them in the data and puts a theme's fonts together.
-import type { FontFamily } from '../model/document.js';
+import { FONT_FACES, type FontFace, type FontFamily } from '../model/document.js';
 import type { PathSegment, YamlFile } from './data-file.js';
 import { imageKey } from './images.js';
 import { shippedFontFamily } from './shipped-fonts.js';
 
-export const FACES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
-type Face = (typeof FACES)[number];
-
 /** A font the organisation file gives by its files (or names, as a string). */
-type FontChoice = string | ({ family: string } & Record<Face, string>);
+type FontChoice = string | ({ family: string } & Record<FontFace, string>);
 interface ThemeFontsData {
   body: FontChoice;
   headings: FontChoice | null;
@@ -36,8 +33,22 @@ export function fontFields(organisation: unknown): { at: PathSegment[]; ref: str
   return (['body', 'headings'] as const).flatMap((role) => {
     const choice = fonts[role];
     if (choice === null || typeof choice !== 'object') return [];
-    return FACES.flatMap((face) => (typeof choice[face] === 'string' ? [{ at: ['theme', 'fonts', role, face], ref: choice[face] }] : []));
+    return FONT_FACES.flatMap((face) => (typeof choice[face] === 'string' ? [{ at: ['theme', 'fonts', role, face], ref: choice[face] }] : []));
   });
+}
+
+const ownFamilies = new WeakMap<Uint8Array, FontFamily>();
+
+/**
+ * The same object for the same family and faces (the bytes one build read), as a shipped family is
+ * always the same object: what is worked out from a family once (the characters it covers, the Word
+ * file's page-number measurer) is kept by the object, for validate and resolve and every pack of the build.
+ */
+function ownFamily(made: FontFamily): FontFamily {
+  const known = ownFamilies.get(made.regular);
+  if (known && known.family === made.family && FONT_FACES.every((face) => known[face] === made[face])) return known;
+  ownFamilies.set(made.regular, made);
+  return made;
 }
 
 /**
@@ -50,10 +61,10 @@ export function themeFonts(file: YamlFile, organisation: unknown, loaded: Readon
   if (!fonts) return undefined;
   const family = (choice: FontChoice): FontFamily | undefined => {
     if (typeof choice === 'string') return shippedFontFamily(choice);
-    const faces = FACES.map((face) => loaded.get(imageKey(file, choice[face]))?.data);
+    const faces = FONT_FACES.map((face) => loaded.get(imageKey(file, choice[face]))?.data);
     if (!faces.every((data): data is Uint8Array => data !== undefined)) return undefined;
     const [regular, bold, italic, boldItalic] = faces as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
-    return { family: choice.family, regular, bold, italic, boldItalic };
+    return ownFamily({ family: choice.family, regular, bold, italic, boldItalic });
   };
   const body = family(fonts.body);
   const headings = fonts.headings === null ? body : family(fonts.headings);

@@ -14,7 +14,7 @@
 // A theme may set the pack in other fonts (theme.fonts): then each character
 // must have a glyph in every face of them, as any face may print it.
 import * as fontkit from 'fontkit';
-import type { FontFamily } from '../model/document.js';
+import { FONT_FACES, type FontFamily } from '../model/document.js';
 import { PDF_FONT_CHARACTERS } from './pdf-font-characters.js';
 
 /** Line breaks and tabs are layout, not glyphs: the writers turn them into breaks and spaces. */
@@ -82,7 +82,7 @@ const coverageOf = new WeakMap<FontFamily, ReadonlySet<number>>();
 function familyCoverage(family: FontFamily): ReadonlySet<number> {
   let characters = coverageOf.get(family);
   if (!characters) {
-    const [first, ...others] = [family.regular, family.bold, family.italic, family.boldItalic].map((data) => new Set(fontkit.create(data).characterSet));
+    const [first, ...others] = FONT_FACES.map((face) => new Set(fontkit.create(family[face]).characterSet));
     characters = new Set([...first!].filter((codePoint) => others.every((face) => face.has(codePoint))));
     coverageOf.set(family, characters);
   }

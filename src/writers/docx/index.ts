@@ -37,7 +37,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimatePageNumbersWith } from 'docx/layout';
-import { plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle, type FontFamily, type Picture, type Theme } from '../../model/document.js';
+import { FONT_FACES, plainText, type Block, type Document, type DocumentMeta, type Inline, type ParagraphStyle, type FontFamily, type Picture, type Theme } from '../../model/document.js';
 import { CaptionedTable } from './captioned-table.js';
 import { tableCaptions } from '../../model/table-captions.js';
 import { docxStyles, FONT, PAGE, wordColoursOf } from './styles.js';
@@ -158,7 +158,6 @@ let arialEstimator: PageNumberEstimator | undefined;
 /** Estimators for theme fonts, by the body's family and then the headings' (the same objects for every document of an organisation). */
 const themeEstimators = new WeakMap<FontFamily, WeakMap<FontFamily, PageNumberEstimator>>();
 
-const FACES = ['regular', 'bold', 'italic', 'boldItalic'] as const;
 
 /**
  * Works out the page of each contents entry as Word lays out the pages. The
@@ -186,7 +185,7 @@ function pageNumberEstimator(fonts: Theme['fonts']) {
   if (!estimator) {
     const families = fonts.headings.family === fonts.body.family ? [fonts.body] : [fonts.body, fonts.headings];
     estimator = withoutListNumbers(
-      estimatePageNumbersWith({ fonts: families.flatMap((family) => FACES.map((face) => ({ data: family[face], name: family.family }))) }),
+      estimatePageNumbersWith({ fonts: families.flatMap((family) => FONT_FACES.map((face) => ({ data: family[face], name: family.family }))) }),
     );
     byHeadings.set(fonts.headings, estimator);
   }

@@ -9,7 +9,7 @@
 // them to the page's (synchronous) writer.
 import subsetFont from 'subset-font';
 import * as fontkit from 'fontkit';
-import type { Block, Document, FontFamily, Inline, ParagraphStyle } from '../../model/document.js';
+import { FONT_FACES, type Block, type Document, type FontFace, type FontFamily, type Inline, type ParagraphStyle } from '../../model/document.js';
 import { tableCaptions } from '../../model/table-captions.js';
 
 /** The theme's fonts as the page's style sheet takes them: the @font-face rules, and the font-family lists for body text and headings. */
@@ -19,9 +19,7 @@ export interface PageFonts {
   headings: string;
 }
 
-export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
-const FACES: readonly FaceName[] = ['regular', 'bold', 'italic', 'boldItalic'];
-const FACE_CSS: Record<FaceName, string> = {
+const FACE_CSS: Record<FontFace, string> = {
   regular: 'font-style: normal; font-weight: 400;',
   bold: 'font-style: normal; font-weight: 700;',
   italic: 'font-style: italic; font-weight: 400;',
@@ -39,10 +37,10 @@ interface Look {
 /** The text the page prints, and the faces it is set in, by role: a walk of the model that follows the style sheet (styles.ts). */
 export interface PageText {
   text: string;
-  used: Record<Role, Set<FaceName>>;
+  used: Record<Role, Set<FontFace>>;
 }
 
-const faceOf = (look: Look): FaceName => (look.bold ? (look.italic ? 'boldItalic' : 'bold') : look.italic ? 'italic' : 'regular');
+const faceOf = (look: Look): FontFace => (look.bold ? (look.italic ? 'boldItalic' : 'bold') : look.italic ? 'italic' : 'regular');
 
 const body: Look = { role: 'body', bold: false, italic: false };
 const bodyBold: Look = { ...body, bold: true };
@@ -63,7 +61,7 @@ const paragraphLooks: Record<ParagraphStyle, Look> = {
 
 /** The characters the page prints and the faces it sets them in. */
 export function pageText(document: Document): PageText {
-  const used: Record<Role, Set<FaceName>> = { body: new Set(), headings: new Set() };
+  const used: Record<Role, Set<FontFace>> = { body: new Set(), headings: new Set() };
   const characters = new Set<string>();
   const print = (text: string, look: Look) => {
     let printed = false;
@@ -166,7 +164,7 @@ export function genericFamily(regular: Uint8Array): 'serif' | 'sans-serif' {
 }
 
 /** The @font-face rule of one face, subset to the page's characters, as WOFF2 in a data: URL. */
-async function fontFace(family: string, face: FaceName, bytes: Uint8Array, text: string): Promise<string> {
+async function fontFace(family: string, face: FontFace, bytes: Uint8Array, text: string): Promise<string> {
   const woff2 = await subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), text, { targetFormat: 'woff2' });
   return `@font-face { font-family: ${cssString(family)}; ${FACE_CSS[face]} font-display: swap; src: url(data:font/woff2;base64,${woff2.toString('base64')}) format("woff2"); }\n`;
 }
@@ -177,15 +175,15 @@ export async function pageFonts(document: Document): Promise<PageFonts | undefin
   if (!fonts) return undefined;
   const { text, used } = pageText(document);
   // Two roles in one family (by name) are one set of @font-face rules, with the faces both use.
-  const families = new Map<string, { family: FontFamily; faces: Set<FaceName> }>();
+  const families = new Map<string, { family: FontFamily; faces: Set<FontFace> }>();
   for (const role of ['body', 'headings'] as const) {
-    const entry = families.get(fonts[role].family) ?? { family: fonts[role], faces: new Set<FaceName>() };
+    const entry = families.get(fonts[role].family) ?? { family: fonts[role], faces: new Set<FontFace>() };
     for (const face of used[role]) entry.faces.add(face);
     families.set(fonts[role].family, entry);
   }
   const rules: Promise<string>[] = [];
   for (const { family, faces } of families.values()) {
-    for (const face of FACES) if (faces.has(face)) rules.push(fontFace(family.family, face, family[face], text));
+    for (const face of FONT_FACES) if (faces.has(face)) rules.push(fontFace(family.family, face, family[face], text));
   }
   const list = (family: FontFamily) => `${cssString(family.family)}, ${genericFamily(family.regular)}`;
   return { faces: (await Promise.all(rules)).join(''), body: list(fonts.body), headings: list(fonts.headings) };
