@@ -67,6 +67,12 @@ function rewriteBlocks(blocks: Block[], rewrite: (unit: TextUnit) => RewrittenUn
     const rewritten = text.trim() === '' ? {} : rewrite({ text, inlines });
     return { inlines: rewritten.inlines ?? inlines ?? [], after: rewritten.after ?? [] };
   };
+  /** Rewrites some inline content, putting what the rewrite adds after it in `following`. */
+  const rewriteInto = (following: Inline[][]) => (content: Inline[]) => {
+    const { inlines, after } = unit(plainText(content), content);
+    following.push(...after);
+    return inlines;
+  };
   const out: Block[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -90,11 +96,7 @@ function rewriteBlocks(blocks: Block[], rewrite: (unit: TextUnit) => RewrittenUn
         break;
       case 'table': {
         const following: Inline[][] = [];
-        const cell = (content: Inline[]) => {
-          const { inlines, after } = unit(plainText(content), content);
-          following.push(...after);
-          return inlines;
-        };
+        const cell = rewriteInto(following);
         const header = block.header.map(cell);
         const rows = block.rows.map((row) => row.map(cell));
         out.push({ ...block, header, rows }, ...following.map(paragraph));
@@ -106,11 +108,7 @@ function rewriteBlocks(blocks: Block[], rewrite: (unit: TextUnit) => RewrittenUn
       case 'cover': {
         // Read as the page shows it: the organisation, title, subtitle, taglines, then each fact's label and value.
         const following: Inline[][] = [];
-        const read = (content: Inline[]) => {
-          const { inlines, after } = unit(plainText(content), content);
-          following.push(...after);
-          return inlines;
-        };
+        const read = rewriteInto(following);
         following.push(...unit(block.organisation, undefined).after);
         const title = read(block.title);
         const subtitle = read(block.subtitle);
