@@ -33,7 +33,9 @@ export async function writeReproducibleDocx(document: WordDocument, date: Date, 
   );
   renumberRandomRelationshipIds(parts);
   edit(parts, 'word/document.xml', renumberBookmarks);
-  const visibleText = () => docxVisibleText((name) => (parts.has(name) ? strFromU8(parts.get(name)!) : undefined), [...parts.keys()]);
+  // Read once, when first asked for: the fonts' subsets and the facts both want it (embedding fonts changes no text).
+  let text: string | undefined;
+  const visibleText = () => (text ??= docxVisibleText((name) => (parts.has(name) ? strFromU8(parts.get(name)!) : undefined), [...parts.keys()]));
   // docx embeds a theme's faces whole, each under a random key: cut down to the text and keyed by their bytes.
   await subsetEmbeddedFonts(parts, visibleText);
   if (attachment) {
